@@ -1,0 +1,1 @@
+"""The shared inference core: the only package that imports torch, transformers or captum."""

@@ -1,0 +1,186 @@
+"""Questions asked of a masked LM, and the answers.
+
+Requests are frozen, hashable and know nothing about probes. Each has a stable `key()` used for
+de-duplication and the disk cache. Responses hold numpy arrays and plain python values only.
+
+The user-facing mask placeholder is always ``[MASK]``; the inference core substitutes the model's
+own mask token (``<special1>`` for XLM).
+
+Token positions (``PLLRequest.positions``) index the sequence returned by ``Scorer.tokenize(text)``,
+which includes the special tokens (for XLM: ``<s> ... </s>``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import ClassVar, Literal, Protocol, Union, runtime_checkable
+
+import numpy as np
+
+MASK = "[MASK]"
+Estimator = Literal["original", "word_l2r"]
+ESTIMATORS: tuple[str, ...] = ("original", "word_l2r")
+
+
+class _Keyed:
+    kind: ClassVar[str]
+
+    def key(self) -> str:
+        """Stable content hash of the request (kind + fields), hex sha256."""
+        payload = json.dumps({"kind": self.kind, **asdict(self)}, sort_keys=True)  # type: ignore[call-overload]
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class MaskedWordRequest(_Keyed):
+    """log P(word) of each candidate word at the single ``[MASK]`` of ``text``.
+
+    A candidate of k pieces is scored as a word: the slot is filled with k mask tokens and the
+    pieces are predicted left to right, each revealed before the next (chain rule).
+    ``top_k`` > 0 also returns the top single-piece predictions at a single mask, specials excluded.
+    """
+
+    text: str
+    candidates: tuple[str, ...]
+    top_k: int = 0
+    kind: ClassVar[str] = "masked_word"
+
+
+@dataclass(frozen=True)
+class MaskedTokenRequest(_Keyed):
+    """log P(token id) at the single mask of ``text`` for each id in ``target_ids`` (no chaining).
+
+    Low-level: used to replicate reference implementations that score one piece at a time
+    (e.g. StereoSet's prefix re-tokenisation).
+    """
+
+    text: str
+    target_ids: tuple[int, ...]
+    kind: ClassVar[str] = "masked_token"
+
+
+@dataclass(frozen=True)
+class PLLRequest(_Keyed):
+    """Pseudo-log-likelihood: each scored token masked in turn, log P(original token).
+
+    ``positions`` None scores every non-special token; otherwise only the given positions
+    (indices into ``Scorer.tokenize(text).ids``; specials among them are an error).
+    ``estimator`` "original" (Salazar et al. 2020) masks only the token; "word_l2r"
+    (Kauf & Ivanova 2023) also masks the later pieces of the same word.
+    """
+
+    text: str
+    estimator: Estimator = "original"
+    positions: tuple[int, ...] | None = None
+    kind: ClassVar[str] = "pll"
+
+
+@dataclass(frozen=True)
+class UnmaskedRequest(_Keyed):
+    """log P(token | unmasked sentence) for every non-special token in one forward pass (AUL).
+
+    ``attentions`` True also returns, per position of the full sequence, the mean attention
+    the token receives (mean over layers, heads and query positions; AULA).
+    """
+
+    text: str
+    attentions: bool = False
+    kind: ClassVar[str] = "unmasked"
+
+
+@dataclass(frozen=True)
+class HiddenStatesRequest(_Keyed):
+    """Hidden states of one layer (-1 = last) for every position of the encoded sequence."""
+
+    text: str
+    layer: int = -1
+    kind: ClassVar[str] = "hidden"
+
+
+Request = Union[
+    MaskedWordRequest, MaskedTokenRequest, PLLRequest, UnmaskedRequest, HiddenStatesRequest
+]
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """A tokenized text: parallel tuples over the full sequence, specials included."""
+
+    ids: tuple[int, ...]
+    pieces: tuple[str, ...]
+    word_index: tuple[int, ...]  # word number of each piece, -1 for special tokens
+    special: tuple[bool, ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class CandidateScore:
+    """Word-level score of one candidate at the mask."""
+
+    word: str
+    logprob: float  # sum of the chained piece log-probs; nan when flagged
+    pieces: tuple[str, ...]
+    piece_logprobs: tuple[float, ...]
+    flag: str = ""  # "" ok | "empty": tokenizes to nothing | "unknown": contains <unk> pieces
+
+    @property
+    def n_pieces(self) -> int:
+        return len(self.pieces)
+
+
+@dataclass(frozen=True)
+class MaskedWordResponse:
+    candidates: tuple[CandidateScore, ...]
+    top_k: tuple[tuple[str, float], ...] = ()  # (piece, logprob), specials excluded
+
+    @property
+    def mixed_piece_counts(self) -> bool:
+        """True when the candidates differ in piece count (comparison confounded by mask count)."""
+        return len({c.n_pieces for c in self.candidates if not c.flag}) > 1
+
+
+@dataclass(frozen=True)
+class MaskedTokenResponse:
+    logprobs: np.ndarray  # one per target id
+
+
+@dataclass(frozen=True)
+class TokenScores:
+    """Per-token scores of one sentence (PLL or unmasked)."""
+
+    encoding: Encoding
+    positions: np.ndarray  # scored positions, ascending
+    logprobs: np.ndarray  # log P(original token) at each scored position
+    attention: np.ndarray | None = field(default=None)  # full-sequence, UnmaskedRequest only
+
+    @property
+    def total(self) -> float:
+        return float(np.sum(self.logprobs))
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(self.logprobs)) if len(self.logprobs) else float("nan")
+
+
+@dataclass(frozen=True)
+class HiddenStates:
+    encoding: Encoding
+    states: np.ndarray  # (sequence length, hidden size)
+
+
+Response = Union[MaskedWordResponse, MaskedTokenResponse, TokenScores, HiddenStates]
+
+
+@runtime_checkable
+class Scorer(Protocol):
+    """Answers a whole list of requests at once, in order."""
+
+    fingerprint: str
+
+    def score(self, requests: list[Request]) -> list[Response]: ...
+
+    def tokenize(self, text: str) -> Encoding: ...
