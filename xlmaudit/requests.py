@@ -99,6 +99,21 @@ class HiddenStatesRequest(_Keyed):
     kind: ClassVar[str] = "hidden"
 
 
+@dataclass(frozen=True)
+class AttributionRequest(_Keyed):
+    """Explain log P(target) - or log P(target) - log P(contrast) - at the single ``[MASK]``.
+
+    Words are scored as words (k pieces -> k masks, chained left to right, as
+    ``MaskedWordRequest``). Answered by ``xlmaudit.inference.attribution.explain``, not by a
+    ``Scorer``; the method, steps and baseline are options of that call.
+    """
+
+    text: str
+    target: str
+    contrast: str | None = None
+    kind: ClassVar[str] = "attribution"
+
+
 Request = Union[
     MaskedWordRequest, MaskedTokenRequest, PLLRequest, UnmaskedRequest, HiddenStatesRequest
 ]
@@ -170,6 +185,42 @@ class TokenScores:
 class HiddenStates:
     encoding: Encoding
     states: np.ndarray  # (sequence length, hidden size)
+
+
+@dataclass(frozen=True)
+class AttributionResponse:
+    """Per-token attributions of one ``AttributionRequest`` (numpy only, no torch).
+
+    ``encoding`` is the request text with one mask token; ``attributions`` has one value per
+    token of it (exactly 0 at kept positions for baseline methods). ``value`` is F(x), the
+    explained log-probability (difference); ``baseline_value`` F(baseline); ``delta`` the
+    integrated-gradients convergence delta sum(attributions) - (F(x) - F(baseline)); nan where
+    the method has none.
+    """
+
+    encoding: Encoding
+    attributions: np.ndarray
+    method: str
+    value: float
+    target_pieces: tuple[str, ...]
+    contrast_pieces: tuple[str, ...] = ()
+    baseline_value: float = float("nan")
+    delta: float = float("nan")
+    n_steps: int = 0
+    mask_position: int = -1  # index of the mask token in ``encoding``
+
+    @property
+    def relative_delta(self) -> float:
+        """|delta| / |F(x) - F(baseline)| (nan without a delta; inf when the difference is 0)."""
+        diff = abs(self.value - self.baseline_value)
+        if np.isnan(self.delta) or np.isnan(diff):
+            return float("nan")
+        return abs(self.delta) / diff if diff > 0 else float("inf")
+
+    @property
+    def mixed_piece_counts(self) -> bool:
+        """True when target and contrast differ in piece count (confounded by mask count)."""
+        return bool(self.contrast_pieces) and len(self.target_pieces) != len(self.contrast_pieces)
 
 
 Response = Union[MaskedWordResponse, MaskedTokenResponse, TokenScores, HiddenStates]
