@@ -1,0 +1,134 @@
+"""Run suites: expand every probe, pool all requests into one scoring pass, scatter answers back."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from xlmaudit.probes import ProbeKind, RunContext, get_kind
+from xlmaudit.requests import Request, Response, Scorer
+from xlmaudit.spec import ProbeSpec, SuiteSpec
+
+log = logging.getLogger(__name__)
+
+SUMMARY_COLUMNS = (
+    "suite",
+    "probe",
+    "group",
+    "metric",
+    "value",
+    "ci_low",
+    "ci_high",
+    "n",
+    "p_value",
+)
+
+
+@dataclass
+class SuiteResult:
+    """The outcome of one suite: ``raw`` (item x candidate), ``summary`` rows and ``meta``."""
+
+    suite: SuiteSpec
+    raw: pd.DataFrame
+    summary: pd.DataFrame
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Planned:
+    suite: SuiteSpec
+    probe: ProbeSpec
+    kind: ProbeKind
+    items: list[Any]
+    requests: list[list[Request]]
+
+
+def plan(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[_Planned]:
+    """Build every probe's items (first ``ctx.limit`` per probe) and their requests."""
+    planned = []
+    for suite in suites:
+        for probe in suite.probes:
+            kind = get_kind(probe.kind, where=probe.at("kind"))
+            items = list(kind.build_items(probe, ctx))
+            if ctx.limit is not None:
+                items = items[: ctx.limit]
+            reqs = [list(r) for r in kind.requests(probe, items, scorer)]
+            if len(reqs) != len(items):
+                raise RuntimeError(f"kind {kind.name}: {len(reqs)} request lists for {len(items)}")
+            planned.append(_Planned(suite, probe, kind, items, reqs))
+    return planned
+
+
+def score_pooled(planned: list[_Planned], scorer: Scorer) -> tuple[list[list[list[Response]]], int]:
+    """One ``scorer.score`` call over the distinct requests of all probes; returns nested answers."""
+    index: dict[str, int] = {}
+    unique: list[Request] = []
+    for p in planned:
+        for reqs in p.requests:
+            for req in reqs:
+                key = req.key()
+                if key not in index:
+                    index[key] = len(unique)
+                    unique.append(req)
+    answers = scorer.score(unique) if unique else []
+    if len(answers) != len(unique):
+        raise RuntimeError(f"scorer returned {len(answers)} answers for {len(unique)} requests")
+    nested = [[[answers[index[r.key()]] for r in reqs] for reqs in p.requests] for p in planned]
+    return nested, len(unique)
+
+
+def run_suites(
+    suites: list[SuiteSpec], scorer: Scorer, *, ctx: RunContext | None = None
+) -> list[SuiteResult]:
+    """Run ``suites`` with ``scorer``; every distinct request of the whole run is scored once."""
+    ctx = ctx or RunContext()
+    planned = plan(suites, scorer, ctx)
+    nested, n_unique = score_pooled(planned, scorer)
+    n_total = sum(len(r) for p in planned for r in p.requests)
+    log.info("scored %d distinct requests (%d asked)", n_unique, n_total)
+    results = []
+    for suite in suites:
+        raws, sums, probes_meta = [], [], {}
+        for p, answers in zip(planned, nested, strict=True):
+            if p.suite is not suite:
+                continue
+            raw = p.kind.raw_frame(p.probe, p.items, answers)
+            raw.insert(0, "probe", p.probe.id)
+            raw.insert(0, "suite", suite.name)
+            summary = p.kind.summarize(p.probe, raw, seed=ctx.seed)
+            raws.append(raw)
+            sums.append(_tidy_summary(summary, suite.name, p.probe.id))
+            probes_meta[p.probe.id] = {
+                "kind": p.kind.name,
+                "items": len(p.items),
+                "requests": sum(len(r) for r in p.requests),
+            }
+        meta = {
+            "name": suite.name,
+            "version": suite.version,
+            "path": suite.path,
+            "sha256": suite.sha256,
+            "probes": probes_meta,
+            "distinct_requests_in_run": n_unique,
+        }
+        raw = pd.concat(raws, ignore_index=True) if raws else pd.DataFrame()
+        summary = pd.concat(sums, ignore_index=True) if sums else _tidy_summary(None, "", "")
+        results.append(SuiteResult(suite, raw, summary, meta))
+    return results
+
+
+def _tidy_summary(frame: pd.DataFrame | None, suite: str, probe: str) -> pd.DataFrame:
+    """Put the contract columns first (adding ``p_value`` as NaN where no test applies)."""
+    frame = pd.DataFrame(columns=list(SUMMARY_COLUMNS[2:])) if frame is None else frame.copy()
+    frame["suite"] = suite
+    frame["probe"] = probe
+    if "p_value" not in frame:
+        frame["p_value"] = float("nan")
+    missing = [c for c in SUMMARY_COLUMNS if c not in frame]
+    if missing:
+        raise RuntimeError(f"summary of probe {probe!r} lacks columns {missing}")
+    extra = [c for c in frame.columns if c not in SUMMARY_COLUMNS]
+    return frame[list(SUMMARY_COLUMNS) + extra]
