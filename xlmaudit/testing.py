@@ -1,0 +1,171 @@
+"""Tiny offline models for tests: an XLM-format and a BERT-format masked LM with random weights.
+
+``make_tiny_xlm(dir)`` writes a hand-made fastBPE tokenizer (``vocab.json`` + ``merges.txt``,
+special ids 0..13 as in ``xlm-mlm-en-2048``, ``</w>`` word-final pieces, lowercasing and accent
+stripping), a small ``XLMConfig`` (keeping the hub's wrong ``mask_token_id: 0`` on purpose; the real
+mask is ``<special1>`` = 5) and seeded random ``XLMWithLMHeadModel`` weights (safetensors).
+``make_tiny_bert(dir)`` does the same for a WordPiece (``##``) BERT model. Both load through
+``xlmaudit.inference.load_model(path)``.
+
+Vocabulary facts tests can rely on:
+
+- every word in ``WORDS`` is a single piece (``he</w>``), except ``MULTI_PIECE`` words, whose
+  pieces are listed there (``engineer`` -> ``engin`` + ``eer</w>``);
+- ``café`` is accent-stripped to ``cafe</w>`` (XLM) / ``cafe`` (BERT);
+- any other lowercase word falls back to single characters (several pieces, not unknown);
+- digits are not in either vocabulary, so ``2026`` tokenizes to unknown pieces.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections import Counter
+from pathlib import Path
+
+XLM_SPECIALS: tuple[str, ...] = ("<s>", "</s>", "<pad>", "<unk>") + tuple(
+    f"<special{i}>" for i in range(10)
+)
+WORDS: tuple[str, ...] = (
+    "the", "a", "an", "doctor", "nurse", "said", "that", "he", "she", "him", "her", "his",
+    "they", "them", "their", "was", "is", "were", "late", "tired", "man", "woman", "men",
+    "women", "boy", "girl", "teacher", "lawyer", "cook", "because", "and", "to", "of", "in",
+    "for", "with", "on", "at", "as", "be", "by", "it", "i", "you", "we", "not", "very", "good",
+    "bad", "work", "home", "always", "never", "people", "are", "cafe", "smart", "kind",
+)  # fmt: skip
+MULTI_PIECE: dict[str, tuple[str, ...]] = {
+    "engineer": ("engin", "eer"),
+    "secretary": ("secre", "tary"),
+    "firefighter": ("fire", "figh", "ter"),
+}
+PUNCT: tuple[str, ...] = (".", ",", "!", "?", "'", '"', "-", ":", ";", "(", ")")
+LANGS: tuple[str, ...] = ("en", "fr")
+
+
+def _xlm_pieces(word: str) -> list[str]:
+    parts = list(MULTI_PIECE.get(word, (word,)))
+    parts[-1] += "</w>"
+    return parts
+
+
+def _units() -> list[list[str]]:
+    """Training units for the BPE learner: each target piece as symbols (``</w>`` on word ends)."""
+    units = []
+    for word in WORDS + tuple(MULTI_PIECE):
+        for piece in _xlm_pieces(word):
+            chars = list(piece[:-4]) if piece.endswith("</w>") else list(piece)
+            if piece.endswith("</w>"):
+                chars[-1] += "</w>"
+            units.append(chars)
+    return units
+
+
+def _merge_pair(symbols: list[str], pair: tuple[str, str]) -> list[str]:
+    out, i = [], 0
+    while i < len(symbols):
+        if i < len(symbols) - 1 and (symbols[i], symbols[i + 1]) == pair:
+            out.append(pair[0] + pair[1])
+            i += 2
+        else:
+            out.append(symbols[i])
+            i += 1
+    return out
+
+
+def _learn_merges(units: list[list[str]]) -> list[tuple[str, str]]:
+    """Classic BPE learning (most frequent pair first, ties by sort order) until units are whole."""
+    merges: list[tuple[str, str]] = []
+    while True:
+        counts: Counter[tuple[str, str]] = Counter()
+        for symbols in units:
+            counts.update(zip(symbols, symbols[1:], strict=False))
+        if not counts:
+            return merges
+        pair = max(sorted(counts), key=counts.__getitem__)
+        merges.append(pair)
+        units = [_merge_pair(symbols, pair) for symbols in units]
+
+
+def _xlm_vocab_and_merges() -> tuple[dict[str, int], list[tuple[str, str]]]:
+    merges = _learn_merges(_units())
+    letters = string.ascii_lowercase
+    tokens = list(XLM_SPECIALS) + [a + b for a, b in merges]
+    tokens += list(letters) + [c + "</w>" for c in letters] + [p + "</w>" for p in PUNCT]
+    vocab: dict[str, int] = {}
+    for tok in tokens:
+        vocab.setdefault(tok, len(vocab))
+    return vocab, merges
+
+
+def _write_xlm_tokenizer(out: Path, *, n_langs: int) -> dict[str, int]:
+    vocab, merges = _xlm_vocab_and_merges()
+    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1) + "\n")
+    (out / "merges.txt").write_text(
+        "".join(f"{a} {b} {1000 - i}\n" for i, (a, b) in enumerate(merges))
+    )
+    cfg: dict[str, object] = {
+        "tokenizer_class": "XLMTokenizer",
+        "do_lowercase_and_remove_accent": True,
+        "model_max_length": 128,
+    }
+    if n_langs > 1:
+        cfg["lang2id"] = {lang: i for i, lang in enumerate(LANGS[:n_langs])}
+        cfg["id2lang"] = {str(i): lang for i, lang in enumerate(LANGS[:n_langs])}
+    (out / "tokenizer_config.json").write_text(json.dumps(cfg, indent=2) + "\n")
+    return vocab
+
+
+def make_tiny_xlm(dir: str | Path, *, n_langs: int = 1, seed: int = 0) -> Path:
+    """Write a tiny random XLM-format masked LM (tokenizer, config, safetensors) to ``dir``."""
+    import torch
+    from transformers import XLMConfig, XLMWithLMHeadModel
+
+    if not 1 <= n_langs <= len(LANGS):
+        raise ValueError(f"n_langs must be 1..{len(LANGS)}, got {n_langs}")
+    out = Path(dir)
+    out.mkdir(parents=True, exist_ok=True)
+    vocab = _write_xlm_tokenizer(out, n_langs=n_langs)
+    langs = {"lang2id": {g: i for i, g in enumerate(LANGS[:n_langs])}} if n_langs > 1 else {}
+    if langs:
+        langs["id2lang"] = {i: g for g, i in langs["lang2id"].items()}
+    config = XLMConfig(
+        vocab_size=len(vocab), emb_dim=32, n_layers=2, n_heads=2, max_position_embeddings=128,
+        n_langs=n_langs, use_lang_emb=True, mask_index=5, mask_token_id=0, unk_index=3,
+        pad_index=2, bos_index=0, eos_index=1, embed_init_std=0.5, init_std=0.2, **langs,
+    )  # fmt: skip
+    torch.manual_seed(seed)
+    model = XLMWithLMHeadModel(config).eval()
+    model.save_pretrained(out, safe_serialization=True)
+    return out
+
+
+BERT_SPECIALS: tuple[str, ...] = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
+BERT_MULTI_PIECE: dict[str, tuple[str, ...]] = {
+    "engineer": ("engine", "##er"),
+    "secretary": ("secret", "##ary"),
+}
+
+
+def make_tiny_bert(dir: str | Path, *, seed: int = 0) -> Path:
+    """Write a tiny random BERT-style WordPiece masked LM to ``dir``."""
+    import torch
+    from transformers import BertConfig, BertForMaskedLM, BertTokenizer
+
+    out = Path(dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tokens = list(BERT_SPECIALS) + list(WORDS) + list(PUNCT)
+    for pieces in BERT_MULTI_PIECE.values():
+        tokens += list(pieces)
+    tokens += list(string.ascii_lowercase) + [f"##{c}" for c in string.ascii_lowercase]
+    tokens = list(dict.fromkeys(tokens))
+    vocab = {tok: i for i, tok in enumerate(tokens)}
+    tokenizer = BertTokenizer(vocab=vocab, do_lower_case=True, model_max_length=128)
+    tokenizer.save_pretrained(out)
+    config = BertConfig(
+        vocab_size=len(tokens), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=128, pad_token_id=0, initializer_range=0.3,
+    )  # fmt: skip
+    torch.manual_seed(seed)
+    model = BertForMaskedLM(config).eval()
+    model.save_pretrained(out, safe_serialization=True)
+    return out
