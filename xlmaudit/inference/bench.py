@@ -1,0 +1,323 @@
+"""Scorer benchmark: the reference PLL loop against the batched core, on the real architecture.
+
+The model is built from a ``config.json`` (the real ``xlm-mlm-en-2048`` one by default) with random
+weights, so timings are faithful and scores are meaningless. The workload is CrowS-Pairs-shaped:
+real CrowS sentence pairs whose words are mapped to random token ids (one id per distinct word,
+sometimes two or three pieces), so lengths and the sharing of tokens within a pair follow CrowS.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from xlmaudit.errors import InputError
+
+BOS_ID, EOS_ID = 0, 1  # ``<s>`` and ``</s>`` in the XLM dictionary
+FIRST_WORD_ID = 14  # ids 0..13 are XLM specials
+_WORD = re.compile(r"\w+|[^\w\s]")
+_PIECE_COUNTS = (1, 2, 3)
+_PIECE_PROBS = (0.88, 0.10, 0.02)  # BPE pieces per word, mean 1.14 (research: 1.0-1.2)
+
+
+@dataclass(frozen=True)
+class Workload:
+    """Token-id sentences (with ``<s>`` ... ``</s>``) and the (more, less) pairs among them."""
+
+    sentences: tuple[tuple[int, ...], ...]
+    pairs: tuple[tuple[int, int], ...]
+
+    @property
+    def scored_tokens(self) -> int:
+        """Number of PLL positions: every token but ``<s>`` and ``</s>``."""
+        return sum(len(s) - 2 for s in self.sentences)
+
+
+def read_crows_pairs(path: Path) -> list[tuple[str, str]]:
+    """(sent_more, sent_less) rows of a CrowS-Pairs csv."""
+    if not path.is_file():
+        raise InputError(f"{path}: CrowS-Pairs csv not found (pass --data)")
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    if not rows or not {"sent_more", "sent_less"} <= set(rows[0]):
+        raise InputError(f"{path}: expected columns sent_more and sent_less")
+    return [(row["sent_more"], row["sent_less"]) for row in rows]
+
+
+def crows_workload(
+    path: Path, *, n_sentences: int, seed: int, vocab_size: int, max_len: int = 512
+) -> Workload:
+    """Sample ``n_sentences // 2`` CrowS pairs and map their words to random ids."""
+    if n_sentences < 2:
+        raise InputError(f"--sentences {n_sentences}: need at least 2 (one pair)")
+    rows = read_crows_pairs(path)
+    rng = np.random.default_rng(seed)
+    chosen = rng.choice(len(rows), size=min(n_sentences // 2, len(rows)), replace=False)
+    lexicon: dict[str, tuple[int, ...]] = {}
+
+    def encode(text: str) -> tuple[int, ...]:
+        ids: list[int] = [BOS_ID]
+        for word in _WORD.findall(text.lower()):
+            if word not in lexicon:
+                n = int(rng.choice(_PIECE_COUNTS, p=_PIECE_PROBS))
+                lexicon[word] = tuple(int(i) for i in rng.integers(FIRST_WORD_ID, vocab_size, n))
+            ids.extend(lexicon[word])
+        return tuple([*ids[: max_len - 1], EOS_ID])
+
+    sentences: list[tuple[int, ...]] = []
+    pairs: list[tuple[int, int]] = []
+    for index in chosen:
+        more, less = rows[int(index)]
+        sentences += [encode(more), encode(less)]
+        pairs.append((len(sentences) - 2, len(sentences) - 1))
+    return Workload(tuple(sentences), tuple(pairs))
+
+
+def build_random_xlm(config_path: Path, *, layers: int | None, seed: int) -> torch.nn.Module:
+    """``XLMWithLMHeadModel`` from ``config_path`` with random weights, ``eval()`` mode."""
+    from transformers import XLMConfig, XLMWithLMHeadModel
+
+    if not config_path.is_file():
+        raise InputError(f"{config_path}: model config not found (pass --config)")
+    config = XLMConfig.from_dict(json.loads(config_path.read_text(encoding="utf-8")))
+    if layers is not None:
+        if not 1 <= layers <= config.n_layers:
+            raise InputError(f"--layers {layers}: must be between 1 and {config.n_layers}")
+        config.n_layers = layers
+    torch.manual_seed(seed)
+    return XLMWithLMHeadModel(config).eval()
+
+
+def naive_pll(model: torch.nn.Module, sentences: Sequence[Sequence[int]], *, mask_id: int):
+    """Reference approach: one masked copy per forward at batch 1, full logits (CrowS metric.py)."""
+    results = []
+    with torch.inference_mode():
+        for ids in sentences:
+            base = torch.tensor([list(ids)])
+            scores = np.empty(len(ids) - 2)
+            for pos in range(1, len(ids) - 1):
+                masked = base.clone()
+                masked[0, pos] = mask_id
+                logits = model(masked).logits[0, pos]
+                scores[pos - 1] = torch.log_softmax(logits.float(), dim=-1)[ids[pos]].item()
+            results.append(scores)
+    return results
+
+
+def model_flops(
+    lengths: Sequence[int], *, width: int, layers: int, vocab: int, head_positions: int
+) -> float:
+    """Multiply-add x2 FLOPs of the encoder over sequences of ``lengths`` plus the LM head.
+
+    Per layer and sequence of L tokens: 2L(4d^2 + 2 d 4d) for the projections and feed-forward,
+    4 L^2 d for attention scores and mixing; the head costs 2 d V per position that gets logits.
+    """
+    per_layer = sum(2 * n * 12 * width**2 + 4 * n * n * width for n in lengths)
+    return float(layers * per_layer + 2 * width * vocab * head_positions)
+
+
+def matmul_flops_per_s(
+    dtype: torch.dtype, *, width: int, rows: Sequence[int] = (1024, 2048), seconds: float = 2.0
+) -> float:
+    """Best FLOP/s of torch.matmul over the model's shapes: one layer's d x d, d x 4d, 4d x d."""
+    shapes = [(width, width)] * 4 + [(width, 4 * width), (4 * width, width)]
+    best = 0.0
+    for m in rows:
+        pairs = [
+            (torch.randn(m, k, dtype=dtype), torch.randn(k, n, dtype=dtype)) for k, n in shapes
+        ]
+        flops = sum(2 * m * k * n for k, n in shapes)
+        for a, b in pairs:  # warm-up
+            torch.matmul(a, b)
+        reps, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            for a, b in pairs:
+                torch.matmul(a, b)
+            reps += 1
+        best = max(best, reps * flops / (time.perf_counter() - start))
+    return best
+
+
+def timed(fn: Callable[[], object]) -> tuple[object, float]:
+    """(result, seconds) of one call."""
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
+
+
+def decision_agreement(
+    reference: Sequence[np.ndarray], other: Sequence[np.ndarray], pairs: Sequence[tuple[int, int]]
+) -> float:
+    """Share of pairs whose PLL-sum ordering (more > less, equal, less > more) ``other`` keeps."""
+
+    def sign(scores: Sequence[np.ndarray], i: int, j: int) -> float:
+        return float(np.sign(scores[i].sum() - scores[j].sum()))
+
+    same = [sign(reference, i, j) == sign(other, i, j) for i, j in pairs]
+    return float(np.mean(same))
+
+
+def max_abs_diff(a: Sequence[np.ndarray], b: Sequence[np.ndarray]) -> float:
+    """Largest per-token |a - b| over all sentences."""
+    return float(max(np.max(np.abs(x - y)) for x, y in zip(a, b, strict=True)))
+
+
+def _local_batched_pll(model, sentences, *, mask_id: int, batch_tokens: int):
+    """TEMPORARY stand-in for the core kernel while it is being written."""
+    rows = [(s, p) for s, ids in enumerate(sentences) for p in range(1, len(ids) - 1)]
+    rows.sort(key=lambda r: len(sentences[r[0]]))
+    out = [np.empty(len(ids) - 2) for ids in sentences]
+    start = 0
+    with torch.inference_mode():
+        while start < len(rows):
+            length = len(sentences[rows[start][0]])
+            stop = start + 1
+            while (
+                stop < len(rows)
+                and (stop - start + 1) * len(sentences[rows[stop][0]]) <= batch_tokens
+            ):
+                stop += 1
+            batch = rows[start:stop]
+            width = max(len(sentences[s]) for s, _ in batch)
+            ids = torch.full((len(batch), width), 2)
+            att = torch.zeros((len(batch), width), dtype=torch.long)
+            for r, (s, _p) in enumerate(batch):
+                ids[r, : len(sentences[s])] = torch.tensor(sentences[s])
+                att[r, : len(sentences[s])] = 1
+            pos = torch.tensor([p for _, p in batch])
+            targets = ids[torch.arange(len(batch)), pos].clone()
+            ids[torch.arange(len(batch)), pos] = mask_id
+            logits = model(ids, attention_mask=att, logits_to_keep=pos[:, None]).logits
+            lp = torch.log_softmax(logits.float().reshape(len(batch), -1), -1)
+            vals = lp[torch.arange(len(batch)), targets].numpy()
+            for r, (s, p) in enumerate(batch):
+                out[s][p - 1] = vals[r]
+            start = stop
+            del length
+    return out
+
+
+@dataclass(frozen=True)
+class BenchOptions:
+    """Inputs of one scorer benchmark run."""
+
+    config: Path
+    data: Path
+    layers: int | None = None
+    sentences: int = 32
+    seed: int = 0
+    batch_tokens: int = 4096
+    matmul_seconds: float = 2.0
+
+
+def _say(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say) -> dict:
+    """Time the reference loop, the batched core in fp32 and in bf16; return the JSON record."""
+    model = build_random_xlm(options.config, layers=options.layers, seed=options.seed)
+    width, layers, vocab = model.config.emb_dim, model.config.n_layers, model.config.vocab_size
+    mask_id = int(model.config.mask_index)  # <special1> = 5; config.mask_token_id (0) is <s>
+    work = crows_workload(
+        options.data, n_sentences=options.sentences, seed=options.seed, vocab_size=vocab
+    )
+    lengths = [len(s) for s in work.sentences]
+    rows = [n for n in lengths for _ in range(n - 2)]  # one masked copy per scored token
+    flops = {
+        "naive": model_flops(
+            rows, width=width, layers=layers, vocab=vocab, head_positions=sum(rows)
+        ),
+        "batched": model_flops(
+            rows, width=width, layers=layers, vocab=vocab, head_positions=len(rows)
+        ),
+    }
+    log(f"{layers} layers, {len(work.sentences)} sentences, {work.scored_tokens} scored tokens")
+    rates = {
+        dt: matmul_flops_per_s(getattr(torch, dt), width=width, seconds=options.matmul_seconds)
+        for dt in ("float32", "bfloat16")
+    }
+    log(f"matmul GFLOP/s: fp32 {rates['float32'] / 1e9:.0f}, bf16 {rates['bfloat16'] / 1e9:.0f}")
+    batched = _batched_runner(options.batch_tokens, mask_id)
+    naive_pll(model, work.sentences[:1], mask_id=mask_id)  # warm-up
+    naive, t_naive = timed(lambda: naive_pll(model, work.sentences, mask_id=mask_id))
+    log(f"naive fp32: {t_naive:.1f} s")
+    batched(model, work.sentences[:2])  # warm-up
+    fp32, t_fp32 = timed(lambda: batched(model, work.sentences))
+    log(f"batched fp32: {t_fp32:.1f} s")
+    model.to(torch.bfloat16)
+    batched(model, work.sentences[:2])  # warm-up (oneDNN primitives)
+    bf16, t_bf16 = timed(lambda: batched(model, work.sentences))
+    log(f"batched bf16: {t_bf16:.1f} s")
+    scored = work.scored_tokens
+    return {
+        "fp32": {
+            "naive_tokens_per_s": scored / t_naive,
+            "batched_tokens_per_s": scored / t_fp32,
+            "speedup": t_naive / t_fp32,
+            "max_abs_diff": max_abs_diff(naive, fp32),
+            "ceiling_fraction": flops["batched"] / t_fp32 / rates["float32"],
+            "naive_ceiling_fraction": flops["naive"] / t_naive / rates["float32"],
+        },
+        "bf16": {
+            "batched_tokens_per_s": scored / t_bf16,
+            "speedup": t_naive / t_bf16,
+            "max_abs_diff": max_abs_diff(fp32, bf16),
+            "decision_agreement": decision_agreement(fp32, bf16, work.pairs),
+            "ceiling_fraction_vs_bf16_matmul": flops["batched"] / t_bf16 / rates["bfloat16"],
+        },
+        "setup": _setup_record(options, work, layers=layers, width=width, flops=flops, rates=rates),
+    }
+
+
+def _setup_record(options: BenchOptions, work: Workload, *, layers, width, flops, rates) -> dict:
+    """The extra keys: what was run, on what, and the FLOP accounting."""
+    rows = sum(len(s) - 2 for s in work.sentences)
+    return {
+        "units": "tokens_per_s = PLL-scored tokens per second (one masked row per token)",
+        "layers": layers,
+        "width": width,
+        "sentences": len(work.sentences),
+        "pairs": len(work.pairs),
+        "scored_tokens": work.scored_tokens,
+        "mean_sentence_pieces": float(np.mean([len(s) for s in work.sentences])),
+        "gflop_per_scored_token": {k: v / rows / 1e9 for k, v in flops.items()},
+        "matmul_gflop_per_s": {k: v / 1e9 for k, v in rates.items()},
+        "batch_tokens": options.batch_tokens,
+        "seed": options.seed,
+        "torch": torch.__version__,
+        "torch_threads": torch.get_num_threads(),
+        "machine": _machine(),
+    }
+
+
+def _machine() -> str:
+    """CPU model name and logical CPU count (from /proc/cpuinfo where it exists)."""
+    import os
+    import platform
+
+    name = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                name = line.split(":", 1)[1].strip()
+                break
+    return f"{name}, {os.cpu_count()} logical CPUs"
+
+
+def _batched_runner(batch_tokens: int, mask_id: int):
+    """The batched core as a function of (model, sentences) -> per-sentence log-probs."""
+
+    def run(model, sentences):
+        return _local_batched_pll(model, sentences, mask_id=mask_id, batch_tokens=batch_tokens)
+
+    return run
