@@ -40,11 +40,15 @@ class MaskedWordRequest(_Keyed):
     A candidate of k pieces is scored as a word: the slot is filled with k mask tokens and the
     pieces are predicted left to right, each revealed before the next (chain rule).
     ``top_k`` > 0 also returns the top single-piece predictions at a single mask, specials excluded.
+    ``context_masks`` (optional, added for Kurita et al. 2019's prior): character spans
+    ``(start, end)`` of ``text``, outside the ``[MASK]``, whose pieces are all replaced by the
+    model's mask token and stay masked while the candidate is scored (the attribute "also masked").
     """
 
     text: str
     candidates: tuple[str, ...]
     top_k: int = 0
+    context_masks: tuple[tuple[int, int], ...] = ()
     kind: ClassVar[str] = "masked_word"
 
 

@@ -4,7 +4,8 @@ Tokenization: ``<s>`` + lowercased whitespace words + ``</s>``, one piece per wo
 listed in ``split`` which become several pieces. Every score comes from ``table``:
 
 - masked word: log P(candidate) = ``table[(context, candidate)]`` if present, else
-  ``table.get(candidate, default)``, where ``context`` is the request text; a multi-piece word
+  ``table.get(candidate, default)``, where ``context`` is the request text (with any
+  ``context_masks`` span written as ``[MASK]``, e.g. ``"[MASK] is a [MASK]."``); a multi-piece word
   gets its word score on its first piece and 0.0 on the others;
 - PLL / unmasked: log P(token) = ``table.get(piece, default)`` for each scored piece;
 - masked token: log P(id) = ``-id / 100`` (ids are stable, see ``tokenize``).
@@ -80,7 +81,7 @@ class FakeScorer:
             cands = []
             for cand in req.candidates:
                 pieces = self._pieces(cand.lower())
-                lp = self.table.get((req.text, cand), self.table.get(cand, self.default))
+                lp = self.table.get((_context(req), cand), self.table.get(cand, self.default))
                 per_piece = (lp,) + (0.0,) * (len(pieces) - 1)
                 cands.append(CandidateScore(cand, float(lp), pieces, per_piece))
             return MaskedWordResponse(tuple(cands))
@@ -101,3 +102,11 @@ class FakeScorer:
             states = np.array([[float(i % 7), float(i % 11)] for i in enc.ids])
             return HiddenStates(enc, states)
         raise TypeError(f"unknown request type {type(req).__name__}")
+
+
+def _context(req: MaskedWordRequest) -> str:
+    """The request text with its ``context_masks`` spans written as ``[MASK]`` (table key)."""
+    text = req.text
+    for start, end in sorted(req.context_masks, reverse=True):
+        text = text[:start] + MASK + text[end:]
+    return text
