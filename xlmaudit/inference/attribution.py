@@ -1,0 +1,446 @@
+"""Captum attributions of masked-word predictions: which input tokens push the model to a word.
+
+The explained function F is log P(target) or log P(target) - log P(contrast) at the single
+``[MASK]``, with words scored as words (as ``MaskedWordRequest``): a word of k pieces fills the
+slot with k mask tokens and is predicted left to right, each piece revealed before the next,
+
+    log P(w) = sum_j log P(p_j | context, p_1..p_{j-1} revealed, rest of the slot masked).
+
+The differentiable forward is therefore a *sum of rows*: one row (one sequence) per chained step
+of each word, each returning ``sign * log_softmax(logits)[piece]`` at its scored position; rows
+that are the same sequence scored at the same position (the first step of two words with the same
+piece count, e.g. every single-piece contrast) are merged into one row whose value is the logit
+difference. The context tokens are shared by all rows of an explanation and move along the same
+straight path from baseline to input, while the slot (masks and revealed pieces) and the special
+tokens are kept in the baseline. Because IG, gradient x input and ablation are linear in the
+function, the attribution of a context token is the sum of its attributions in every row, and
+completeness holds for F itself: sum of attributions = F(x) - F(baseline) (up to the IG delta).
+
+Rows of many explanations are stacked (sorted by length, right-padded) into one Captum call per
+batch; ``internal_batch_size`` bounds the rows per forward pass. The attention mask (and ``langs``
+for multilingual XLM) goes through ``additional_forward_args``. Parameter gradients are switched
+off during the call (only gradients w.r.t. the embedding output are needed) and the model is put
+in ``eval()`` mode. Nothing here runs under ``no_grad``/``inference_mode``.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+from captum.attr import (
+    FeatureAblation,
+    LayerGradientXActivation,
+    LayerIntegratedGradients,
+)
+
+from xlmaudit.errors import InputError
+from xlmaudit.requests import MASK, AttributionRequest, AttributionResponse, Encoding
+
+DEFAULT_METHOD = "lig"
+DEFAULT_STEPS = 50
+DEFAULT_THRESHOLD = 0.01  # relative IG delta above which a CompletenessWarning is issued
+BASELINES = ("pad", "mask", "unk")
+
+
+class CompletenessWarning(UserWarning):
+    """Integrated gradients did not converge: |delta| / |F(x) - F(baseline)| above the threshold."""
+
+
+# ----------------------------------------------------------------------------- tokenization
+
+
+def encode_text(loaded: Any, text: str) -> Encoding:
+    """Tokenize ``text`` with its single ``[MASK]`` replaced by the model's mask token."""
+    if text.count(MASK) != 1:
+        raise InputError(f"expected exactly one {MASK} in {text!r}, found {text.count(MASK)}")
+    tok = loaded.tokenizer
+    enc = tok(text.replace(MASK, f" {tok.mask_token} "))
+    ids = [int(i) for i in enc["input_ids"]]
+    pieces = tuple(tok.convert_ids_to_tokens(ids))
+    special_ids = set(tok.all_special_ids)
+    special = tuple(i in special_ids for i in ids)
+    return Encoding(tuple(ids), pieces, _word_index(enc, pieces, special), special)
+
+
+def _word_index(enc: Any, pieces: Sequence[str], special: Sequence[bool]) -> tuple[int, ...]:
+    """Word number per piece (-1 for specials): ``</w>`` ends an XLM word; else ``word_ids()``."""
+    if any(p.endswith("</w>") for p in pieces):
+        out, word = [], 0
+        for piece, spec in zip(pieces, special, strict=True):
+            out.append(-1 if spec else word)
+            word += (not spec) and piece.endswith("</w>")
+        return tuple(out)
+    try:
+        return tuple(
+            -1 if w is None or s else w for w, s in zip(enc.word_ids(), special, strict=True)
+        )
+    except (AttributeError, ValueError):  # slow tokenizer: one word per non-special piece
+        return tuple(-1 if s else i for i, s in enumerate(special))
+
+
+def word_pieces(loaded: Any, word: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Piece ids and strings of ``word`` tokenized on its own (as the word-level core does)."""
+    tok = loaded.tokenizer
+    ids = tuple(int(i) for i in tok(word, add_special_tokens=False)["input_ids"])
+    if not ids:
+        raise InputError(f"word {word!r} tokenizes to nothing")
+    unk = getattr(tok, "unk_token_id", None)
+    if unk is not None and unk in ids:
+        raise InputError(f"word {word!r} contains unknown pieces: {tok.convert_ids_to_tokens(ids)}")
+    return ids, tuple(tok.convert_ids_to_tokens(list(ids)))
+
+
+# ----------------------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One sequence of one explanation, scored at one position for one or two terms."""
+
+    owner: int  # explanation index
+    ids: tuple[int, ...]
+    keep: tuple[bool, ...]  # kept in the baseline (specials and the slot)
+    position: int
+    terms: tuple[tuple[int, float], ...]  # (piece id, sign)
+    to_base: tuple[int, ...]  # index into the explanation's encoding, per row position
+
+
+def _word_rows(owner: int, enc: Encoding, mask_pos: int, pieces: Sequence[int], sign: float):
+    """The chained rows of one word: k masks, the first j pieces revealed in row j."""
+    k, mask_id = len(pieces), enc.ids[mask_pos]
+    head, tail = list(enc.ids[:mask_pos]), list(enc.ids[mask_pos + 1 :])
+    keep_head = [s for s in enc.special[:mask_pos]]
+    keep_tail = [s for s in enc.special[mask_pos + 1 :]]
+    to_base = (*range(mask_pos), *([mask_pos] * k), *range(mask_pos + 1, len(enc)))
+    for j in range(k):
+        slot = list(pieces[:j]) + [mask_id] * (k - j)
+        yield _Row(
+            owner,
+            tuple(head + slot + tail),
+            tuple(keep_head + [True] * k + keep_tail),
+            mask_pos + j,
+            ((pieces[j], sign),),
+            to_base,
+        )
+
+
+def _merge(rows: list[_Row]) -> list[_Row]:
+    """Merge rows that are the same sequence scored at the same position (their terms add)."""
+    merged: dict[tuple, _Row] = {}
+    for row in rows:
+        key = (row.owner, row.ids, row.position)
+        if key in merged:
+            old = merged[key]
+            row = _Row(
+                row.owner, row.ids, row.keep, row.position, old.terms + row.terms, row.to_base
+            )
+        merged[key] = row
+    return list(merged.values())
+
+
+# ----------------------------------------------------------------------------- the forward
+
+
+def embedding_layer(model: torch.nn.Module) -> torch.nn.Module:
+    """Word embeddings: ``model.transformer.embeddings`` for XLM, else the input embeddings."""
+    xlm = getattr(getattr(model, "transformer", None), "embeddings", None)
+    return xlm if isinstance(xlm, torch.nn.Embedding) else model.get_input_embeddings()
+
+
+def _forward_fn(model: torch.nn.Module) -> Callable[..., torch.Tensor]:
+    """F per row: sum of sign * log_softmax(logits at the scored position)[piece]."""
+    import inspect
+
+    keep_logits = "logits_to_keep" in inspect.signature(model.forward).parameters
+
+    def forward(ids, attention_mask, positions, term_ids, term_signs, langs=None):
+        kwargs = {"input_ids": ids, "attention_mask": attention_mask}
+        if langs is not None:
+            kwargs["langs"] = langs
+        if keep_logits:
+            logits = model(**kwargs, logits_to_keep=positions[:, None]).logits[:, 0]
+        else:
+            logits = model(**kwargs).logits[torch.arange(len(ids)), positions]
+        logp = torch.log_softmax(logits.float(), dim=-1)
+        return (logp.gather(1, term_ids) * term_signs).sum(1)
+
+    return forward
+
+
+@dataclass
+class _Call:
+    """Everything an adapter needs for one batch of rows."""
+
+    forward: Callable[..., torch.Tensor]
+    layer: torch.nn.Module
+    ids: torch.Tensor  # (N, L)
+    base_ids: torch.Tensor  # (N, L), equal to ids at kept positions
+    args: tuple  # additional_forward_args
+    n_steps: int
+    internal_batch_size: int
+
+
+Method = Callable[[_Call], "tuple[torch.Tensor, torch.Tensor | None]"]
+METHODS: dict[str, Method] = {}
+NEEDS_BASELINE = {"lig", "ablation"}
+
+
+def register_method(name: str) -> Callable[[Method], Method]:
+    """Register an adapter: (call) -> (attributions (N, L), IG delta (N,) or None)."""
+
+    def deco(fn: Method) -> Method:
+        METHODS[name] = fn
+        return fn
+
+    return deco
+
+
+@register_method("lig")
+def _lig(c: _Call):
+    """Layer integrated gradients on the word embeddings, summed over the embedding dimension."""
+    attr, delta = LayerIntegratedGradients(c.forward, c.layer).attribute(
+        c.ids,
+        baselines=c.base_ids,
+        additional_forward_args=c.args,
+        n_steps=c.n_steps,
+        internal_batch_size=c.internal_batch_size,
+        return_convergence_delta=True,
+    )
+    return attr.sum(-1), delta
+
+
+@register_method("grad_x_input")
+def _grad_x_input(c: _Call):
+    """Gradient x input on the word embeddings (= IG with a zero-embedding baseline if F linear)."""
+    attr = LayerGradientXActivation(c.forward, c.layer).attribute(
+        c.ids, additional_forward_args=c.args
+    )
+    return attr.sum(-1), None
+
+
+@register_method("saliency")
+def _saliency(c: _Call):
+    """Saliency (Simonyan et al. 2014): L2 norm of dF/d(embedding) per token; unsigned."""
+    grad = LayerGradientXActivation(c.forward, c.layer, multiply_by_inputs=False).attribute(
+        c.ids, additional_forward_args=c.args
+    )
+    return grad.float().norm(dim=-1), None
+
+
+@register_method("ablation")
+def _ablation(c: _Call):
+    """Feature ablation per token position: F(x) - F(x with that token set to the baseline)."""
+    n, length = c.ids.shape
+    attr = FeatureAblation(c.forward).attribute(
+        c.ids,
+        baselines=c.base_ids,
+        feature_mask=torch.arange(length, device=c.ids.device)[None].expand(n, length),
+        additional_forward_args=c.args,
+        perturbations_per_eval=max(1, c.internal_batch_size // n),
+    )
+    return attr, None
+
+
+# ----------------------------------------------------------------------------- driver
+
+
+@contextmanager
+def _no_param_grads(model: torch.nn.Module) -> Iterator[None]:
+    """Switch off parameter gradients for the call (inputs still get them); restore after."""
+    flags = [(p, p.requires_grad) for p in model.parameters()]
+    for p, _ in flags:
+        p.requires_grad_(False)
+    try:
+        with torch.enable_grad():
+            yield
+    finally:
+        for p, flag in flags:
+            p.requires_grad_(flag)
+
+
+def _baseline_id(loaded: Any, baseline: str) -> int:
+    if baseline not in BASELINES:
+        raise InputError(f"unknown baseline {baseline!r}; choose from {', '.join(BASELINES)}")
+    tok = loaded.tokenizer
+    token_id = {"pad": tok.pad_token_id, "mask": loaded.mask_id, "unk": tok.unk_token_id}[baseline]
+    if token_id is None:
+        raise InputError(f"the tokenizer has no {baseline} token for the baseline")
+    return int(token_id)
+
+
+def _tensors(rows: Sequence[_Row], pad_id: int, base_id: int, device: Any):
+    """Right-pad a batch of rows into (ids, base_ids, attention_mask, positions, terms, signs)."""
+    length, n_terms = max(len(r.ids) for r in rows), max(len(r.terms) for r in rows)
+    ids = torch.full((len(rows), length), pad_id, dtype=torch.long)
+    base = ids.clone()
+    att = torch.zeros((len(rows), length), dtype=torch.long)
+    term_ids = torch.zeros((len(rows), n_terms), dtype=torch.long)
+    signs = torch.zeros((len(rows), n_terms), dtype=torch.float32)
+    for i, r in enumerate(rows):
+        row = torch.tensor(r.ids)
+        keep = torch.tensor(r.keep)
+        ids[i, : len(r.ids)] = row
+        base[i, : len(r.ids)] = torch.where(keep, row, torch.full_like(row, base_id))
+        att[i, : len(r.ids)] = 1
+        for t, (piece, sign) in enumerate(r.terms):
+            term_ids[i, t], signs[i, t] = piece, sign
+    positions = torch.tensor([r.position for r in rows])
+    return [x.to(device) for x in (ids, base, att, positions, term_ids, signs)]
+
+
+def _run_batch(loaded, rows, *, method, n_steps, base_id, batch_tokens, internal_batch_size):
+    """One Captum call for a batch of rows; returns per-row (attr, delta, F(x), F(b)) as numpy."""
+    model = loaded.model
+    device = next(model.parameters()).device
+    ids, base, att, pos, term_ids, signs = _tensors(
+        rows, loaded.tokenizer.pad_token_id, base_id, device
+    )
+    args: tuple = (att, pos, term_ids, signs)
+    if getattr(loaded, "langs_id", None) is not None:
+        args = (*args, torch.full_like(ids, int(loaded.langs_id)))
+    forward = _forward_fn(model)
+    ibs = internal_batch_size or max(len(rows), batch_tokens // ids.shape[1])
+    call = _Call(forward, embedding_layer(model), ids, base, args, n_steps, max(ibs, len(rows)))
+    with _no_param_grads(model):
+        attr, delta = METHODS[method](call)
+    with torch.no_grad():
+        fx, fb = forward(ids, *args), forward(base, *args)
+    delta_np = (
+        np.full(len(rows), np.nan) if delta is None else delta.detach().double().cpu().numpy()
+    )
+    return (
+        attr.detach().double().cpu().numpy(),
+        delta_np,
+        fx.double().cpu().numpy(),
+        fb.double().cpu().numpy(),
+    )
+
+
+def _batches(rows: list[_Row], batch_rows: int) -> Iterator[list[_Row]]:
+    """Rows sorted by length, in chunks of ``batch_rows``."""
+    order = sorted(rows, key=lambda r: len(r.ids))
+    for start in range(0, len(order), batch_rows):
+        yield order[start : start + batch_rows]
+
+
+def suggested_steps(n_steps: int, relative_delta: float, threshold: float) -> int:
+    """Step count to try next: the IG error falls at least as 1/n, so scale n by rel/threshold."""
+    factor = max(2.0, relative_delta / threshold) if relative_delta > threshold else 1.0
+    return int(math.ceil(n_steps * min(factor, 20.0) / 10.0) * 10)
+
+
+def explain(
+    loaded: Any,
+    requests: Sequence[AttributionRequest],
+    *,
+    method: str = DEFAULT_METHOD,
+    n_steps: int = DEFAULT_STEPS,
+    baseline: str = "pad",
+    batch_rows: int = 16,
+    batch_tokens: int = 1024,
+    internal_batch_size: int | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[AttributionResponse]:
+    """Attribute F (see module docstring) to every token of each request's text.
+
+    Args:
+        loaded: a ``LoadedModel`` (``model``, ``tokenizer``, ``mask_id``, ``langs_id``).
+        method: a name in ``METHODS`` (lig, grad_x_input, saliency, ablation).
+        n_steps: integration steps (``lig`` only).
+        baseline: token replacing the context in the baseline: pad (zero embedding), mask or unk.
+        batch_rows: rows (sequences) stacked into one Captum call.
+        batch_tokens: token budget of one forward pass; sets ``internal_batch_size`` if not given.
+        threshold: relative IG delta above which a ``CompletenessWarning`` names the steps to use.
+
+    Returns:
+        One ``AttributionResponse`` per request, in order.
+    """
+    if method not in METHODS:
+        raise InputError(f"unknown attribution method {method!r}; choose from {', '.join(METHODS)}")
+    if n_steps < 1:
+        raise InputError(f"n_steps must be >= 1, got {n_steps}")
+    loaded.model.eval()
+    base_id = _baseline_id(loaded, baseline)
+    setups, rows = [], []
+    for owner, req in enumerate(requests):
+        setup = _setup(loaded, req)
+        setups.append(setup)
+        enc, mask_pos, target, contrast = setup
+        words = [(target[0], 1.0)] + ([(contrast[0], -1.0)] if contrast else [])
+        own = [r for ids, sign in words for r in _word_rows(owner, enc, mask_pos, ids, sign)]
+        rows.extend(_merge(own))
+    sums = [np.zeros(len(s[0])) for s in setups]
+    stats = np.zeros((len(setups), 3))  # delta, F(x), F(b): sums over an explanation's rows
+    for batch in _batches(rows, batch_rows):
+        attr, delta, fx, fb = _run_batch(
+            loaded,
+            batch,
+            method=method,
+            n_steps=n_steps,
+            base_id=base_id,
+            batch_tokens=batch_tokens,
+            internal_batch_size=internal_batch_size,
+        )
+        for i, row in enumerate(batch):
+            np.add.at(sums[row.owner], list(row.to_base), attr[i, : len(row.ids)])
+            stats[row.owner] += (delta[i], fx[i], fb[i])
+    out = [
+        _response(s, a, st, method, n_steps) for s, a, st in zip(setups, sums, stats, strict=True)
+    ]
+    _warn_incomplete(out, threshold)
+    return out
+
+
+def _setup(loaded: Any, req: AttributionRequest):
+    """(encoding, mask position, target (ids, pieces), contrast (ids, pieces) or None)."""
+    enc = encode_text(loaded, req.text)
+    positions = [i for i, t in enumerate(enc.ids) if t == loaded.mask_id]
+    if len(positions) != 1:
+        raise InputError(
+            f"{req.text!r}: expected one mask token after tokenization, got {len(positions)}"
+        )
+    target = word_pieces(loaded, req.target)
+    contrast = word_pieces(loaded, req.contrast) if req.contrast else None
+    return enc, positions[0], target, contrast
+
+
+def _response(setup, attributions, stats, method: str, n_steps: int) -> AttributionResponse:
+    enc, mask_pos, target, contrast = setup
+    has_base = method in NEEDS_BASELINE
+    return AttributionResponse(
+        encoding=enc,
+        attributions=attributions,
+        method=method,
+        value=float(stats[1]),
+        target_pieces=target[1],
+        contrast_pieces=contrast[1] if contrast else (),
+        baseline_value=float(stats[2]) if has_base else float("nan"),
+        delta=float(stats[0]) if method == "lig" else float("nan"),
+        n_steps=n_steps if method == "lig" else 0,
+        mask_position=mask_pos,
+    )
+
+
+def _warn_incomplete(responses: Sequence[AttributionResponse], threshold: float) -> None:
+    """One CompletenessWarning listing the explanations whose relative IG delta is too large."""
+    bad = [(i, r) for i, r in enumerate(responses) if r.relative_delta > threshold]
+    if not bad:
+        return
+    worst = max(r.relative_delta for _, r in bad)
+    n = bad[0][1].n_steps
+    items = ", ".join(str(i) for i, _ in bad[:10]) + (" ..." if len(bad) > 10 else "")
+    warnings.warn(
+        CompletenessWarning(
+            f"integrated gradients incomplete for {len(bad)} of {len(responses)} explanation(s) "
+            f"(items {items}): relative delta up to {worst:.2%} > {threshold:.2%} at "
+            f"n_steps={n}; raise n_steps to {suggested_steps(n, worst, threshold)}"
+        ),
+        stacklevel=2,
+    )
