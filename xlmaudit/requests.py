@@ -108,13 +108,19 @@ class AttributionRequest(_Keyed):
     """Explain log P(target) - or log P(target) - log P(contrast) - at the single ``[MASK]``.
 
     Words are scored as words (k pieces -> k masks, chained left to right, as
-    ``MaskedWordRequest``). Answered by ``xlmaudit.inference.attribution.explain``, not by a
-    ``Scorer``; the method, steps and baseline are options of that call.
+    ``MaskedWordRequest``). ``method`` names a registered Captum adapter (lig, grad_x_input,
+    saliency, ablation); ``n_steps`` is the integration step count (lig); ``baseline`` the token
+    that replaces the context in the baseline (pad, mask or unk; specials and the slot are kept).
+    Answered by ``xlmaudit.inference.attribution.explain`` (or a scorer wrapped with
+    ``xlmaudit.inference.attribution.AttributionScorer``).
     """
 
     text: str
     target: str
     contrast: str | None = None
+    method: str = "lig"
+    n_steps: int = 50
+    baseline: str = "pad"
     kind: ClassVar[str] = "attribution"
 
 
