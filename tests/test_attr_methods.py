@@ -102,19 +102,22 @@ def test_contrast_single_piece_matches_closed_form_for_every_method():
     w = out[loaded.tokenizer.vocab["she</w>"]] - out[loaded.tokenizer.vocab["he</w>"]]
     context = ~np.isin(ids, range(6))
     expected = np.where(context, emb[ids] @ w, 0.0)
-    req = [AttributionRequest(TEXT, "she", "he")]
+
+    def req(method):
+        return [AttributionRequest(TEXT, "she", "he", method=method)]
+
     for method in ("lig", "ablation"):
-        (r,) = explain(loaded, req, method=method)
+        (r,) = explain(loaded, req(method))
         np.testing.assert_allclose(r.attributions, expected, atol=1e-5)
-    (r,) = explain(loaded, req, method="grad_x_input")
+    (r,) = explain(loaded, req("grad_x_input"))
     np.testing.assert_allclose(r.attributions, emb[ids] @ w, atol=1e-5)  # specials included
-    (r,) = explain(loaded, req, method="saliency")
+    (r,) = explain(loaded, req("saliency"))
     np.testing.assert_allclose(r.attributions, np.full(len(ids), np.linalg.norm(w)), rtol=1e-5)
 
 
 def test_lig_is_complete_and_reports_delta():
     loaded = toy()
-    (r,) = explain(loaded, [AttributionRequest(TEXT, "she", "he")], method="lig", n_steps=5)
+    (r,) = explain(loaded, [AttributionRequest(TEXT, "she", "he", method="lig", n_steps=5)])
     assert r.attributions.sum() == pytest.approx(r.value - r.baseline_value, abs=1e-5)
     assert abs(r.delta) < 1e-5 and r.relative_delta < 1e-5
     assert r.n_steps == 5 and r.mask_position == 5
@@ -148,7 +151,7 @@ def test_target_only_lig_matches_numerical_integral_of_closed_form_gradient():
     loaded = toy()
     v = loaded.tokenizer.vocab
     kept = [0, MASK_ID, 1]
-    (r,) = explain(loaded, [AttributionRequest(TEXT, "she")], method="lig", n_steps=50)
+    (r,) = explain(loaded, [AttributionRequest(TEXT, "she", method="lig", n_steps=50)])
     expected = _reference_ig(loaded, TEXT, [(kept, 5, v["she</w>"], 1.0)])
     np.testing.assert_allclose(r.attributions, expected, atol=1e-4)
 
@@ -158,7 +161,7 @@ def test_multi_piece_words_are_chained_rows_summed():
     loaded = toy()
     v = loaded.tokenizer.vocab
     text = "the [MASK] said that she was tired ."
-    (r,) = explain(loaded, [AttributionRequest(text, "doctor", "they")], method="lig", n_steps=50)
+    (r,) = explain(loaded, [AttributionRequest(text, "doctor", "they", method="lig", n_steps=50)])
     m = MASK_ID
     spec = [
         ([0, m, m, 1], 2, v["doc"], 1.0),
@@ -173,7 +176,7 @@ def test_multi_piece_words_are_chained_rows_summed():
 
 def test_ablation_is_exact_leave_one_out_for_target_only():
     loaded = toy()
-    (r,) = explain(loaded, [AttributionRequest(TEXT, "she")], method="ablation")
+    (r,) = explain(loaded, [AttributionRequest(TEXT, "she", method="ablation")])
     ids = encode_text(loaded, TEXT).ids
     for pos in (1, 2, 7):
         dropped = " ".join(
@@ -181,8 +184,8 @@ def test_ablation_is_exact_leave_one_out_for_target_only():
             for i, p in enumerate(loaded.tokenizer.convert_ids_to_tokens(list(ids)))
             if i not in (0, len(ids) - 1)
         )
-        (full,) = explain(loaded, [AttributionRequest(TEXT, "she")], method="grad_x_input")
-        (cut,) = explain(loaded, [AttributionRequest(dropped, "she")], method="grad_x_input")
+        (full,) = explain(loaded, [AttributionRequest(TEXT, "she", method="grad_x_input")])
+        (cut,) = explain(loaded, [AttributionRequest(dropped, "she", method="grad_x_input")])
         assert r.attributions[pos] == pytest.approx(full.value - cut.value, abs=1e-5)
 
 
@@ -193,9 +196,9 @@ def test_batched_explanations_equal_one_by_one():
         AttributionRequest("the [MASK] was tired .", "doctor", "nurse"),
         AttributionRequest("[MASK] said that the doctor was tired .", "they"),
     ]
-    together = explain(loaded, reqs, method="lig", batch_rows=8)
+    together = explain(loaded, reqs, batch_rows=8)
     for req, got in zip(reqs, together, strict=True):
-        (alone,) = explain(loaded, [req], method="lig")
+        (alone,) = explain(loaded, [req])
         np.testing.assert_allclose(got.attributions, alone.attributions, atol=1e-5)
         assert got.value == pytest.approx(alone.value, abs=1e-5)
     assert together[1].mixed_piece_counts
@@ -205,7 +208,7 @@ def test_completeness_warning_names_step_count(monkeypatch):
     loaded = toy()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        explain(loaded, [AttributionRequest(TEXT, "she")], method="lig", n_steps=1, threshold=1e-9)
+        explain(loaded, [AttributionRequest(TEXT, "she", n_steps=1)], threshold=1e-9)
     messages = [str(w.message) for w in caught if issubclass(w.category, CompletenessWarning)]
     assert len(messages) == 1 and "raise n_steps to" in messages[0]
     assert suggested_steps(50, 0.05, 0.01) == 250 and suggested_steps(50, 0.011, 0.01) == 100
@@ -215,7 +218,7 @@ def test_registry_and_errors():
     assert set(METHODS) >= {"lig", "grad_x_input", "saliency", "ablation"}
     loaded = toy()
     with pytest.raises(InputError, match="unknown attribution method"):
-        explain(loaded, [AttributionRequest(TEXT, "she")], method="shap")
+        explain(loaded, [AttributionRequest(TEXT, "she", method="shap")])
     with pytest.raises(InputError, match="exactly one"):
         explain(loaded, [AttributionRequest("no mask here", "she")])
     with pytest.raises(InputError, match="unknown pieces"):
@@ -225,6 +228,26 @@ def test_registry_and_errors():
 def test_parameter_grads_restored_and_no_grad_context_is_overridden():
     loaded = toy()
     with torch.no_grad():
-        (r,) = explain(loaded, [AttributionRequest(TEXT, "she", "he")], method="lig")
+        (r,) = explain(loaded, [AttributionRequest(TEXT, "she", "he", method="lig")])
     assert np.abs(r.attributions).sum() > 0
     assert all(p.requires_grad for p in loaded.model.parameters())
+
+
+def test_mixed_methods_in_one_call_keep_order_and_scorer_wrapper_routes():
+    from xlmaudit.inference.attribution import AttributionScorer
+    from xlmaudit.inference.fake import FakeScorer
+    from xlmaudit.requests import MaskedWordRequest
+
+    loaded = toy()
+    reqs = [
+        AttributionRequest(TEXT, "she", "he", method="saliency"),
+        AttributionRequest(TEXT, "she", "he", method="lig"),
+    ]
+    sal, lig = explain(loaded, reqs)
+    assert sal.method == "saliency" and lig.method == "lig" and lig.n_steps == 50
+    fake = FakeScorer({"she": -1.0})
+    scorer = AttributionScorer(loaded, fake)
+    answers = scorer.score([MaskedWordRequest(TEXT, ("she",)), reqs[1]])
+    assert answers[0].candidates[0].logprob == -1.0
+    np.testing.assert_allclose(answers[1].attributions, lig.attributions)
+    assert len(fake.calls) == 1 and scorer.fingerprint == "fake"

@@ -43,8 +43,6 @@ from captum.attr import (
 from xlmaudit.errors import InputError
 from xlmaudit.requests import MASK, AttributionRequest, AttributionResponse, Encoding
 
-DEFAULT_METHOD = "lig"
-DEFAULT_STEPS = 50
 DEFAULT_THRESHOLD = 0.01  # relative IG delta above which a CompletenessWarning is issued
 BASELINES = ("pad", "mask", "unk")
 
@@ -340,9 +338,6 @@ def explain(
     loaded: Any,
     requests: Sequence[AttributionRequest],
     *,
-    method: str = DEFAULT_METHOD,
-    n_steps: int = DEFAULT_STEPS,
-    baseline: str = "pad",
     batch_rows: int = 16,
     batch_tokens: int = 1024,
     internal_batch_size: int | None = None,
@@ -350,24 +345,54 @@ def explain(
 ) -> list[AttributionResponse]:
     """Attribute F (see module docstring) to every token of each request's text.
 
+    Requests sharing (method, n_steps, baseline) are stacked: one Captum call per batch of rows.
+
     Args:
         loaded: a ``LoadedModel`` (``model``, ``tokenizer``, ``mask_id``, ``langs_id``).
-        method: a name in ``METHODS`` (lig, grad_x_input, saliency, ablation).
-        n_steps: integration steps (``lig`` only).
-        baseline: token replacing the context in the baseline: pad (zero embedding), mask or unk.
         batch_rows: rows (sequences) stacked into one Captum call.
         batch_tokens: token budget of one forward pass; sets ``internal_batch_size`` if not given.
+        internal_batch_size: rows per forward pass inside Captum (at least ``batch_rows``).
         threshold: relative IG delta above which a ``CompletenessWarning`` names the steps to use.
 
     Returns:
         One ``AttributionResponse`` per request, in order.
     """
-    if method not in METHODS:
-        raise InputError(f"unknown attribution method {method!r}; choose from {', '.join(METHODS)}")
-    if n_steps < 1:
-        raise InputError(f"n_steps must be >= 1, got {n_steps}")
+    for req in requests:
+        _check_request(req)
     loaded.model.eval()
-    base_id = _baseline_id(loaded, baseline)
+    groups: dict[tuple[str, int, str], list[int]] = {}
+    for i, req in enumerate(requests):
+        groups.setdefault((req.method, req.n_steps, req.baseline), []).append(i)
+    out: list[AttributionResponse | None] = [None] * len(requests)
+    for (method, n_steps, baseline), index in groups.items():
+        reqs = [requests[i] for i in index]
+        answers = _explain_group(
+            loaded,
+            reqs,
+            method=method,
+            n_steps=n_steps,
+            base_id=_baseline_id(loaded, baseline),
+            batch_rows=batch_rows,
+            batch_tokens=batch_tokens,
+            internal_batch_size=internal_batch_size,
+        )
+        _warn_incomplete(answers, index, threshold)
+        for i, answer in zip(index, answers, strict=True):
+            out[i] = answer
+    return out  # type: ignore[return-value]
+
+
+def _check_request(req: AttributionRequest) -> None:
+    if req.method not in METHODS:
+        raise InputError(
+            f"unknown attribution method {req.method!r}; choose from {', '.join(METHODS)}"
+        )
+    if req.n_steps < 1:
+        raise InputError(f"n_steps must be >= 1, got {req.n_steps}")
+
+
+def _explain_group(loaded, requests, *, method, n_steps, base_id, batch_rows, **batching):
+    """Explain requests that share method, steps and baseline."""
     setups, rows = [], []
     for owner, req in enumerate(requests):
         setup = _setup(loaded, req)
@@ -380,22 +405,14 @@ def explain(
     stats = np.zeros((len(setups), 3))  # delta, F(x), F(b): sums over an explanation's rows
     for batch in _batches(rows, batch_rows):
         attr, delta, fx, fb = _run_batch(
-            loaded,
-            batch,
-            method=method,
-            n_steps=n_steps,
-            base_id=base_id,
-            batch_tokens=batch_tokens,
-            internal_batch_size=internal_batch_size,
+            loaded, batch, method=method, n_steps=n_steps, base_id=base_id, **batching
         )
         for i, row in enumerate(batch):
             np.add.at(sums[row.owner], list(row.to_base), attr[i, : len(row.ids)])
             stats[row.owner] += (delta[i], fx[i], fb[i])
-    out = [
+    return [
         _response(s, a, st, method, n_steps) for s, a, st in zip(setups, sums, stats, strict=True)
     ]
-    _warn_incomplete(out, threshold)
-    return out
 
 
 def _setup(loaded: Any, req: AttributionRequest):
@@ -428,9 +445,11 @@ def _response(setup, attributions, stats, method: str, n_steps: int) -> Attribut
     )
 
 
-def _warn_incomplete(responses: Sequence[AttributionResponse], threshold: float) -> None:
+def _warn_incomplete(
+    responses: Sequence[AttributionResponse], index: Sequence[int], threshold: float
+) -> None:
     """One CompletenessWarning listing the explanations whose relative IG delta is too large."""
-    bad = [(i, r) for i, r in enumerate(responses) if r.relative_delta > threshold]
+    bad = [(i, r) for i, r in zip(index, responses, strict=True) if r.relative_delta > threshold]
     if not bad:
         return
     worst = max(r.relative_delta for _, r in bad)
@@ -439,8 +458,37 @@ def _warn_incomplete(responses: Sequence[AttributionResponse], threshold: float)
     warnings.warn(
         CompletenessWarning(
             f"integrated gradients incomplete for {len(bad)} of {len(responses)} explanation(s) "
-            f"(items {items}): relative delta up to {worst:.2%} > {threshold:.2%} at "
+            f"(requests {items}): relative delta up to {worst:.2%} > {threshold:.2%} at "
             f"n_steps={n}; raise n_steps to {suggested_steps(n, worst, threshold)}"
         ),
-        stacklevel=2,
+        stacklevel=3,
     )
+
+
+class AttributionScorer:
+    """A ``Scorer`` that answers ``AttributionRequest``s with Captum and the rest with ``scorer``.
+
+    Lets the suite runner pool attribution probes with the others:
+    ``run_suites(suites, AttributionScorer(loaded, ModelScorer(loaded)))``.
+    """
+
+    def __init__(self, loaded: Any, scorer: Any, **options: Any) -> None:
+        self.loaded, self.scorer, self.options = loaded, scorer, options
+        self.fingerprint = scorer.fingerprint
+
+    def tokenize(self, text: str) -> Encoding:
+        return self.scorer.tokenize(text)
+
+    def score(self, requests: list[Any]) -> list[Any]:
+        """Answers in order: attributions through ``explain``, others through the wrapped scorer."""
+        mine = [i for i, r in enumerate(requests) if isinstance(r, AttributionRequest)]
+        rest = [i for i, r in enumerate(requests) if not isinstance(r, AttributionRequest)]
+        out: list[Any] = [None] * len(requests)
+        if mine:
+            answers = explain(self.loaded, [requests[i] for i in mine], **self.options)
+            for i, a in zip(mine, answers, strict=True):
+                out[i] = a
+        if rest:
+            for i, a in zip(rest, self.scorer.score([requests[i] for i in rest]), strict=True):
+                out[i] = a
+        return out
