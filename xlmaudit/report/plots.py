@@ -1,0 +1,156 @@
+"""Figures: each a function from a prepared frame (and an optional ``ax``) to a Figure.
+
+The functions compute nothing: the frames come from ``xlmaudit.report.frames``. Matplotlib runs on
+the Agg backend (no display needed).
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+
+
+def _axes(ax: Axes | None, *, rows: int, width: float = 7.0) -> tuple[Figure, Axes]:
+    if ax is not None:
+        return ax.figure, ax
+    fig, new_ax = plt.subplots(figsize=(width, max(2.2, 0.32 * rows + 1.3)), layout="constrained")
+    return fig, new_ax
+
+
+def forest_plot(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    xlabel: str,
+    reference: float | None = None,
+    ax: Axes | None = None,
+) -> Figure:
+    """Point estimates with interval whiskers, one row per ``label``.
+
+    Args:
+        frame: columns ``label``, ``value``, ``ci_low``, ``ci_high`` (rows plotted top to bottom).
+        reference: x of a dashed "no bias" line (e.g. 0 for log-odds, 50 for a percentage).
+    """
+    fig, ax = _axes(ax, rows=len(frame))
+    ypos = list(range(len(frame)))[::-1]
+    err = [
+        (frame["value"] - frame["ci_low"]).clip(lower=0).fillna(0),
+        (frame["ci_high"] - frame["value"]).clip(lower=0).fillna(0),
+    ]
+    ax.errorbar(frame["value"], ypos, xerr=err, fmt="o", color=PALETTE[0], ecolor="#555", capsize=3)
+    if reference is not None:
+        ax.axvline(reference, color="#999", linestyle="--", linewidth=1)
+    ax.set_yticks(ypos, labels=[str(s) for s in frame["label"]])
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+def template_sensitivity_plot(
+    frame: pd.DataFrame, *, title: str, xlabel: str, ax: Axes | None = None
+) -> Figure:
+    """Per-template estimate with intervals against the pooled estimate (vertical line).
+
+    Args:
+        frame: columns ``label`` (template), ``value``, ``ci_low``, ``ci_high``, ``pooled``.
+    """
+    fig = forest_plot(frame, title=title, xlabel=xlabel, ax=ax)
+    target = fig.axes[0] if ax is None else ax
+    if len(frame):
+        target.axvline(
+            float(frame["pooled"].iloc[0]),
+            color=PALETTE[1],
+            linewidth=1.2,
+            label="all templates pooled",
+        )
+        target.legend(loc="best", fontsize="small")
+    return fig
+
+
+def occupation_plot(
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    ax: Axes | None = None,
+) -> Figure:
+    """Scatter of the model's preference (``value`` with interval) against a reference share ``x``.
+
+    Args:
+        frame: columns ``label`` (occupation), ``value``, ``ci_low``, ``ci_high`` and ``x``.
+    """
+    fig, ax = _axes(ax, rows=12, width=7.0)
+    err = [
+        (frame["value"] - frame["ci_low"]).clip(lower=0).fillna(0),
+        (frame["ci_high"] - frame["value"]).clip(lower=0).fillna(0),
+    ]
+    ax.errorbar(frame[x], frame["value"], yerr=err, fmt="o", color=PALETTE[0], ecolor="#bbb")
+    for _, row in frame.iterrows():
+        ax.annotate(
+            str(row["label"]),
+            (row[x], row["value"]),
+            fontsize=7,
+            xytext=(3, 3),
+            textcoords="offset points",
+        )
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def benchmark_plot(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    xlabel: str,
+    reference: float | None = 50.0,
+    ax: Axes | None = None,
+) -> Figure:
+    """Per-category estimates with intervals, one marker colour per ``series`` (estimator).
+
+    Args:
+        frame: columns ``category``, ``series``, ``value``, ``ci_low``, ``ci_high``.
+    """
+    categories = list(dict.fromkeys(frame["category"]))
+    series = list(dict.fromkeys(frame["series"]))
+    fig, ax = _axes(ax, rows=len(categories) * max(1, len(series)) // 2 + len(categories))
+    step = 0.8 / max(len(series), 1)
+    base = {c: len(categories) - 1 - i for i, c in enumerate(categories)}
+    for k, name in enumerate(series):
+        part = frame[frame["series"] == name]
+        ypos = [base[c] + 0.4 - step * (k + 0.5) for c in part["category"]]
+        err = [
+            (part["value"] - part["ci_low"]).clip(lower=0).fillna(0),
+            (part["ci_high"] - part["value"]).clip(lower=0).fillna(0),
+        ]
+        ax.errorbar(
+            part["value"],
+            ypos,
+            xerr=err,
+            fmt="o",
+            capsize=2,
+            label=str(name),
+            color=PALETTE[k % len(PALETTE)],
+        )
+    if reference is not None:
+        ax.axvline(reference, color="#999", linestyle="--", linewidth=1)
+    ax.set_yticks([base[c] for c in categories], labels=[str(c) for c in categories])
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    if series:
+        ax.legend(title="estimator", fontsize="small", loc="best")
+    return fig

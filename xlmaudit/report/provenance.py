@@ -1,0 +1,97 @@
+"""Read provenance out of ``meta.json``: model kind, suite versions, checksums, a flat table."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+PLANTED_NAMES: tuple[str, ...] = ("planted",)
+
+
+def _model(meta: dict[str, Any]) -> dict[str, Any]:
+    model = meta.get("model", {})
+    return model if isinstance(model, dict) else {"name": str(model)}
+
+
+def model_name(meta: dict[str, Any]) -> str:
+    """The model id the run was given (``--model``)."""
+    model = _model(meta)
+    return str(model.get("name") or model.get("id") or meta.get("model_name") or "unknown model")
+
+
+def model_kind(meta: dict[str, Any]) -> str:
+    """``planted`` (the calibration model), ``random`` (random weights) or ``pretrained``."""
+    model = _model(meta)
+    name = model_name(meta).lower()
+    path = str(model.get("path", "")).replace("\\", "/")
+    if model.get("planted") or name in PLANTED_NAMES or "xlmaudit/planted/model" in path:
+        return "planted"
+    if model.get("random_weights") or meta.get("random_weights") or "random" in name:
+        return "random"
+    return "pretrained"
+
+
+def planted_truth() -> dict[str, float] | None:
+    """Planted women's share per occupation (percent) from ``xlmaudit.planted.truth()``, if any."""
+    try:
+        truth = importlib.import_module("xlmaudit.planted").truth()
+    except (ModuleNotFoundError, AttributeError):
+        return None
+    if isinstance(truth, dict):
+        shares = truth.get("occupations", truth.get("occupation_shares", truth))
+    else:
+        shares = getattr(truth, "occupations", None) or getattr(truth, "occupation_shares", None)
+    if not isinstance(shares, dict):
+        return None
+    out = {}
+    for occ, val in shares.items():
+        if isinstance(val, int | float):
+            out[str(occ)] = float(val) * (100.0 if float(val) <= 1.0 else 1.0)
+    return out or None
+
+
+def suite_entry(meta: dict[str, Any], suite: str) -> dict[str, Any]:
+    """The ``meta.json`` record of ``suite`` (version, hash, card), or an empty dict."""
+    suites = meta.get("suites", {})
+    if isinstance(suites, dict):
+        entry = suites.get(suite, {})
+        return entry if isinstance(entry, dict) else {"version": str(entry)}
+    if isinstance(suites, list):
+        for entry in suites:
+            if isinstance(entry, dict) and entry.get("name") == suite:
+                return entry
+    return {}
+
+
+def suite_version(meta: dict[str, Any], suite: str) -> str | None:
+    """Version and hash of ``suite`` as one string, or None when the meta does not say."""
+    entry = suite_entry(meta, suite)
+    parts = [str(entry[k]) for k in ("version", "hash", "sha256") if entry.get(k)]
+    hashes = meta.get("suite_hashes", {})
+    if isinstance(hashes, dict) and hashes.get(suite):
+        parts.append(str(hashes[suite]))
+    return " / ".join(parts) or None
+
+
+def flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """Nested dicts/lists as ``(dotted.key, text)`` rows, in order."""
+    if isinstance(value, dict):
+        rows: list[tuple[str, str]] = []
+        for key, sub in value.items():
+            rows += flatten(sub, f"{prefix}.{key}" if prefix else str(key))
+        return rows
+    if isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        rows = []
+        for i, sub in enumerate(value):
+            rows += flatten(sub, f"{prefix}[{i}]")
+        return rows
+    if isinstance(value, list):
+        return [(prefix, " ".join(str(v) for v in value))]
+    return [(prefix, "" if value is None else str(value))]
+
+
+def provenance_rows(
+    meta: dict[str, Any], *, skip: tuple[str, ...] = ("card",)
+) -> list[tuple[str, str]]:
+    """Flat provenance table of ``meta.json`` without long texts (suite cards) shown elsewhere."""
+    return [(k, v) for k, v in flatten(meta) if not any(f".{s}" in f".{k}" for s in skip)]
