@@ -1,4 +1,4 @@
-"""``xlmaudit card DIR``: (re)build figures/, report.html, report.md, model_card.md; print the card."""
+"""``xlmaudit card DIR``: (re)build figures/, report.html, report.md, model_card.md; print it."""
 
 from __future__ import annotations
 
