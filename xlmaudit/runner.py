@@ -63,7 +63,7 @@ def plan(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[_Plan
 
 
 def score_pooled(planned: list[_Planned], scorer: Scorer) -> tuple[list[list[list[Response]]], int]:
-    """One ``scorer.score`` call over the distinct requests of all probes; returns nested answers."""
+    """One ``scorer.score`` call over the distinct requests of all probes; nested answers."""
     index: dict[str, int] = {}
     unique: list[Request] = []
     for p in planned:

@@ -309,7 +309,8 @@ def _lexicon_from_node(name: str, node: Any, path: Path, where: Where, file: str
     for entry, line in zip(entries, lines, strict=True):
         if entry.term in seen:
             raise Where(str(path), line).error(
-                f"lexicon {name!r}: duplicate term {entry.term!r} (first at line {seen[entry.term]})"
+                f"lexicon {name!r}: duplicate term {entry.term!r} "
+                f"(first at line {seen[entry.term]})"
             )
         seen[entry.term] = line
     source, note = meta.get("source", ""), meta.get("note", "")

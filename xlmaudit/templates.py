@@ -111,3 +111,17 @@ def expand(probe: ProbeSpec) -> list[Item]:
             seen[item.id] = item
             items.append(item)
     return items
+
+
+def slot_span(template: str, values: Mapping[str, str], slot: str) -> tuple[int, int]:
+    """Character span of ``slot``'s term (without its article) in ``fill(template, values)``.
+
+    The first occurrence of the slot counts.
+    """
+    match = next((m for m in SLOT_RE.finditer(template) if m.group(2) == slot), None)
+    if match is None:
+        raise KeyError(slot)
+    prefix = fill(template[: match.start()], values)
+    if match.group(1):
+        prefix += article(values[slot]) + " "
+    return len(prefix), len(prefix) + len(values[slot])

@@ -1,0 +1,217 @@
+"""Intervals, tests and variance shares for template probes (numpy + scipy, no torch).
+
+Template scores form a matrix ``y[t, f]`` (templates x fillers). A finding must hold across both
+dimensions, so the main interval resamples both: the crossed ("pigeonhole") bootstrap of
+Owen (2007, Ann. Appl. Stat. 1(2)) draws templates and fillers independently with replacement
+and recomputes the statistic on the selected sub-matrix. ``scipy.stats.bootstrap`` resamples one
+axis only, so this resampler is written here with numpy's ``Generator``; everything scipy has
+(one-axis bootstrap, correlation tests, permutation tests) comes from scipy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+CONFIDENCE = 0.95
+N_RESAMPLES = 2000
+_CHUNK = 4_000_000  # max cells (resamples x templates x fillers) per vectorised step
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A value with its interval, sample size and (where a test applies) p-value."""
+
+    value: float
+    ci_low: float
+    ci_high: float
+    n: int
+    p_value: float = float("nan")
+
+
+def _percentile(draws: np.ndarray, confidence: float) -> tuple[float, float]:
+    draws = draws[np.isfinite(draws)]
+    if not len(draws):
+        return float("nan"), float("nan")
+    alpha = (1 - confidence) / 2
+    lo, hi = np.quantile(draws, [alpha, 1 - alpha])
+    return float(lo), float(hi)
+
+
+def crossed_bootstrap(
+    matrix: np.ndarray,
+    *,
+    columns: np.ndarray | None = None,
+    n_resamples: int = N_RESAMPLES,
+    confidence: float = CONFIDENCE,
+    seed: int = 0,
+) -> Estimate:
+    """Mean of ``matrix`` (templates x fillers, NaN = missing) with a crossed bootstrap interval.
+
+    Rows (templates) and columns (fillers) are resampled independently with replacement; each
+    draw's statistic is the mean of the selected cells (``nanmean``). ``columns`` optionally gives
+    a stratum label per column: columns are then resampled within their stratum and the statistic
+    is mean(stratum 1) - mean(stratum 0) (labels must be 0/1). Percentile interval.
+    """
+    y = np.asarray(matrix, dtype=float)
+    if y.ndim != 2 or not np.isfinite(y).any():
+        return Estimate(float("nan"), float("nan"), float("nan"), 0)
+    n_t, n_f = y.shape
+    rng = np.random.default_rng(seed)
+    if columns is None:
+        value = float(np.nanmean(y))
+        col_groups = [np.arange(n_f)]
+    else:
+        labels = np.asarray(columns)
+        col_groups = [np.flatnonzero(labels == g) for g in (0, 1)]
+        value = _strata_stat(y, col_groups)
+    draws = np.empty(n_resamples)
+    step = max(1, _CHUNK // max(1, n_t * n_f))
+    for start in range(0, n_resamples, step):
+        b = min(step, n_resamples - start)
+        rows = rng.integers(0, n_t, size=(b, n_t))
+        cols = [g[rng.integers(0, len(g), size=(b, len(g)))] for g in col_groups]
+        subs = [y[rows[:, :, None], c[:, None, :]] for c in cols]  # (b, n_t, n_g)
+        means = [np.nanmean(s.reshape(b, -1), axis=1) for s in subs]
+        draws[start : start + b] = means[0] if columns is None else means[1] - means[0]
+    lo, hi = _percentile(draws, confidence)
+    return Estimate(value, lo, hi, int(np.isfinite(y).sum()))
+
+
+def _strata_stat(y: np.ndarray, groups: list[np.ndarray]) -> float:
+    return float(np.nanmean(y[:, groups[1]]) - np.nanmean(y[:, groups[0]]))
+
+
+def bootstrap_mean(
+    values: np.ndarray, *, confidence: float = CONFIDENCE, seed: int = 0
+) -> Estimate:
+    """Mean with a percentile bootstrap interval from ``scipy.stats.bootstrap`` (one axis)."""
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    if len(x) == 0:
+        return Estimate(float("nan"), float("nan"), float("nan"), 0)
+    if len(x) == 1 or np.all(x == x[0]):
+        return Estimate(float(x[0]) if len(x) == 1 else float(x.mean()), *_degenerate(x), len(x))
+    res = stats.bootstrap(
+        (x,),
+        np.mean,
+        confidence_level=confidence,
+        n_resamples=N_RESAMPLES,
+        method="percentile",
+        rng=np.random.default_rng(seed),
+    )
+    ci = res.confidence_interval
+    return Estimate(float(x.mean()), float(ci.low), float(ci.high), len(x))
+
+
+def _degenerate(x: np.ndarray) -> tuple[float, float]:
+    if len(x) == 1:
+        return float("nan"), float("nan")
+    return float(x[0]), float(x[0])
+
+
+def variance_shares(matrix: np.ndarray) -> dict[str, float]:
+    """Two-way (template x filler) sum-of-squares decomposition of a complete matrix.
+
+    SS_template = F * sum_t (mean_t - mean)^2, SS_filler = T * sum_f (mean_f - mean)^2,
+    SS_residual = SS_total - both (interaction + noise, one observation per cell). Returns each
+    as a share of SS_total: how much of the spread of item scores is due to the template chosen.
+    Columns (fillers) with a missing cell are dropped first.
+    """
+    y = np.asarray(matrix, dtype=float)
+    y = y[:, np.isfinite(y).all(axis=0)]
+    nan = {"template": float("nan"), "filler": float("nan"), "residual": float("nan")}
+    if y.size == 0 or y.shape[0] < 2 or y.shape[1] < 2:
+        return nan
+    grand = y.mean()
+    ss_total = float(((y - grand) ** 2).sum())
+    if ss_total == 0:
+        return nan
+    ss_t = float(y.shape[1] * ((y.mean(axis=1) - grand) ** 2).sum())
+    ss_f = float(y.shape[0] * ((y.mean(axis=0) - grand) ** 2).sum())
+    return {
+        "template": ss_t / ss_total,
+        "filler": ss_f / ss_total,
+        "residual": max(0.0, ss_total - ss_t - ss_f) / ss_total,
+    }
+
+
+def correlation(
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    method: str = "spearman",
+    confidence: float = CONFIDENCE,
+    seed: int = 0,
+) -> Estimate:
+    """Spearman or Pearson correlation with interval and p-value (scipy).
+
+    Pearson: ``scipy.stats.pearsonr`` with its Fisher-z interval. Spearman: ``spearmanr``'s
+    p-value and a paired percentile bootstrap interval (``scipy.stats.bootstrap``, paired=True).
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    ok = np.isfinite(x) & np.isfinite(y)
+    x, y = x[ok], y[ok]
+    if len(x) < 3 or np.all(x == x[0]) or np.all(y == y[0]):
+        return Estimate(float("nan"), float("nan"), float("nan"), len(x))
+    if method == "pearson":
+        res = stats.pearsonr(x, y)
+        ci = res.confidence_interval(confidence_level=confidence)
+        return Estimate(float(res.statistic), float(ci.low), float(ci.high), len(x), res.pvalue)
+    if method != "spearman":
+        raise ValueError(f"unknown correlation method {method!r}")
+    res = stats.spearmanr(x, y)
+
+    def rho(a: np.ndarray, b: np.ndarray) -> float:
+        return stats.spearmanr(a, b).statistic
+
+    boot = stats.bootstrap(
+        (x, y),
+        rho,
+        paired=True,
+        vectorized=False,
+        confidence_level=confidence,
+        n_resamples=1000,
+        method="percentile",
+        rng=np.random.default_rng(seed),
+    )
+    ci = boot.confidence_interval
+    return Estimate(float(res.statistic), float(ci.low), float(ci.high), len(x), float(res.pvalue))
+
+
+def difference_test(
+    a: np.ndarray, b: np.ndarray, *, seed: int = 0, n_resamples: int = 9999
+) -> float:
+    """Two-sided permutation p-value for mean(b) - mean(a) (``scipy.stats.permutation_test``)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = a[np.isfinite(a)], b[np.isfinite(b)]
+    if len(a) < 2 or len(b) < 2:
+        return float("nan")
+
+    def diff(u: np.ndarray, v: np.ndarray, axis: int) -> np.ndarray:
+        return np.mean(v, axis=axis) - np.mean(u, axis=axis)
+
+    res = stats.permutation_test(
+        (a, b),
+        diff,
+        permutation_type="independent",
+        vectorized=True,
+        n_resamples=n_resamples,
+        rng=np.random.default_rng(seed),
+    )
+    return float(res.pvalue)
+
+
+def one_sample_test(values: np.ndarray) -> float:
+    """Two-sided p-value that the mean of ``values`` is 0 (``scipy.stats.ttest_1samp``)."""
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    if len(x) < 2 or np.all(x == x[0]):
+        return float("nan")
+    return float(stats.ttest_1samp(x, 0.0).pvalue)
+
+
+Statistic = Callable[[np.ndarray], float]

@@ -1,0 +1,174 @@
+"""Counterfactual pairs: fill a template with each group's term and compare sentence PLLs.
+
+``counterfactual_pll``: templates have no ``[MASK]``; the reserved slot ``{target}`` (option
+``target_slot``) is filled with each candidate of each group (``female: [she, woman]``). Each
+sentence is scored by pseudo-log-likelihood (``estimator``: ``word_l2r``, Kauf & Ivanova 2023,
+default; or ``original``, Salazar et al. 2020) over
+
+- ``score: context`` (default): the tokens outside the target word, i.e. how likely the shared
+  context is given the group term (as CrowS-Pairs does; piece counts of the terms do not enter);
+- ``score: sentence``: every token (terms of different lengths are then not comparable).
+
+Per item ``pll_difference`` = mean score of group A's sentences - mean of group B's, and
+``prefer_<A>`` = 1 if that difference is > 0 (0.5 on a tie). Sentences whose context tokenises
+differently across terms get ``context_mismatch`` True (counted in the summary).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.probes.preference import (
+    BASE_OPTIONS,
+    contrast,
+    item_columns,
+    item_frame,
+    mixed_counts,
+    summary_rows,
+    validate_common,
+)
+from xlmaudit.requests import ESTIMATORS, PLLRequest, Request, Scorer, TokenScores
+from xlmaudit.spec import SLOT_RE, ProbeSpec
+from xlmaudit.templates import Item, article, expand, fill
+
+SCORES = ("context", "sentence")
+
+
+def _target_text(text: str, slot: str, term: str) -> tuple[str, str, str]:
+    """(sentence, text before the target, target as written incl. article) for one term."""
+    match = next(m for m in SLOT_RE.finditer(text) if m.group(2) == slot)
+    written = f"{article(term)} {term}" if match.group(1) else term
+    prefix = fill(text[: match.start()], {slot: term})
+    return fill(text, {slot: term}), prefix, written
+
+
+def _words(scorer: Scorer, text: str) -> int:
+    enc = scorer.tokenize(text) if text.strip() else None
+    return len({w for w in enc.word_index if w >= 0}) if enc else 0
+
+
+def context_positions(scorer: Scorer, sentence: str, prefix: str, target: str) -> tuple:
+    """(positions outside the target word(s), pieces at those positions, target piece count)."""
+    enc = scorer.tokenize(sentence)
+    first = _words(scorer, prefix)
+    last = first + _words(scorer, target)
+    inside = [first <= w < last for w in enc.word_index]
+    ctx = tuple(i for i, s in enumerate(enc.special) if not s and not inside[i])
+    return ctx, tuple(enc.pieces[i] for i in ctx), sum(inside)
+
+
+@register
+class CounterfactualPLL(ProbeKind):
+    """Group terms substituted into a sentence; compare pseudo-log-likelihoods."""
+
+    name = "counterfactual_pll"
+    mask = "none"
+    options = {**BASE_OPTIONS, "target_slot": str, "estimator": str, "score": str}
+    reserved_slots = ("target",)
+
+    def __init__(self) -> None:
+        self._sents: dict[tuple[str, str, str], list[dict]] = {}
+
+    def validate(self, probe: ProbeSpec) -> None:
+        validate_common(self, probe)
+        slot = probe.options.get("target_slot", "target")
+        if slot != "target":
+            raise probe.at("target_slot").error(
+                f"probe {probe.id!r}: target_slot must be 'target' (the reserved slot)"
+            )
+        for tpl in probe.templates:
+            if slot not in tpl.slots:
+                raise tpl.where.error(
+                    f"probe {probe.id!r}: template {tpl.id!r} has no {{{slot}}} slot for the "
+                    "group terms"
+                )
+        for key, allowed in (("estimator", ESTIMATORS), ("score", SCORES)):
+            if key in probe.options and probe.options[key] not in allowed:
+                raise probe.at(key).error(
+                    f"probe {probe.id!r}: {key} must be one of {list(allowed)}, "
+                    f"got {probe.options[key]!r}"
+                )
+
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[Item]:
+        return expand(probe)
+
+    def _sentences(self, probe: ProbeSpec, item: Item, scorer: Scorer) -> list[dict]:
+        out = []
+        for group in probe.groups:
+            for term in group.terms:
+                sentence, prefix, written = _target_text(item.text, "target", term)
+                pos, pieces, n_target = context_positions(scorer, sentence, prefix, written)
+                out.append(
+                    {
+                        "group": group.name,
+                        "candidate": term,
+                        "sentence": sentence,
+                        "positions": pos,
+                        "context_pieces": pieces,
+                        "n_pieces": n_target,
+                    }
+                )
+        return out
+
+    def requests(self, probe: ProbeSpec, items: list[Item], scorer: Scorer) -> list[list[Request]]:
+        estimator = probe.options.get("estimator", "word_l2r")
+        whole = probe.options.get("score", "context") == "sentence"
+        # Sentence details (context positions need the tokenizer) are kept for raw_frame.
+        for item in items:
+            self._sents[(probe.suite, probe.id, item.id)] = self._sentences(probe, item, scorer)
+        return [
+            [
+                PLLRequest(s["sentence"], estimator, None if whole else s["positions"])
+                for s in self._sents[(probe.suite, probe.id, item.id)]
+            ]
+            for item in items
+        ]
+
+    def raw_frame(self, probe: ProbeSpec, items: list[Item], responses: list) -> pd.DataFrame:
+        a, b = contrast(probe)
+        rows = []
+        for item, answers in zip(items, responses, strict=True):
+            sents = self._sents.pop((probe.suite, probe.id, item.id))
+            scores = [float(ans.total) for ans in answers]
+            by_group = {
+                g.name: np.mean(
+                    [s for s, d in zip(scores, sents, strict=True) if d["group"] == g.name]
+                )
+                for g in probe.groups
+            }
+            diff = by_group[a] - by_group[b]
+            base = item_columns(item)
+            base.update(
+                {
+                    "pll_difference": diff,
+                    f"prefer_{a}": 1.0 if diff > 0 else 0.5 if diff == 0 else 0.0,
+                    "context_mismatch": len({d["context_pieces"] for d in sents}) > 1,
+                    "mixed_pieces": len({d["n_pieces"] for d in sents}) > 1,
+                    **{f"pll_{g}": v for g, v in by_group.items()},
+                }
+            )
+            for d, ans, score in zip(sents, answers, scores, strict=True):
+                assert isinstance(ans, TokenScores)
+                rows.append(
+                    {
+                        **base,
+                        "group": d["group"],
+                        "candidate": d["candidate"],
+                        "sentence": d["sentence"],
+                        "n_pieces": d["n_pieces"],
+                        "n_scored": len(ans.positions),
+                        "pll": score,
+                    }
+                )
+        return pd.DataFrame(rows)
+
+    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        a, _ = contrast(probe)
+        items = item_frame(raw)
+        frame = summary_rows(probe, items, ["pll_difference", f"prefer_{a}"], seed=seed)
+        frame["n_context_mismatch"] = mixed_counts(
+            items.assign(mixed_pieces=items["context_mismatch"]), frame
+        )
+        return frame
