@@ -1,0 +1,137 @@
+"""Disk cache of responses: sqlite, one row per (model fingerprint, dtype, request key).
+
+Each entry stores a JSON encoding of the response (numpy arrays as dtype + shape + base64 bytes,
+floats as JSON numbers, which round-trip exactly) and its sha256. Writes are transactions, so a run
+killed midway keeps every batch of entries it committed. Entries that fail to decode or whose
+checksum does not match are treated as missing (re-scored and overwritten), never trusted.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from xlmaudit import requests as rq
+
+FORMAT = 1
+_TYPES = {
+    cls.__name__: cls
+    for cls in (
+        rq.MaskedWordResponse,
+        rq.CandidateScore,
+        rq.MaskedTokenResponse,
+        rq.TokenScores,
+        rq.HiddenStates,
+        rq.Encoding,
+    )
+}
+
+
+def _to_json(obj: Any) -> Any:
+    if isinstance(obj, np.ndarray):
+        data = base64.b64encode(np.ascontiguousarray(obj).tobytes()).decode("ascii")
+        return {"__nd__": obj.dtype.str, "shape": list(obj.shape), "data": data}
+    if dataclasses.is_dataclass(obj) and type(obj).__name__ in _TYPES:
+        fields = {f.name: _to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {"__dc__": type(obj).__name__, "fields": fields}
+    if isinstance(obj, (tuple, list)):
+        return {"__tuple__": [_to_json(x) for x in obj]}
+    if obj is None or isinstance(obj, (str, bool, int, float)):
+        return obj
+    raise TypeError(f"cannot cache a {type(obj).__name__}")
+
+
+def _from_json(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        if "__nd__" in obj:
+            flat = np.frombuffer(base64.b64decode(obj["data"]), dtype=np.dtype(obj["__nd__"]))
+            return flat.reshape(obj["shape"]).copy()
+        if "__dc__" in obj:
+            fields = {k: _from_json(v) for k, v in obj["fields"].items()}
+            return _TYPES[obj["__dc__"]](**fields)
+        if "__tuple__" in obj:
+            return tuple(_from_json(x) for x in obj["__tuple__"])
+        raise ValueError("unknown cache object")
+    return obj
+
+
+def encode_response(response: Any) -> bytes:
+    return json.dumps(_to_json(response), allow_nan=True).encode("utf-8")
+
+
+def decode_response(payload: bytes) -> Any:
+    return _from_json(json.loads(payload.decode("utf-8")))
+
+
+def entry_key(fingerprint: str, dtype: str, request_key: str, *, variant: str = "") -> str:
+    raw = f"{FORMAT}|{fingerprint}|{dtype}|{variant}|{request_key}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+class ResponseCache:
+    """sqlite-backed response store; one file ``responses.sqlite`` under ``directory``."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.path = Path(directory) / "responses.sqlite"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.rejected = 0  # entries found unreadable or corrupted (re-scored)
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            self.path.unlink()  # not a database at all: start over
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS responses "
+            "(key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, payload BLOB NOT NULL)"
+        )
+        db.commit()
+        return db
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The stored, intact responses among ``keys``."""
+        found: dict[str, Any] = {}
+        keys = list(dict.fromkeys(keys))
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            try:
+                rows = self._db.execute(
+                    f"SELECT key, sha256, payload FROM responses WHERE key IN ({marks})", chunk
+                ).fetchall()
+            except sqlite3.DatabaseError:
+                self.rejected += len(chunk)
+                continue
+            for key, digest, payload in rows:
+                try:
+                    if hashlib.sha256(bytes(payload)).hexdigest() != digest:
+                        raise ValueError("checksum mismatch")
+                    found[key] = decode_response(bytes(payload))
+                except (ValueError, TypeError, KeyError, UnicodeDecodeError):
+                    self.rejected += 1
+        return found
+
+    def put_many(self, items: dict[str, Any]) -> None:
+        """Store responses in one transaction (all or none survive a crash)."""
+        rows = []
+        for key, response in items.items():
+            payload = encode_response(response)
+            rows.append((key, hashlib.sha256(payload).hexdigest(), payload))
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?)", rows)
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()

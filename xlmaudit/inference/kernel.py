@@ -1,0 +1,216 @@
+"""The batching kernel: rows of (input ids with masks applied, positions to read, target ids).
+
+``run_rows`` de-duplicates identical inputs, sorts them by length, batches them under a token
+budget with dynamic padding and an explicit attention mask (never ``token_type_ids``; ``langs``
+for multilingual XLM), computes vocabulary logits only at the read positions (``logits_to_keep``
+where the model takes it, else a pre-hook that gathers the rows entering the output projection,
+after any head transform) under ``torch.inference_mode``, and returns numpy results in the
+original order.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+import numpy as np
+import torch
+
+
+@dataclass(frozen=True)
+class Row:
+    """One forward input and what to read from it.
+
+    ``targets`` holds one target id per read position (log P(target) is returned), or is empty
+    (nothing gathered; use with ``full``). ``full`` also returns the whole log-prob vector at the
+    read positions; ``attention`` the mean attention each position receives; ``hidden_layer`` the
+    hidden states of that layer (index into ``output_hidden_states``; -1 = last).
+    """
+
+    ids: tuple[int, ...]
+    read: tuple[int, ...] = ()
+    targets: tuple[int, ...] = ()
+    full: bool = False
+    attention: bool = False
+    hidden_layer: int | None = None
+
+    def unit(self) -> tuple:
+        """The forward-pass identity: rows equal here share one computation."""
+        return (self.ids, self.read, self.attention, self.hidden_layer)
+
+
+@dataclass
+class RowResult:
+    logprobs: np.ndarray  # (len(targets),) float64
+    full: np.ndarray | None = None  # (len(read), vocab) log-probs
+    attention: np.ndarray | None = None  # (len(ids),)
+    hidden: np.ndarray | None = None  # (len(ids), hidden size)
+
+
+@dataclass
+class _Out:
+    logprobs: torch.Tensor  # (len(read), vocab) log-probs, or None when nothing was read
+    attention: np.ndarray | None
+    hidden: np.ndarray | None
+
+
+def _batches(units: list[tuple], *, batch_tokens: int) -> list[list[int]]:
+    """Indices of units, sorted (flags, length desc), cut so that rows x max length <= budget."""
+
+    def sort_key(i: int) -> tuple:
+        ids, _, attention, layer = units[i]
+        return (attention, layer is not None, layer or 0, -len(ids))
+
+    order = sorted(range(len(units)), key=sort_key)
+    batches: list[list[int]] = []
+    for _, group in groupby(order, key=lambda i: (units[i][2], units[i][3])):
+        current: list[int] = []
+        for i in group:
+            width = len(units[current[0]][0]) if current else len(units[i][0])
+            if current and (len(current) + 1) * width > batch_tokens:
+                batches.append(current)
+                current = []
+            current.append(i)
+        if current:
+            batches.append(current)
+    return batches
+
+
+@contextmanager
+def _gather_before_head(model: Any, keep: torch.Tensor):
+    """Make the output projection see only the kept rows (after the head's transform)."""
+    head = model.get_output_embeddings()
+
+    def pre_hook(_module: Any, args: tuple) -> tuple:
+        return (args[0][keep],) + tuple(args[1:])
+
+    handle = head.register_forward_pre_hook(pre_hook)
+    try:
+        yield
+    finally:
+        handle.remove()
+
+
+@contextmanager
+def _eager_attention(model: Any, needed: bool):
+    config = getattr(model, "config", None)
+    current = getattr(config, "_attn_implementation", "eager")
+    if not needed or current == "eager" or not hasattr(model, "set_attn_implementation"):
+        yield
+        return
+    model.set_attn_implementation("eager")
+    try:
+        yield
+    finally:
+        model.set_attn_implementation(current)
+
+
+def _takes_logits_to_keep(model: Any) -> bool:
+    return "logits_to_keep" in inspect.signature(model.forward).parameters
+
+
+def _forward(
+    model: Any, units: list[tuple], *, pad_id: int, langs_id: int | None, device: str
+) -> list[_Out]:
+    """One padded forward over ``units`` (same flags); per-unit outputs in input order."""
+    n, width = len(units), max(len(u[0]) for u in units)
+    ids = torch.full((n, width), pad_id, dtype=torch.long)
+    attn = torch.zeros((n, width), dtype=torch.long)
+    keep = torch.zeros((n, width), dtype=torch.bool)
+    for b, (row_ids, read, _, _) in enumerate(units):
+        ids[b, : len(row_ids)] = torch.tensor(row_ids, dtype=torch.long)
+        attn[b, : len(row_ids)] = 1
+        keep[b, list(read)] = True
+    ids, attn, keep = ids.to(device), attn.to(device), keep.to(device)
+    want_att, layer = units[0][2], units[0][3]
+    kwargs: dict[str, Any] = {"input_ids": ids, "attention_mask": attn}
+    if langs_id is not None:
+        kwargs["langs"] = torch.full_like(ids, langs_id)
+    if want_att:
+        kwargs["output_attentions"] = True
+    if layer is not None:
+        kwargs["output_hidden_states"] = True
+    with _eager_attention(model, want_att):
+        if _takes_logits_to_keep(model):
+            out = model(**kwargs, logits_to_keep=keep)
+        else:
+            with _gather_before_head(model, keep):
+                out = model(**kwargs)
+    logits = out.logits.float()
+    logp = logits - torch.logsumexp(logits, dim=-1, keepdim=True)
+    counts = keep.sum(dim=1).tolist()
+    pieces = torch.split(logp, counts)
+    lengths = attn.sum(dim=1)
+    att = _attention_received(out.attentions, attn) if want_att else None
+    hid = out.hidden_states[layer].float().cpu().numpy() if layer is not None else None
+    return [
+        _Out(
+            pieces[b],
+            att[b, : lengths[b]] if att is not None else None,
+            hid[b, : lengths[b]] if hid is not None else None,
+        )
+        for b in range(n)
+    ]
+
+
+def _attention_received(attentions: Sequence[torch.Tensor], attn: torch.Tensor) -> np.ndarray:
+    """Mean attention each key position receives: mean over layers, heads and real queries."""
+    stacked = torch.stack([a.float() for a in attentions])  # (layers, batch, heads, q, k)
+    per_query = stacked.mean(dim=(0, 2))  # (batch, q, k)
+    qmask = attn.float().unsqueeze(-1)  # (batch, q, 1)
+    received = (per_query * qmask).sum(dim=1) / qmask.sum(dim=1)  # (batch, k)
+    return received.cpu().numpy()
+
+
+def _result(row: Row, out: _Out) -> RowResult:
+    order = {p: j for j, p in enumerate(sorted(row.read))}
+    idx = torch.tensor([order[p] for p in row.read], dtype=torch.long)
+    dist = out.logprobs[idx] if len(row.read) else out.logprobs
+    lps = np.empty(0)
+    if row.targets:
+        tgt = torch.tensor(row.targets, dtype=torch.long, device=dist.device)
+        lps = dist.gather(1, tgt[:, None])[:, 0].double().cpu().numpy()
+    full = dist.cpu().numpy() if row.full else None
+    return RowResult(lps, full, out.attention, out.hidden)
+
+
+def run_rows(
+    model: Any,
+    rows: Sequence[Row],
+    *,
+    pad_id: int,
+    langs_id: int | None = None,
+    device: str = "cpu",
+    batch_tokens: int = 4096,
+    progress: Callable[[int], None] | None = None,
+) -> list[RowResult]:
+    """Score ``rows`` in batches; results in the order of ``rows``.
+
+    ``progress(n)`` is called after each batch with the number of rows it answered.
+    """
+    for row in rows:
+        if row.targets and len(row.targets) != len(row.read):
+            raise ValueError("Row.targets must have one id per read position (or be empty)")
+    unit_index: dict[tuple, int] = {}
+    rows_of: list[list[int]] = []
+    for r, row in enumerate(rows):
+        i = unit_index.setdefault(row.unit(), len(unit_index))
+        if i == len(rows_of):
+            rows_of.append([])
+        rows_of[i].append(r)
+    units = list(unit_index)
+    results: list[RowResult | None] = [None] * len(rows)
+    with torch.inference_mode():
+        for batch in _batches(units, batch_tokens=batch_tokens):
+            batch_units = [units[i] for i in batch]
+            outs = _forward(model, batch_units, pad_id=pad_id, langs_id=langs_id, device=device)
+            for i, out in zip(batch, outs, strict=True):
+                for r in rows_of[i]:
+                    results[r] = _result(rows[r], out)
+            if progress is not None:
+                progress(sum(len(rows_of[i]) for i in batch))
+    return results  # type: ignore[return-value]

@@ -1,0 +1,258 @@
+"""Load a masked LM (hub id, local directory or ``planted``) into a ``LoadedModel``.
+
+XLM configs load ``XLMWithLMHeadModel`` + ``XLMTokenizer``; any other masked LM goes through the
+Auto classes. The model is always in ``eval()`` mode, the mask id comes from the tokenizer (never
+from ``config.mask_token_id``, which is ``<s>`` = 0 on the XLM hub config), remote code is refused
+and pickled weights are only read through ``weights_only`` loading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from xlmaudit.errors import InputError, ModelLoadError
+
+DEFAULT_MODEL = "xlm-mlm-en-2048"
+DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
+DTYPES: dict[str, torch.dtype] = {
+    "float32": torch.float32,
+    "bfloat16": torch.bfloat16,
+    "float16": torch.float16,
+}
+PLANTED_DIR = Path(__file__).resolve().parents[1] / "planted" / "model"
+_FINGERPRINT_FILES = (
+    "config.json",
+    "vocab.json",
+    "merges.txt",
+    "vocab.txt",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "sentencepiece.bpe.model",
+    "spiece.model",
+)
+_WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth")
+
+
+@dataclass
+class LoadedModel:
+    """A masked LM ready for scoring, with what is needed to reproduce and cache its scores."""
+
+    model: Any
+    tokenizer: Any
+    mask_id: int
+    fingerprint: str
+    name: str
+    device: str
+    dtype: str
+    is_xlm: bool
+    langs_id: int | None = None
+    language: str | None = None
+    max_positions: int = 512
+    source: str = ""  # resolved local directory or hub id
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def torch_dtype(self) -> torch.dtype:
+        return DTYPES[self.dtype]
+
+
+def resolve_device(device: str) -> str:
+    """``auto`` -> cuda, mps or cpu; validates explicit names (``cuda:1`` allowed)."""
+    if device == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        return "mps" if mps is not None and mps.is_available() else "cpu"
+    if not re.fullmatch(r"cpu|mps|cuda(:\d+)?", device):
+        raise InputError(f"unknown device {device!r}; choose one of {', '.join(DEVICES)}")
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise InputError(f"device {device!r} requested but CUDA is not available here")
+    if device == "mps" and not torch.backends.mps.is_available():
+        raise InputError("device 'mps' requested but MPS is not available here")
+    return device
+
+
+def check_dtype(dtype: str) -> str:
+    if dtype not in DTYPES:
+        raise InputError(f"unknown dtype {dtype!r}; choose one of {', '.join(DTYPES)}")
+    return dtype
+
+
+def resolve_source(name_or_path: str) -> tuple[str, bool]:
+    """Return (source, is_local): an existing path wins, then ``planted``, else a hub id."""
+    path = Path(name_or_path).expanduser()
+    if path.exists():
+        if not (path / "config.json").is_file():
+            raise ModelLoadError(f"model directory {path} has no config.json")
+        return str(path.resolve()), True
+    if name_or_path == "planted":
+        if not (PLANTED_DIR / "config.json").is_file():
+            raise ModelLoadError(
+                f"the planted model is missing from the package ({PLANTED_DIR}); "
+                "rebuild it with `xlmaudit planted` or reinstall xlmaudit"
+            )
+        return str(PLANTED_DIR), True
+    return name_or_path, False
+
+
+def fingerprint_dir(path: Path) -> str:
+    """sha256 over the config, tokenizer and weight files of a model directory (names + bytes)."""
+    digest = hashlib.sha256()
+    files = sorted(
+        p
+        for p in path.iterdir()
+        if p.is_file() and (p.name in _FINGERPRINT_FILES or p.suffix in _WEIGHT_SUFFIXES)
+    )
+    for p in files:
+        digest.update(p.name.encode() + b"\0")
+        with p.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 22), b""):  # noqa: B023
+                digest.update(block)
+    return "sha256:" + digest.hexdigest()
+
+
+def _hub_fingerprint(source: str, revision: str | None) -> str:
+    from transformers.utils import cached_file
+
+    config_path = Path(cached_file(source, "config.json", revision=revision))
+    return f"hub:{source}@{config_path.parent.name}"
+
+
+def _unreachable(name: str, source: str, exc: Exception) -> ModelLoadError:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return ModelLoadError(
+        f"could not load model {name!r}: not an existing local directory, not in the Hugging Face "
+        f"cache, and the hub could not provide it ({reason}). Download it where the hub is "
+        f"reachable (e.g. `huggingface-cli download {source} --local-dir DIR`) and pass "
+        "--model DIR, or set HF_HOME to a cache that holds it"
+    )
+
+
+def _offline() -> bool:
+    from huggingface_hub import constants
+
+    return bool(constants.HF_HUB_OFFLINE)
+
+
+def _load_config(source: str, *, is_local: bool, name: str, revision: str | None) -> Any:
+    from transformers import AutoConfig
+
+    if is_local:
+        raw = json.loads((Path(source) / "config.json").read_text(encoding="utf-8"))
+        if "auto_map" in raw:
+            raise ModelLoadError(
+                f"model {name!r} needs custom code (auto_map in config.json); "
+                "xlmaudit refuses trust_remote_code"
+            )
+    attempts = [True] if is_local or _offline() else [True, False]
+    last: Exception | None = None
+    for local_only in attempts:
+        try:
+            return AutoConfig.from_pretrained(
+                source, revision=revision, trust_remote_code=False, local_files_only=local_only
+            )
+        except ValueError as exc:
+            if "trust_remote_code" in str(exc):
+                raise ModelLoadError(
+                    f"model {name!r} needs custom code; xlmaudit refuses trust_remote_code"
+                ) from exc
+            raise ModelLoadError(f"could not read the config of {name!r}: {exc}") from exc
+        except OSError as exc:
+            last = exc
+    if is_local:
+        raise ModelLoadError(f"could not read the config of {name!r}: {last}")
+    raise _unreachable(name, source, last or OSError("unknown error"))
+
+
+def _load_weights(source: str, config: Any, *, revision: str | None, dtype: str) -> tuple:
+    """Model + tokenizer: XLM classes for XLM configs, Auto classes otherwise."""
+    from transformers import AutoModelForMaskedLM, AutoTokenizer, XLMTokenizer, XLMWithLMHeadModel
+
+    is_xlm = config.model_type == "xlm"
+    model_cls = XLMWithLMHeadModel if is_xlm else AutoModelForMaskedLM
+    tok_cls = XLMTokenizer if is_xlm else AutoTokenizer
+    common = {"revision": revision, "trust_remote_code": False}
+    tokenizer = tok_cls.from_pretrained(source, **common)
+    model = model_cls.from_pretrained(
+        source, config=config, dtype=DTYPES[dtype], weights_only=True, **common
+    )
+    return model.eval(), tokenizer, is_xlm
+
+
+def _language(config: Any, tokenizer: Any, *, name: str, is_xlm: bool, language: str | None):
+    """(langs_id, language): the id for multilingual XLM, None for monolingual models."""
+    if not is_xlm:
+        if language is not None:
+            raise InputError(f"language applies to XLM models only; {name!r} is not one")
+        return None, None
+    lang2id = getattr(tokenizer, "lang2id", None) or getattr(config, "lang2id", None) or {}
+    multilingual = config.n_langs > 1 and config.use_lang_emb
+    if not multilingual:
+        return None, language
+    if not lang2id:
+        raise ModelLoadError(f"multilingual XLM {name!r} has no lang2id in its config/tokenizer")
+    known = ", ".join(sorted(lang2id))
+    if language is None:
+        raise InputError(f"model {name!r} is multilingual: choose a language ({known})")
+    if language not in lang2id:
+        raise InputError(f"model {name!r} has no language {language!r}; it has: {known}")
+    return int(lang2id[language]), language
+
+
+def _max_positions(config: Any, tokenizer: Any) -> int:
+    limits = [getattr(config, "max_position_embeddings", None)]
+    limits.append(getattr(tokenizer, "model_max_length", None))
+    return min(int(x) for x in limits if x is not None and 0 < x < 1_000_000)
+
+
+def load_model(
+    name_or_path: str = DEFAULT_MODEL,
+    *,
+    revision: str | None = None,
+    device: str = "auto",
+    dtype: str = "float32",
+    language: str | None = None,
+) -> LoadedModel:
+    """Load a masked LM by hub id, local directory or ``planted``, in eval mode.
+
+    Raises ``InputError`` for a bad device, dtype or language and ``ModelLoadError`` when the
+    model cannot be found, needs remote code or lacks a mask token.
+    """
+    check_dtype(dtype)
+    device = resolve_device(device)
+    source, is_local = resolve_source(name_or_path)
+    config = _load_config(source, is_local=is_local, name=name_or_path, revision=revision)
+    try:
+        model, tokenizer, is_xlm = _load_weights(source, config, revision=revision, dtype=dtype)
+    except OSError as exc:
+        if is_local:
+            raise ModelLoadError(f"could not load weights of {name_or_path!r}: {exc}") from exc
+        raise _unreachable(name_or_path, source, exc) from exc
+    if tokenizer.mask_token_id is None:
+        raise ModelLoadError(f"tokenizer of {name_or_path!r} has no mask token: not a masked LM")
+    langs_id, language = _language(
+        config, tokenizer, name=name_or_path, is_xlm=is_xlm, language=language
+    )
+    fingerprint = fingerprint_dir(Path(source)) if is_local else _hub_fingerprint(source, revision)
+    return LoadedModel(
+        model=model.to(device),
+        tokenizer=tokenizer,
+        mask_id=int(tokenizer.mask_token_id),
+        fingerprint=fingerprint,
+        name=name_or_path,
+        device=device,
+        dtype=dtype,
+        is_xlm=is_xlm,
+        langs_id=langs_id,
+        language=language,
+        max_positions=_max_positions(config, tokenizer),
+        source=source,
+    )

@@ -1,0 +1,198 @@
+"""Turn each request into kernel rows plus a function that builds its response from their results.
+
+All input checks happen here, before any forward pass, so bad input fails fast and names the item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from xlmaudit.errors import InputError
+from xlmaudit.inference.kernel import Row, RowResult
+from xlmaudit.inference.tokens import Codec, _short
+from xlmaudit.requests import (
+    CandidateScore,
+    HiddenStates,
+    HiddenStatesRequest,
+    MaskedTokenRequest,
+    MaskedTokenResponse,
+    MaskedWordRequest,
+    MaskedWordResponse,
+    PLLRequest,
+    Request,
+    Response,
+    TokenScores,
+    UnmaskedRequest,
+)
+
+
+@dataclass
+class Job:
+    """The rows one request needs and how to turn their results into its response."""
+
+    rows: list[Row]
+    finish: Callable[[list[RowResult]], Response]
+
+    @property
+    def width(self) -> int:
+        return max((len(r.ids) for r in self.rows), default=0)
+
+
+def _chain_rows(base: list[int], pos: int, pieces: list[int]) -> list[Row]:
+    """k masks at ``pos``; row j reveals pieces[:j] and reads piece j (chain rule)."""
+    rows = []
+    for j, piece in enumerate(pieces):
+        ids = base[:pos] + pieces[:j] + base[pos + j :]
+        rows.append(Row(tuple(ids), (pos + j,), (piece,)))
+    return rows
+
+
+def _candidate(codec: Codec, req: MaskedWordRequest, ids: list[int], pos: int, cand: str):
+    """(CandidateScore template, rows) for one candidate; flagged candidates get no rows."""
+    piece_ids = codec.candidate_ids(req.text, cand, ids, pos)
+    pieces = tuple(codec.tokenizer.convert_ids_to_tokens(piece_ids))
+    flag = "empty" if not piece_ids else ("unknown" if codec.unk_id in piece_ids else "")
+    if flag:
+        nan = (float("nan"),) * len(pieces)
+        return CandidateScore(cand, float("nan"), pieces, nan, flag), []
+    k = len(piece_ids)
+    base = ids[:pos] + [codec.mask_id] * k + ids[pos + 1 :]
+    base = codec.fit(base, text=f"{req.text} (candidate {cand!r}, {k} pieces)", keep=pos + k)
+    return CandidateScore(cand, float("nan"), pieces, ()), _chain_rows(base, pos, piece_ids)
+
+
+def _top_k(codec: Codec, dist: np.ndarray, k: int) -> tuple[tuple[str, float], ...]:
+    dist = dist.astype(np.float64).copy()
+    dist[[i for i in codec.special_ids if i < len(dist)]] = -np.inf
+    best = np.argsort(-dist, kind="stable")[:k]
+    pieces = codec.tokenizer.convert_ids_to_tokens([int(i) for i in best])
+    return tuple((p, float(dist[i])) for p, i in zip(pieces, best, strict=True))
+
+
+def masked_word(codec: Codec, req: MaskedWordRequest) -> Job:
+    ids = codec.raw_ids(req.text) if req.text.strip() else []
+    pos = codec.mask_position(req.text, ids)
+    ids = codec.fit(ids, text=req.text, keep=pos + 1)
+    if req.top_k < 0:
+        raise InputError(f"top_k must be >= 0, got {req.top_k} for {_short(req.text)}")
+    templates, spans, rows = [], [], []
+    for cand in req.candidates:
+        template, cand_rows = _candidate(codec, req, ids, pos, cand)
+        templates.append(template)
+        spans.append((len(rows), len(rows) + len(cand_rows)))
+        rows += cand_rows
+    if req.top_k:
+        rows.append(Row(tuple(ids), (pos,), (), full=True))
+
+    def finish(results: list[RowResult]) -> MaskedWordResponse:
+        cands = []
+        for t, (a, b) in zip(templates, spans, strict=True):
+            if t.flag:
+                cands.append(t)
+                continue
+            lps = tuple(float(r.logprobs[0]) for r in results[a:b])
+            cands.append(CandidateScore(t.word, float(sum(lps)), t.pieces, lps))
+        top = _top_k(codec, results[-1].full[0], req.top_k) if req.top_k else ()  # type: ignore[index]
+        return MaskedWordResponse(tuple(cands), top)
+
+    return Job(rows, finish)
+
+
+def masked_token(codec: Codec, req: MaskedTokenRequest) -> Job:
+    ids = codec.raw_ids(req.text) if req.text.strip() else []
+    pos = codec.mask_position(req.text, ids)
+    ids = codec.fit(ids, text=req.text, keep=pos + 1)
+    size = len(codec.tokenizer)
+    for t in req.target_ids:
+        if not 0 <= t < size:
+            raise InputError(
+                f"target id {t} outside the vocabulary (0..{size - 1}) in {_short(req.text)}"
+            )
+    rows = [Row(tuple(ids), (pos,), (int(t),)) for t in req.target_ids]
+
+    def finish(results: list[RowResult]) -> MaskedTokenResponse:
+        return MaskedTokenResponse(np.array([r.logprobs[0] for r in results], dtype=np.float64))
+
+    return Job(rows, finish)
+
+
+def _pll_positions(codec: Codec, req: PLLRequest, enc) -> list[int]:
+    if req.positions is None:
+        return [i for i, s in enumerate(enc.special) if not s]
+    for p in req.positions:
+        if not 0 <= p < len(enc):
+            raise InputError(f"position {p} outside {_short(req.text)} ({len(enc)} tokens)")
+        if enc.special[p]:
+            raise InputError(
+                f"position {p} of {_short(req.text)} is special token {enc.pieces[p]!r}"
+            )
+    return sorted(set(req.positions))
+
+
+def pll(codec: Codec, req: PLLRequest) -> Job:
+    if req.estimator not in ("original", "word_l2r"):
+        raise InputError(f"unknown PLL estimator {req.estimator!r} for {_short(req.text)}")
+    enc = codec.encode(req.text)
+    positions = _pll_positions(codec, req, enc)
+    rows = []
+    for t in positions:
+        ids = list(enc.ids)
+        masked = [t]
+        if req.estimator == "word_l2r":
+            w = enc.word_index[t]
+            masked += [q for q in range(t + 1, len(ids)) if enc.word_index[q] == w]
+        for q in masked:
+            ids[q] = codec.mask_id
+        rows.append(Row(tuple(ids), (t,), (enc.ids[t],)))
+
+    def finish(results: list[RowResult]) -> TokenScores:
+        lps = np.array([r.logprobs[0] for r in results], dtype=np.float64)
+        return TokenScores(enc, np.array(positions, dtype=np.int64), lps)
+
+    return Job(rows, finish)
+
+
+def unmasked(codec: Codec, req: UnmaskedRequest) -> Job:
+    enc = codec.encode(req.text)
+    positions = tuple(i for i, s in enumerate(enc.special) if not s)
+    targets = tuple(enc.ids[i] for i in positions)
+    rows = [Row(enc.ids, positions, targets, attention=req.attentions)]
+
+    def finish(results: list[RowResult]) -> TokenScores:
+        r = results[0]
+        att = r.attention.astype(np.float64) if r.attention is not None else None
+        return TokenScores(enc, np.array(positions, dtype=np.int64), r.logprobs, att)
+
+    return Job(rows, finish)
+
+
+def hidden(codec: Codec, req: HiddenStatesRequest, *, n_layers: int) -> Job:
+    enc = codec.encode(req.text)
+    if not -(n_layers + 1) <= req.layer <= n_layers:
+        raise InputError(
+            f"layer {req.layer} out of range for a {n_layers}-layer model "
+            f"(0 = embeddings, {n_layers} or -1 = last) in {_short(req.text)}"
+        )
+
+    def finish(results: list[RowResult]) -> HiddenStates:
+        return HiddenStates(enc, results[0].hidden)  # type: ignore[arg-type]
+
+    return Job([Row(enc.ids, hidden_layer=req.layer)], finish)
+
+
+def build_job(codec: Codec, req: Request, *, n_layers: int) -> Job:
+    """Rows + response builder for one request (raises InputError on bad input)."""
+    if isinstance(req, MaskedWordRequest):
+        return masked_word(codec, req)
+    if isinstance(req, MaskedTokenRequest):
+        return masked_token(codec, req)
+    if isinstance(req, PLLRequest):
+        return pll(codec, req)
+    if isinstance(req, UnmaskedRequest):
+        return unmasked(codec, req)
+    if isinstance(req, HiddenStatesRequest):
+        return hidden(codec, req, n_layers=n_layers)
+    raise TypeError(f"ModelScorer cannot answer {type(req).__name__}")

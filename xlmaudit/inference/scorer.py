@@ -1,0 +1,146 @@
+"""``ModelScorer``: the ``Scorer`` protocol on a loaded masked LM, batched and cached.
+
+``score(requests)`` de-duplicates requests, answers stored ones from the disk cache, checks every
+remaining request (bad input fails before any forward pass), sorts them by length and scores them
+in chunks of a few batches; each finished chunk is committed to the cache, so a killed run resumes
+where it stopped.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from xlmaudit.inference import kernel
+from xlmaudit.inference.cache import ResponseCache, entry_key
+from xlmaudit.inference.loader import LoadedModel
+from xlmaudit.inference.plan import Job, build_job
+from xlmaudit.inference.tokens import Codec
+from xlmaudit.requests import Encoding, Request, Response
+
+CHUNK_BATCHES = 8  # batches per committed chunk
+PROGRESS_MIN_ROWS = 256  # show a bar only for work at least this large
+
+
+class ModelScorer:
+    """Answers requests with a loaded model (see ``xlmaudit.requests``).
+
+    Args:
+        loaded: from ``load_model``.
+        batch_tokens: token budget per forward pass (rows x padded length).
+        cache_dir: directory of the response cache; None disables caching.
+        progress: True/False forces the progress bar on/off; None shows it on long work when
+            stderr is a terminal.
+        truncate: cut texts longer than the model's positions instead of raising InputError.
+    """
+
+    def __init__(
+        self,
+        loaded: LoadedModel,
+        *,
+        batch_tokens: int = 4096,
+        cache_dir: str | Path | None = None,
+        progress: bool | None = None,
+        truncate: bool = False,
+    ) -> None:
+        if batch_tokens < 1:
+            raise ValueError("batch_tokens must be >= 1")
+        self.loaded = loaded
+        self.batch_tokens = batch_tokens
+        self.progress = progress
+        self.truncate = truncate
+        self.codec = Codec(loaded, truncate=truncate)
+        self.fingerprint = f"{loaded.fingerprint}/{loaded.dtype}"
+        self.cache = ResponseCache(cache_dir) if cache_dir is not None else None
+        self.stats = {"requests": 0, "cache_hits": 0, "rows": 0}
+        config = loaded.model.config
+        self._n_layers = int(getattr(config, "num_hidden_layers", getattr(config, "n_layers", 0)))
+
+    def tokenize(self, text: str) -> Encoding:
+        """The encoded sequence (specials included) that positions refer to."""
+        return self.codec.encode(text)
+
+    def _key(self, req: Request) -> str:
+        variant = "truncate" if self.truncate else ""
+        return entry_key(self.loaded.fingerprint, self.loaded.dtype, req.key(), variant=variant)
+
+    def score(self, requests: list[Request]) -> list[Response]:
+        """Responses in the order of ``requests``."""
+        keys = [self._key(r) for r in requests]
+        unique = dict(zip(keys, requests, strict=True))
+        done: dict[str, Response] = self.cache.get_many(unique) if self.cache else {}
+        self.stats["cache_hits"] += len(done)
+        todo = [(k, r) for k, r in unique.items() if k not in done]
+        jobs = [(k, build_job(self.codec, r, n_layers=self._n_layers)) for k, r in todo]
+        jobs.sort(key=lambda kj: kj[1].width)
+        total_rows = sum(len(j.rows) for _, j in jobs)
+        with self._bar(total_rows) as tick:
+            for chunk in self._chunks(jobs):
+                answered = self._run(chunk, tick)
+                if self.cache is not None:
+                    self.cache.put_many(answered)
+                done.update(answered)
+        return [done[k] for k in keys]
+
+    def _chunks(self, jobs: list[tuple[str, Job]]) -> list[list[tuple[str, Job]]]:
+        budget = self.batch_tokens * CHUNK_BATCHES
+        chunks: list[list[tuple[str, Job]]] = []
+        current, used = [], 0
+        for kj in jobs:
+            cost = sum(len(r.ids) for r in kj[1].rows)
+            if current and used + cost > budget:
+                chunks.append(current)
+                current, used = [], 0
+            current.append(kj)
+            used += cost
+        return chunks + ([current] if current else [])
+
+    def _run(self, chunk: list[tuple[str, Job]], tick: Callable[[int], None]) -> dict:
+        rows = [row for _, job in chunk for row in job.rows]
+        results = kernel.run_rows(
+            self.loaded.model,
+            rows,
+            pad_id=self._pad_id(),
+            langs_id=self.loaded.langs_id,
+            device=self.loaded.device,
+            batch_tokens=self.batch_tokens,
+            progress=tick,
+        )
+        self.stats["rows"] += len(rows)
+        self.stats["requests"] += len(chunk)
+        answered, start = {}, 0
+        for key, job in chunk:
+            answered[key] = job.finish(results[start : start + len(job.rows)])
+            start += len(job.rows)
+        return answered
+
+    def _pad_id(self) -> int:
+        pad = self.loaded.tokenizer.pad_token_id
+        return int(pad if pad is not None else self.loaded.tokenizer.unk_token_id)
+
+    def _bar(self, total: int) -> Any:
+        show = self.progress
+        if show is None:
+            show = total >= PROGRESS_MIN_ROWS and sys.stderr.isatty()
+        return _Progress(total, enabled=bool(show and total))
+
+
+class _Progress:
+    """tqdm over scored sequences (rows), or nothing."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total, self.enabled, self._bar = total, enabled, None
+
+    def __enter__(self) -> Callable[[int], None]:
+        if self.enabled:
+            from tqdm.auto import tqdm
+
+            self._bar = tqdm(total=self.total, unit="seq", desc="scoring", file=sys.stderr)
+            return self._bar.update
+        return lambda _n: None
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()

@@ -1,0 +1,128 @@
+"""Text -> ``Encoding``: mask substitution, special tokens, word boundaries, length limits.
+
+Word boundaries come from the tokenizer's own markers: ``</w>`` closes a word (XLM fastBPE),
+``##`` continues one (WordPiece), ``▁`` / ``Ġ`` open one (sentencepiece / byte-level BPE).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlmaudit.errors import InputError
+from xlmaudit.requests import MASK, Encoding
+
+SCHEMES = ("xlm", "wordpiece", "sentencepiece", "bytebpe", "none")
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def detect_scheme(tokenizer: Any, *, is_xlm: bool) -> str:
+    """Which word-boundary marker the vocabulary uses."""
+    if is_xlm:
+        return "xlm"
+    vocab = tokenizer.get_vocab()
+    for scheme, test in (
+        ("wordpiece", lambda t: t.startswith("##")),
+        ("sentencepiece", lambda t: t.startswith("\u2581")),
+        ("bytebpe", lambda t: t.startswith("\u0120")),
+    ):
+        if sum(1 for tok in vocab if test(tok)) >= min(10, len(vocab) // 20 + 1):
+            return scheme
+    return "none"
+
+
+def word_index(pieces: list[str], special: list[bool], *, scheme: str) -> tuple[int, ...]:
+    """Word number of each piece (-1 for special tokens); a special token ends a word."""
+    out, word, open_word = [], -1, False
+    for piece, is_special in zip(pieces, special, strict=True):
+        if is_special:
+            out.append(-1)
+            open_word = False
+            continue
+        starts = not open_word
+        if scheme == "wordpiece":
+            starts = starts or not piece.startswith("##")
+        elif scheme in ("sentencepiece", "bytebpe"):
+            starts = starts or piece[:1] in ("\u2581", "\u0120")
+        elif scheme == "none":
+            starts = True
+        word += starts
+        out.append(word)
+        open_word = not (scheme == "xlm" and piece.endswith("</w>"))
+    return tuple(out)
+
+
+class Codec:
+    """Encodes texts for one loaded model (mask substitution, language, truncation)."""
+
+    def __init__(self, loaded: Any, *, truncate: bool = False) -> None:
+        self.tokenizer = loaded.tokenizer
+        self.mask_id = loaded.mask_id
+        self.max_positions = loaded.max_positions
+        self.truncate = truncate
+        self.scheme = detect_scheme(loaded.tokenizer, is_xlm=loaded.is_xlm)
+        self._kwargs = {"lang": loaded.language} if loaded.is_xlm and loaded.language else {}
+        self.special_ids = frozenset(int(i) for i in loaded.tokenizer.all_special_ids)
+        self.unk_id = loaded.tokenizer.unk_token_id
+
+    def raw_ids(self, text: str) -> list[int]:
+        """Token ids with specials, ``[MASK]`` -> the model's mask token, no length check."""
+        text = text.replace(MASK, self.tokenizer.mask_token)
+        return list(self.tokenizer(text, add_special_tokens=True, **self._kwargs)["input_ids"])
+
+    def encoding(self, ids: list[int]) -> Encoding:
+        pieces = self.tokenizer.convert_ids_to_tokens(ids)
+        special = [bool(s) for s in self.tokenizer.get_special_tokens_mask(
+            ids, already_has_special_tokens=True)]  # fmt: skip
+        words = word_index(pieces, special, scheme=self.scheme)
+        return Encoding(tuple(ids), tuple(pieces), words, tuple(special))
+
+    def fit(self, ids: list[int], *, text: str, keep: int = 0) -> list[int]:
+        """Check the length against the model's positions; cut (keeping the last special token)
+        only when ``truncate`` is on and the first ``keep`` positions survive."""
+        if len(ids) <= self.max_positions:
+            return ids
+        if not self.truncate or keep > self.max_positions - 1:
+            raise InputError(
+                f"text {_short(text)} is {len(ids)} tokens, longer than the model's "
+                f"{self.max_positions} positions"
+                + ("" if self.truncate else " (use truncate=True to cut it)")
+            )
+        return ids[: self.max_positions - 1] + ids[-1:]
+
+    def encode(self, text: str) -> Encoding:
+        """Encode ``text`` (``[MASK]`` becomes the model's mask token)."""
+        if not text.strip():
+            raise InputError(f"empty text {text!r}")
+        return self.encoding(self.fit(self.raw_ids(text), text=text))
+
+    def mask_position(self, text: str, ids: list[int] | tuple[int, ...]) -> int:
+        """The single mask position of ``text`` (error naming the text otherwise)."""
+        if not text.strip():
+            raise InputError(f"empty text {text!r}")
+        count = text.count(MASK)
+        if count != 1:
+            raise InputError(f"text {_short(text)} has {count} {MASK} slots; exactly one is needed")
+        found = [i for i, t in enumerate(ids) if t == self.mask_id]
+        if len(found) != 1:
+            raise InputError(f"text {_short(text)} encodes to {len(found)} mask tokens, not one")
+        return found[0]
+
+    def candidate_ids(self, text: str, candidate: str, ids: list[int], pos: int) -> list[int]:
+        """Piece ids of ``candidate`` as it is tokenized in the slot of ``text``.
+
+        The filled text is tokenized and the ids shared with the masked text's left and right
+        context are removed; when the context itself changes, the word is tokenized alone.
+        """
+        if not candidate.strip():
+            return []
+        filled = self.raw_ids(text.replace(MASK, candidate))
+        left, right = ids[:pos], ids[pos + 1 :]
+        middle = filled[len(left) : len(filled) - len(right)]
+        if filled[: len(left)] == left and filled[len(filled) - len(right) :] == right:
+            return middle
+        return list(
+            self.tokenizer(candidate, add_special_tokens=False, **self._kwargs)["input_ids"]
+        )
