@@ -1,0 +1,112 @@
+"""CrowS-Pairs summary: % preferring sent_more, sign test, Holm, warnings; the full file."""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from xlmaudit.datasets import load_crows_pairs
+from xlmaudit.inference.fake import FakeScorer
+from xlmaudit.metrics.crows import holm, summarize_pairs
+from xlmaudit.probes.crows import score_pairs
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def test_holm_step_down_by_hand():
+    # sorted p: 0.01 (x3 = 0.03), 0.03 (x2 = 0.06), 0.04 (x1 = 0.04 -> monotone 0.06)
+    assert holm([0.04, 0.01, 0.03]) == pytest.approx([0.06, 0.03, 0.06])
+    # capped at 1; NaN stays NaN and does not count in m (m = 2 here)
+    out = holm([0.6, np.nan, 0.02, 0.7])  # m = 3: 0.06, min(1, 1.2), max(0.7, 1.0)
+    assert np.isnan(out[1]) and list(out[[0, 2, 3]]) == pytest.approx([1.0, 0.06, 1.0])
+
+
+def _raw(bias, outcomes, asym=0):
+    score = {
+        "more": (-1.0, -2.0),
+        "less": (-2.0, -1.0),
+        "tie": (-1.0, -1.0),
+        "skip": (np.nan, -1.0),
+    }
+    rows = [
+        {
+            "bias_type": bias,
+            "direction": "stereo" if i % 2 == 0 else "antistereo",
+            "sent_more_score": score[o][0],
+            "sent_less_score": score[o][1],
+            "asymmetric": i < asym,
+        }
+        for i, o in enumerate(outcomes)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_summary_counts_ties_in_denominator_and_tests_without_them():
+    raw = pd.concat(
+        [
+            _raw("gender", ["more", "more", "more", "less", "tie", "skip"], asym=2),
+            _raw("age", ["more"] * 9 + ["less"]),
+        ],
+        ignore_index=True,
+    )
+    s = summarize_pairs(raw, seed=1).set_index("group")
+    g = s.loc["gender"]
+    assert g.value == pytest.approx(60.0)  # 3 of 5 scored pairs (tie counted, skipped not)
+    assert (g.n, g.n_more, g.n_less, g.n_ties, g.n_skipped, g.n_asymmetric) == (5, 3, 1, 1, 1, 2)
+    # exact sign test, ties out: P(X >= 3) + P(X <= 1), X ~ Bin(4, 1/2) = (1 + 4 + 4 + 1) / 16
+    assert g.p_value == pytest.approx(10 / 16)
+    a = s.loc["age"]
+    # P(X >= 9) + P(X <= 1), X ~ Bin(10, 1/2) = 2 * (1 + 10) / 1024
+    assert a.p_value == pytest.approx(22 / 1024)
+    # Holm over the two bias types: 22/1024 * 2, then max(10/16 * 1, previous)
+    assert a.p_holm == pytest.approx(44 / 1024) and g.p_holm == pytest.approx(10 / 16)
+    assert s.loc["all"].value == pytest.approx(100 * 12 / 15) and np.isnan(s.loc["all"].p_holm)
+    assert "only 5 pairs (< 100)" in g.warning
+    assert g.ci_low <= g.value <= g.ci_high and 0 <= g.ci_low < g.ci_high <= 100
+    # directions: stereo rows are the even positions of each part
+    assert s.loc["stereo"].n + s.loc["antistereo"].n == 15
+    assert list(s.metric.unique()) == ["pct_sent_more"]
+
+
+def test_summary_of_a_constant_group_has_a_degenerate_interval():
+    s = summarize_pairs(_raw("religion", ["more"] * 120), seed=0).set_index("group")
+    r = s.loc["religion"]
+    assert (r.value, r.ci_low, r.ci_high, r.warning) == (100.0, 100.0, 100.0, "")
+    assert r.p_value == pytest.approx(2 * 0.5**120)
+
+
+def test_full_crows_file_with_every_estimator_on_a_fake_scorer():
+    pairs = load_crows_pairs(DATA / "crows_pairs" / "crows_pairs_anonymized.csv")
+    scorer = FakeScorer({"black": -1.0}, default=-5.0)
+    raw = score_pairs(pairs, scorer)
+    assert len(raw) == 5 * 1508
+    assert list(raw.columns[:7]) == [
+        "item_id",
+        "pair_id",
+        "bias_type",
+        "direction",
+        "estimator",
+        "sent_more_score",
+        "sent_less_score",
+    ]
+    nangia = raw[raw.estimator == "nangia2020"]
+    # a context-free scorer gives shared tokens equal scores: every nangia2020 pair is a tie
+    assert (nangia.outcome == "tie").all()
+    meade = raw[raw.estimator == "meade2022"].set_index("pair_id")
+    # "black" is the only piece scored above the default: meade2022 prefers sent_more when
+    # "black" is among sent_more's modified words only, and sees a tie (or a skip) when neither
+    # sentence has it
+    for pid, row in pairs.set_index("pair_id").iterrows():
+        more, less = set(row.sent_more.lower().split()), set(row.sent_less.lower().split())
+        outcome = meade.loc[pid, "outcome"]
+        if "black" in more - less:
+            assert outcome in ("more", "skipped"), pid
+        elif "black" not in more | less:
+            assert outcome in ("tie", "skipped"), pid
+    assert (meade.outcome == "more").sum() > 50
+    assert (meade.outcome == "skipped").sum() == (
+        meade.n_scored_more * meade.n_scored_less == 0
+    ).sum()
+    summary = summarize_pairs(nangia).set_index("group")
+    assert summary.loc["all", "n"] == 1508 and summary.loc["race-color", "n"] == 516

@@ -1,0 +1,176 @@
+"""Probe kind ``crows-pairs``: CrowS-Pairs scored by one estimator (see xlmaudit.metrics.crows).
+
+YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l2r), ``data``
+(optional path to ``crows_pairs_anonymized.csv``; default: found under ``--data-dir``,
+``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types`` (optional list to keep).
+Raw rows: one per pair, with ``pair_id`` (the CSV's first column), ``bias_type``, ``direction``,
+``estimator``, ``sent_more_score``, ``sent_less_score`` and piece-count diagnostics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from xlmaudit.metrics import crows as m
+from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
+
+if TYPE_CHECKING:
+    from xlmaudit.requests import Scorer
+    from xlmaudit.spec import ProbeSpec
+
+
+@dataclass
+class PairItem:
+    """One CrowS-Pairs pair; ``plan`` is filled when its requests are built."""
+
+    id: str
+    pair_id: int
+    bias_type: str
+    direction: str
+    sent_more: str
+    sent_less: str
+    plan: dict[str, Any] = field(default_factory=dict)
+
+
+def pair_items(pairs: pd.DataFrame) -> list[PairItem]:
+    """Items from a loaded CrowS-Pairs frame; ids are ``<pair_id>-<hash of both sentences>``."""
+    items = []
+    for row in pairs.itertuples(index=False):
+        digest = hashlib.sha1(f"{row.sent_more}\n{row.sent_less}".encode()).hexdigest()[:8]
+        items.append(
+            PairItem(
+                f"{row.pair_id}-{digest}",
+                int(row.pair_id),
+                row.bias_type,
+                row.direction,
+                row.sent_more,
+                row.sent_less,
+            )
+        )
+    return items
+
+
+def pair_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Request]:
+    """The requests ``estimator`` needs for ``item`` ([more, less], or [] if nothing to score).
+
+    Records the tokenization and scored positions in ``item.plan`` for :func:`pair_row`.
+    """
+    enc_more, enc_less = scorer.tokenize(item.sent_more), scorer.tokenize(item.sent_less)
+    stereo = item.direction == "stereo"  # the references align (sent1, sent2) in this order
+    first, second = (enc_more, enc_less) if stereo else (enc_less, enc_more)
+    spans = m.align(first.ids, second.ids)
+    if not stereo:
+        spans = {k: (b, a) for k, (a, b) in spans.items()}
+    n_more, n_less = (sum(not s for s in e.special) for e in (enc_more, enc_less))
+    item.plan = {"n_pieces_more": n_more, "n_pieces_less": n_less, "asymmetric": n_more != n_less}
+    if estimator in ("aul", "aula"):
+        item.plan.update(n_scored_more=n_more, n_scored_less=n_less)
+        return [UnmaskedRequest(item.sent_more, True), UnmaskedRequest(item.sent_less, True)]
+    kind = "diff" if estimator == "meade2022" else "equal"
+    pos_more, pos_less = spans[kind]
+    if kind == "equal":
+        pos_more, pos_less = pos_more[1:-1], pos_less[1:-1]
+    pos_more = [p for p in pos_more if not enc_more.special[p]]
+    pos_less = [p for p in pos_less if not enc_less.special[p]]
+    item.plan.update(n_scored_more=len(pos_more), n_scored_less=len(pos_less))
+    if not pos_more or not pos_less:
+        return []  # nangia2020/word_l2r: sums over nothing (0.0, a tie); meade2022: skipped
+    pll = "word_l2r" if estimator == "word_l2r" else "original"
+    return [
+        PLLRequest(item.sent_more, pll, tuple(pos_more)),
+        PLLRequest(item.sent_less, pll, tuple(pos_less)),
+    ]
+
+
+def pair_row(item: PairItem, estimator: str, responses: list[Response]) -> dict[str, Any]:
+    """The raw row of one pair from its responses (see :func:`pair_requests`)."""
+    if responses:
+        more, less = (m.sentence_score(estimator, r) for r in responses)
+    else:
+        more = less = float("nan") if estimator == "meade2022" else 0.0
+    return {
+        "item_id": item.id,
+        "pair_id": item.pair_id,
+        "bias_type": item.bias_type,
+        "direction": item.direction,
+        "estimator": estimator,
+        "sent_more_score": more,
+        "sent_less_score": less,
+        **item.plan,
+    }
+
+
+def score_pairs(
+    pairs: pd.DataFrame, scorer: Scorer, *, estimators: tuple[str, ...] = m.ESTIMATORS
+) -> pd.DataFrame:
+    """Score a CrowS-Pairs frame with every estimator in one ``scorer.score`` call (notebooks)."""
+    plans = []
+    for estimator in estimators:
+        items = pair_items(pairs)
+        plans.append((estimator, items, [pair_requests(it, estimator, scorer) for it in items]))
+    flat = [r for _, _, reqs in plans for rs in reqs for r in rs]
+    answers = iter(scorer.score(flat) if flat else [])
+    rows = []
+    for estimator, items, reqs in plans:
+        for item, rs in zip(items, reqs, strict=True):
+            rows.append(pair_row(item, estimator, [next(answers) for _ in rs]))
+    raw = pd.DataFrame(rows)
+    return raw.assign(outcome=m.outcomes(raw.sent_more_score, raw.sent_less_score))
+
+
+@register
+class CrowsPairs(ProbeKind):
+    """CrowS-Pairs (Nangia et al. 2020) with one estimator per probe."""
+
+    name = "crows-pairs"
+    uses_templates = False
+    mask = "none"
+    options = {"estimator": str, "data": str, "bias_types": list}
+    required = ("estimator",)
+
+    def validate(self, probe: ProbeSpec) -> None:
+        super().validate(probe)
+        if probe.options["estimator"] not in m.ESTIMATORS:
+            msg = f"estimator {probe.options['estimator']!r} not one of {', '.join(m.ESTIMATORS)}"
+            raise probe.at("estimator").error(msg)
+
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PairItem]:
+        from xlmaudit.datasets import load_crows_pairs, resolve_data_file
+
+        path = _data_path(probe, ctx, "crows-pairs")
+        path = resolve_data_file("crows-pairs", path=path, data_dir=ctx.data_dir)
+        ctx.record_data("crows-pairs", path)
+        pairs = load_crows_pairs(path)
+        keep = probe.options.get("bias_types")
+        if keep:
+            unknown = sorted(set(keep) - set(pairs.bias_type))
+            if unknown:
+                raise probe.at("bias_types").error(f"unknown bias types {unknown}")
+            pairs = pairs[pairs.bias_type.isin(keep)]
+        return pair_items(pairs)
+
+    def requests(self, probe: ProbeSpec, items: list[PairItem], scorer: Scorer):
+        return [pair_requests(it, probe.options["estimator"], scorer) for it in items]
+
+    def raw_frame(self, probe: ProbeSpec, items: list[PairItem], responses) -> pd.DataFrame:
+        est = probe.options["estimator"]
+        raw = pd.DataFrame([pair_row(it, est, rs) for it, rs in zip(items, responses, strict=True)])
+        return raw.assign(outcome=m.outcomes(raw.sent_more_score, raw.sent_less_score))
+
+    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        return m.summarize_pairs(raw, seed=seed).assign(estimator=probe.options["estimator"])
+
+
+def _data_path(probe: ProbeSpec, ctx: RunContext, name: str) -> Path | None:
+    """The probe's ``data`` option, relative to the suite file, or None to search."""
+    data = probe.options.get("data")
+    if data is None:
+        return None
+    p = Path(data)
+    return p if p.is_absolute() else Path(probe.where.file).parent / p

@@ -1,0 +1,194 @@
+"""Probe kind ``stereoset``: StereoSet intrasentence, the filler scored by one estimator.
+
+YAML keys: ``estimator`` (required: ``nadeem2021`` | ``word_l2r``), ``data`` (optional path to
+``dev.json`` or the flattened JSONL; default: ``stereoset/dev.json``, else the flattened copy,
+under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``domains`` (optional list to keep).
+
+- ``nadeem2021``: the reference (``dataloader.IntrasentenceLoader`` + ``_likelihood_score``):
+  the filler word is the sentence's space-split word at the index of the last context word
+  containing BLANK, punctuation stripped; its pieces ``t_0..t_k`` are encoded without specials;
+  for piece k the context has every BLANK replaced by ``decode(t_0..t_{k-1}) + [MASK]`` and the
+  score is the mean over pieces of P(t_k) (probabilities, not logs). Quirk kept: the decoded
+  prefix is re-tokenised as a complete word (XLM: ``his`` becomes ``his</w>``).
+- ``word_l2r``: log P(filler pieces | rest of the sentence) with the PLL-word-l2r estimator; the
+  filler pieces are the sentence tokens that differ from the context's (difflib over token ids).
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from xlmaudit.metrics import crows as crows_metrics
+from xlmaudit.metrics import stereoset as m
+from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.probes.crows import _data_path
+from xlmaudit.requests import MASK, MaskedTokenRequest, PLLRequest, Response
+
+if TYPE_CHECKING:
+    from xlmaudit.requests import Encoding, Scorer
+    from xlmaudit.spec import ProbeSpec
+
+ESTIMATORS = ("nadeem2021", "word_l2r")
+_PUNCT = str.maketrans("", "", string.punctuation)
+
+
+@dataclass
+class ClusterItem:
+    """One intrasentence cluster: context + 3 sentences; ``plan`` is filled with the requests."""
+
+    id: str
+    target: str
+    bias_type: str
+    context: str
+    sentences: tuple[tuple[str, str, str], ...]  # (sentence_id, gold_label, sentence)
+    plan: list[dict[str, Any]] = field(default_factory=list)
+
+
+def cluster_items(frame: pd.DataFrame) -> list[ClusterItem]:
+    """Items from a loaded StereoSet frame (one row per sentence)."""
+    items = []
+    for cid, part in frame.groupby("cluster_id", sort=False):
+        first = part.iloc[0]
+        sents = tuple(zip(part.sentence_id, part.gold_label, part.sentence, strict=True))
+        items.append(ClusterItem(str(cid), first.target, first.bias_type, first.context, sents))
+    return items
+
+
+def template_word(context: str, sentence: str) -> str | None:
+    """The reference's filler word (None when the sentence has no word at the BLANK index)."""
+    word_idx = None
+    for idx, word in enumerate(context.split(" ")):
+        if "BLANK" in word:
+            word_idx = idx
+    words = sentence.split(" ")
+    if word_idx is None or word_idx >= len(words):
+        return None
+    return words[word_idx].translate(_PUNCT)
+
+
+def decode_prefix(scorer: Scorer, ids: list[int], pieces: list[str]) -> str:
+    """``tokenizer.decode(ids)``: the scorer's own ``decode`` when it has one, else the pieces
+    joined with XLM's ``</w>`` / BERT's ``##`` conventions (exact for a prefix of one word)."""
+    decode = getattr(scorer, "decode", None)
+    if callable(decode):
+        return decode(list(ids))
+    text = " ".join(pieces).replace(" ##", "")
+    if any(p.endswith("</w>") for p in pieces) or "##" not in text:
+        text = "".join(pieces).replace("</w>", " ")
+    return text.strip()
+
+
+def nadeem_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[list, dict]:
+    """Reference requests for one sentence's filler, and its diagnostics."""
+    word = template_word(item.context, sentence)
+    info: dict[str, Any] = {"template_word": word, "multi_blank": item.context.count("BLANK") > 1}
+    if not word:
+        return [], {**info, "n_pieces": 0, "flag": "no_filler_word"}
+    enc = scorer.tokenize(word)
+    ids = [i for i, s in zip(enc.ids, enc.special, strict=True) if not s]
+    pieces = [p for p, s in zip(enc.pieces, enc.special, strict=True) if not s]
+    reqs = []
+    for k in range(len(ids)):
+        prefix = decode_prefix(scorer, ids[:k], pieces[:k])
+        reqs.append(MaskedTokenRequest(item.context.replace("BLANK", prefix + MASK), (ids[k],)))
+    flag = "" if ids else "empty_filler"
+    return reqs, {**info, "n_pieces": len(ids), "flag": flag}
+
+
+def word_l2r_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[list, dict]:
+    """Word-level requests for one sentence: PLL-word-l2r over the pieces that differ."""
+    ctx_enc: Encoding = scorer.tokenize(item.context)
+    enc = scorer.tokenize(sentence)
+    positions = [
+        p for p in crows_metrics.align(ctx_enc.ids, enc.ids)["diff"][1] if not enc.special[p]
+    ]
+    info: dict[str, Any] = {"template_word": " ".join(enc.pieces[p] for p in positions)}
+    info.update(n_pieces=len(positions), multi_blank=item.context.count("BLANK") > 1)
+    if not positions:
+        return [], {**info, "flag": "no_filler_tokens"}
+    return [PLLRequest(sentence, "word_l2r", tuple(positions))], {**info, "flag": ""}
+
+
+def sentence_score(estimator: str, responses: list[Response]) -> float:
+    """nadeem2021: mean piece probability; word_l2r: summed log-prob; NaN with no response."""
+    if not responses:
+        return float("nan")
+    if estimator == "nadeem2021":
+        return float(np.mean([np.exp(r.logprobs[0]) for r in responses]))
+    return float(responses[0].total)
+
+
+@register
+class StereoSetIntrasentence(ProbeKind):
+    """StereoSet intrasentence (Nadeem et al. 2021) with one filler estimator per probe."""
+
+    name = "stereoset"
+    uses_templates = False
+    mask = "none"
+    options = {"estimator": str, "data": str, "domains": list}
+    required = ("estimator",)
+
+    def validate(self, probe: ProbeSpec) -> None:
+        super().validate(probe)
+        if probe.options["estimator"] not in ESTIMATORS:
+            msg = f"estimator {probe.options['estimator']!r} not one of {', '.join(ESTIMATORS)}"
+            raise probe.at("estimator").error(msg)
+
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[ClusterItem]:
+        from xlmaudit.datasets import load_stereoset, resolve_data_file
+
+        path = _data_path(probe, ctx, "stereoset")
+        path = resolve_data_file(("stereoset", "stereoset-flat"), path=path, data_dir=ctx.data_dir)
+        ctx.record_data("stereoset", path)
+        frame = load_stereoset(path)
+        keep = probe.options.get("domains")
+        if keep:
+            unknown = sorted(set(keep) - set(m.DOMAINS))
+            if unknown:
+                raise probe.at("domains").error(f"unknown domains {unknown}")
+            frame = frame[frame.bias_type.isin(keep)]
+        return cluster_items(frame)
+
+    def requests(self, probe: ProbeSpec, items: list[ClusterItem], scorer: Scorer):
+        build = nadeem_requests if probe.options["estimator"] == "nadeem2021" else word_l2r_requests
+        out = []
+        for item in items:
+            item.plan, reqs = [], []
+            for _, _, sentence in item.sentences:
+                rs, info = build(item, sentence, scorer)
+                item.plan.append({**info, "n_requests": len(rs)})
+                reqs.extend(rs)
+            out.append(reqs)
+        return out
+
+    def raw_frame(self, probe: ProbeSpec, items: list[ClusterItem], responses) -> pd.DataFrame:
+        est = probe.options["estimator"]
+        rows = []
+        for item, rs in zip(items, responses, strict=True):
+            start = 0
+            for (sid, gold, sentence), info in zip(item.sentences, item.plan, strict=True):
+                mine = rs[start : start + info["n_requests"]]
+                start += info["n_requests"]
+                rows.append(
+                    {
+                        "item_id": item.id,
+                        "cluster_id": item.id,
+                        "sentence_id": sid,
+                        "target": item.target,
+                        "bias_type": item.bias_type,
+                        "gold_label": gold,
+                        "estimator": est,
+                        "score": sentence_score(est, mine),
+                        "sentence": sentence,
+                        **{k: v for k, v in info.items() if k != "n_requests"},
+                    }
+                )
+        return pd.DataFrame(rows)
+
+    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        return m.summarize_stereoset(raw, seed=seed).assign(estimator=probe.options["estimator"])
