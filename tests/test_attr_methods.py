@@ -20,10 +20,10 @@ from xlmaudit.errors import InputError
 from xlmaudit.inference.attribution import (
     METHODS,
     CompletenessWarning,
-    encode_text,
     explain,
     suggested_steps,
 )
+from xlmaudit.inference.tokens import Codec
 from xlmaudit.requests import AttributionRequest
 
 SPECIALS = ["<s>", "</s>", "<pad>", "<unk>", "<special0>", "<special1>"]
@@ -54,6 +54,9 @@ class WordTokenizer:
     def convert_ids_to_tokens(self, ids: list[int]) -> list[str]:
         return [self.inverse[i] for i in ids]
 
+    def get_special_tokens_mask(self, ids: list[int], already_has_special_tokens: bool) -> list:
+        return [int(i in self.all_special_ids) for i in ids]
+
 
 class BagLM(torch.nn.Module):
     """Embedding-bag LM: the same context sum at every position plus a per-position bias."""
@@ -79,8 +82,18 @@ class BagLM(torch.nn.Module):
 def toy() -> SimpleNamespace:
     tok = WordTokenizer()
     return SimpleNamespace(
-        model=BagLM(len(tok.vocab)), tokenizer=tok, mask_id=MASK_ID, langs_id=None
+        model=BagLM(len(tok.vocab)),
+        tokenizer=tok,
+        mask_id=MASK_ID,
+        langs_id=None,
+        is_xlm=True,
+        language=None,
+        max_positions=32,
     )
+
+
+def encode_text(loaded, text):
+    return Codec(loaded).encode(text)
 
 
 def weights(loaded):
@@ -219,7 +232,7 @@ def test_registry_and_errors():
     loaded = toy()
     with pytest.raises(InputError, match="unknown attribution method"):
         explain(loaded, [AttributionRequest(TEXT, "she", method="shap")])
-    with pytest.raises(InputError, match="exactly one"):
+    with pytest.raises(InputError, match="exactly one is needed"):
         explain(loaded, [AttributionRequest("no mask here", "she")])
     with pytest.raises(InputError, match="unknown pieces"):
         explain(loaded, [AttributionRequest(TEXT, "zebra")])

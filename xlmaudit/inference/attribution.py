@@ -41,7 +41,8 @@ from captum.attr import (
 )
 
 from xlmaudit.errors import InputError
-from xlmaudit.requests import MASK, AttributionRequest, AttributionResponse, Encoding
+from xlmaudit.inference.tokens import Codec
+from xlmaudit.requests import AttributionRequest, AttributionResponse, Encoding
 
 DEFAULT_THRESHOLD = 0.01  # relative IG delta above which a CompletenessWarning is issued
 BASELINES = ("pad", "mask", "unk")
@@ -54,45 +55,15 @@ class CompletenessWarning(UserWarning):
 # ----------------------------------------------------------------------------- tokenization
 
 
-def encode_text(loaded: Any, text: str) -> Encoding:
-    """Tokenize ``text`` with its single ``[MASK]`` replaced by the model's mask token."""
-    if text.count(MASK) != 1:
-        raise InputError(f"expected exactly one {MASK} in {text!r}, found {text.count(MASK)}")
-    tok = loaded.tokenizer
-    enc = tok(text.replace(MASK, f" {tok.mask_token} "))
-    ids = [int(i) for i in enc["input_ids"]]
-    pieces = tuple(tok.convert_ids_to_tokens(ids))
-    special_ids = set(tok.all_special_ids)
-    special = tuple(i in special_ids for i in ids)
-    return Encoding(tuple(ids), pieces, _word_index(enc, pieces, special), special)
-
-
-def _word_index(enc: Any, pieces: Sequence[str], special: Sequence[bool]) -> tuple[int, ...]:
-    """Word number per piece (-1 for specials): ``</w>`` ends an XLM word; else ``word_ids()``."""
-    if any(p.endswith("</w>") for p in pieces):
-        out, word = [], 0
-        for piece, spec in zip(pieces, special, strict=True):
-            out.append(-1 if spec else word)
-            word += (not spec) and piece.endswith("</w>")
-        return tuple(out)
-    try:
-        return tuple(
-            -1 if w is None or s else w for w, s in zip(enc.word_ids(), special, strict=True)
-        )
-    except (AttributeError, ValueError):  # slow tokenizer: one word per non-special piece
-        return tuple(-1 if s else i for i, s in enumerate(special))
-
-
-def word_pieces(loaded: Any, word: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """Piece ids and strings of ``word`` tokenized on its own (as the word-level core does)."""
-    tok = loaded.tokenizer
-    ids = tuple(int(i) for i in tok(word, add_special_tokens=False)["input_ids"])
+def word_pieces(codec: Codec, text: str, enc: Encoding, pos: int, word: str):
+    """Piece ids and strings of ``word`` in the slot of ``text``, as the core scores it."""
+    ids = tuple(int(i) for i in codec.candidate_ids(text, word, list(enc.ids), pos))
     if not ids:
-        raise InputError(f"word {word!r} tokenizes to nothing")
-    unk = getattr(tok, "unk_token_id", None)
-    if unk is not None and unk in ids:
-        raise InputError(f"word {word!r} contains unknown pieces: {tok.convert_ids_to_tokens(ids)}")
-    return ids, tuple(tok.convert_ids_to_tokens(list(ids)))
+        raise InputError(f"{text!r}: word {word!r} tokenizes to nothing")
+    pieces = tuple(codec.tokenizer.convert_ids_to_tokens(list(ids)))
+    if codec.unk_id is not None and codec.unk_id in ids:
+        raise InputError(f"{text!r}: word {word!r} contains unknown pieces {list(pieces)}")
+    return ids, pieces
 
 
 # ----------------------------------------------------------------------------- rows
@@ -393,9 +364,9 @@ def _check_request(req: AttributionRequest) -> None:
 
 def _explain_group(loaded, requests, *, method, n_steps, base_id, batch_rows, **batching):
     """Explain requests that share method, steps and baseline."""
-    setups, rows = [], []
+    setups, rows, codec = [], [], Codec(loaded)
     for owner, req in enumerate(requests):
-        setup = _setup(loaded, req)
+        setup = _setup(codec, req)
         setups.append(setup)
         enc, mask_pos, target, contrast = setup
         words = [(target[0], 1.0)] + ([(contrast[0], -1.0)] if contrast else [])
@@ -415,17 +386,13 @@ def _explain_group(loaded, requests, *, method, n_steps, base_id, batch_rows, **
     ]
 
 
-def _setup(loaded: Any, req: AttributionRequest):
+def _setup(codec: Codec, req: AttributionRequest):
     """(encoding, mask position, target (ids, pieces), contrast (ids, pieces) or None)."""
-    enc = encode_text(loaded, req.text)
-    positions = [i for i, t in enumerate(enc.ids) if t == loaded.mask_id]
-    if len(positions) != 1:
-        raise InputError(
-            f"{req.text!r}: expected one mask token after tokenization, got {len(positions)}"
-        )
-    target = word_pieces(loaded, req.target)
-    contrast = word_pieces(loaded, req.contrast) if req.contrast else None
-    return enc, positions[0], target, contrast
+    enc = codec.encode(req.text)
+    pos = codec.mask_position(req.text, enc.ids)
+    target = word_pieces(codec, req.text, enc, pos, req.target)
+    contrast = word_pieces(codec, req.text, enc, pos, req.contrast) if req.contrast else None
+    return enc, pos, target, contrast
 
 
 def _response(setup, attributions, stats, method: str, n_steps: int) -> AttributionResponse:

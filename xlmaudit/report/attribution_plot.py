@@ -1,0 +1,68 @@
+"""Attribution figures: frame -> Figure (optional ``ax``); they compute nothing.
+
+Red bars push toward the target (group), blue toward the contrast, as in the HTML view.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+TOWARD_TARGET, TOWARD_CONTRAST = "#d62728", "#1f77b4"
+
+
+def _axes(ax: Axes | None, rows: int) -> tuple[Figure, Axes]:
+    if ax is not None:
+        return ax.figure, ax  # type: ignore[return-value]
+    fig, new = plt.subplots(figsize=(6.5, max(2.0, 0.3 * rows + 1.2)), layout="constrained")
+    return fig, new
+
+
+def plot_word_attributions(words: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
+    """Horizontal bars of one explanation's word attributions, in sentence order (top down).
+
+    Args:
+        words: rows of one explanation from ``word_frame`` (columns ``word``, ``attribution``,
+            ``target``, ``contrast``, ``method``, ``item_id``).
+    """
+    fig, ax = _axes(ax, len(words))
+    values = words["attribution"].to_numpy()
+    colours = [TOWARD_TARGET if v > 0 else TOWARD_CONTRAST for v in values]
+    ax.barh(range(len(words)), values, color=colours)
+    ax.set_yticks(range(len(words)), words["word"].astype(str).tolist())
+    ax.invert_yaxis()
+    ax.axvline(0, color="0.3", lw=0.8)
+    first = words.iloc[0] if len(words) else None
+    if first is not None:
+        contrast = f" − log P({first['contrast']})" if first["contrast"] else ""
+        ax.set_xlabel(f"attribution to log P({first['target']}){contrast}")
+        ax.set_title(f"item {first['item_id']} · {first['method']}", fontsize=10)
+    return fig
+
+
+def plot_top_words(top: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
+    """Mean push toward each group with bootstrap whiskers (from ``top_words``), one row per word.
+
+    Args:
+        top: columns ``group``, ``word``, ``value``, ``ci_low``, ``ci_high``, ``n``.
+    """
+    fig, ax = _axes(ax, len(top))
+    labels = [
+        f"{w}  → {g}  (n={n})" for g, w, n in zip(top["group"], top["word"], top["n"], strict=True)
+    ]
+    groups = list(dict.fromkeys(top["group"]))
+    colours = [TOWARD_TARGET if g == groups[0] else TOWARD_CONTRAST for g in top["group"]]
+    y = range(len(top))
+    err_lo = (top["value"] - top["ci_low"]).fillna(0).clip(lower=0)
+    err_hi = (top["ci_high"] - top["value"]).fillna(0).clip(lower=0)
+    ax.barh(y, top["value"], color=colours, xerr=[err_lo, err_hi], ecolor="0.2", capsize=2)
+    ax.set_yticks(list(y), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("mean attribution toward the group (95% bootstrap interval)")
+    return fig
