@@ -169,3 +169,25 @@ def make_tiny_bert(dir: str | Path, *, seed: int = 0) -> Path:
     model = BertForMaskedLM(config).eval()
     model.save_pretrained(out, safe_serialization=True)
     return out
+
+
+_BUILT: dict[tuple[str, int], Path] = {}
+
+
+def tiny_model_dir(kind: str = "xlm", *, n_langs: int = 1) -> Path:
+    """A tiny model built once per process in a temporary directory (``xlm`` or ``bert``).
+
+    Treat the directory as read-only; build your own with ``make_tiny_*`` to modify one.
+    """
+    import tempfile
+
+    key = (kind, n_langs)
+    if key not in _BUILT:
+        out = Path(tempfile.mkdtemp(prefix=f"xlmaudit-tiny-{kind}-"))
+        if kind == "xlm":
+            _BUILT[key] = make_tiny_xlm(out, n_langs=n_langs)
+        elif kind == "bert":
+            _BUILT[key] = make_tiny_bert(out)
+        else:
+            raise ValueError(f"unknown tiny model kind {kind!r} (xlm, bert)")
+    return _BUILT[key]
