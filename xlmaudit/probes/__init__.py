@@ -14,6 +14,7 @@ Writing a kind (in its own module, e.g. ``xlmaudit/probes/crows.py``)::
         name = "crows_pairs"                  # the `kind:` value in YAML
         uses_templates = False                # items come from a data set, not templates
         mask = "any"                          # "one" | "none" | "any": [MASK]s per template
+        needs_gradients = False               # True: requests include AttributionRequests
         options = {"data": str, "estimators": list}   # extra probe keys and their YAML types
         required = ("data",)                  # options that must be present
 
@@ -97,6 +98,7 @@ class ProbeKind:
     options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {}
     required: ClassVar[tuple[str, ...]] = ()
     reserved_slots: ClassVar[tuple[str, ...]] = ()  # template slots filled by the kind itself
+    needs_gradients: ClassVar[bool] = False  # True: `xlmaudit run` wraps the AttributionScorer
 
     def validate(self, probe: ProbeSpec) -> None:
         """Check the kind's options (types, required); subclasses extend with their own checks."""

@@ -79,10 +79,11 @@ class CounterfactualPLL(ProbeKind):
                 f"probe {probe.id!r}: target_slot must be 'target' (the reserved slot)"
             )
         for tpl in probe.templates:
-            if slot not in tpl.slots:
+            count = sum(m.group(2) == slot for m in SLOT_RE.finditer(tpl.text))
+            if count != 1:
                 raise tpl.where.error(
-                    f"probe {probe.id!r}: template {tpl.id!r} has no {{{slot}}} slot for the "
-                    "group terms"
+                    f"probe {probe.id!r}: template {tpl.id!r} must have exactly one {{{slot}}} "
+                    f"slot for the group terms (found {count})"
                 )
         for key, allowed in (("estimator", ESTIMATORS), ("score", SCORES)):
             if key in probe.options and probe.options[key] not in allowed:

@@ -1,0 +1,33 @@
+"""``xlmaudit list``: the shipped probe suites, each with its card line."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "list",
+        help="list the shipped probe suites with their card lines",
+        description="List the suites in probes/ (usable as `xlmaudit run --suite NAME`).",
+    )
+    p.add_argument("--verbose", "-v", action="store_true", help="also show probes and calibration")
+    p.set_defaults(func=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    from xlmaudit.spec import load_suite, shipped_suites
+
+    paths = shipped_suites()
+    if not paths:
+        print("no suites found in probes/")
+        return 1
+    width = max(len(p.stem) for p in paths)
+    for path in paths:
+        suite = load_suite(path)
+        probes = ", ".join(f"{p.id} ({p.kind})" for p in suite.probes)
+        print(f"{path.stem:{width}}  v{suite.version}  {suite.summary}")
+        if args.verbose:
+            print(f"{'':{width}}  probes: {probes}")
+            print(f"{'':{width}}  calibration: {' '.join(str(suite.card['calibration']).split())}")
+    return 0

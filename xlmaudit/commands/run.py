@@ -1,0 +1,175 @@
+"""``xlmaudit run``: run probe suites on a model and write a run directory."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+ENV_DATA_DIR = "XLMAUDIT_DATA_DIR"
+LIBRARIES = ("torch", "transformers", "numpy", "pandas", "scipy", "pyarrow", "pyyaml", "captum")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "run",
+        help="run probe suites on a model and write a run directory",
+        description="Run probe suites (names from `xlmaudit list`, or YAML files) on a masked LM "
+        "and write DIR/meta.json, DIR/summary.csv and DIR/raw/<suite>.parquet.",
+    )
+    p.add_argument("--model", default="planted", help="hub id, local directory or 'planted'")
+    p.add_argument("--revision", default=None, help="hub revision (branch, tag or commit)")
+    p.add_argument(
+        "--suite",
+        action="append",
+        required=True,
+        metavar="S",
+        help="suite name or path to a suite YAML file (repeatable)",
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="run directory")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1, mps")
+    p.add_argument("--dtype", default="float32", help="float32 (default), bfloat16, float16")
+    p.add_argument("--batch-tokens", type=int, default=4096, help="token budget per batch")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="first N items per probe")
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        default=os.environ.get(ENV_DATA_DIR) or None,
+        help=f"benchmark data folder (default: ${ENV_DATA_DIR})",
+    )
+    p.add_argument("--cache-dir", type=Path, default=None, help="response cache folder")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    p.add_argument("--seed", type=int, default=0, help="seed of bootstrap resampling")
+    p.set_defaults(func=main)
+
+
+def _versions() -> dict[str, str]:
+    from importlib import metadata
+
+    import xlmaudit
+
+    out = {"xlmaudit": xlmaudit.__version__, "python": sys.version.split()[0]}
+    for lib in LIBRARIES:
+        try:
+            out[lib] = metadata.version(lib)
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    if args.no_cache:
+        return None
+    if args.cache_dir is not None:
+        return args.cache_dir
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "xlmaudit" / "responses"
+
+
+def make_scorer(loaded: Any, suites: list, args: argparse.Namespace) -> Any:
+    """The core scorer; wrapped for attribution kinds (``ProbeKind.needs_gradients``)."""
+    from xlmaudit.inference import ModelScorer
+    from xlmaudit.probes import get_kind
+
+    scorer = ModelScorer(loaded, batch_tokens=args.batch_tokens, cache_dir=_cache_dir(args))
+    if any(get_kind(p.kind).needs_gradients for s in suites for p in s.probes):
+        from xlmaudit.inference.attribution import AttributionScorer
+
+        scorer = AttributionScorer(loaded, scorer, batch_tokens=args.batch_tokens)
+    return scorer
+
+
+def _check_args(args: argparse.Namespace) -> None:
+    from xlmaudit.errors import InputError
+
+    if args.limit is not None and args.limit < 1:
+        raise InputError(f"--limit must be >= 1, got {args.limit}")
+    if args.batch_tokens < 1:
+        raise InputError(f"--batch-tokens must be >= 1, got {args.batch_tokens}")
+    if args.data_dir is not None and not Path(args.data_dir).is_dir():
+        raise InputError(f"--data-dir {args.data_dir}: not a directory")
+
+
+def main(args: argparse.Namespace) -> int:
+    from xlmaudit.inference import load_model
+    from xlmaudit.probes import RunContext
+    from xlmaudit.rundir import write_run
+    from xlmaudit.runner import run_suites
+    from xlmaudit.spec import load_suite, resolve_suite
+
+    _check_args(args)
+    started = _now()
+    suites = [load_suite(resolve_suite(s)) for s in args.suite]
+    names = [s.name for s in suites]
+    if len(set(names)) != len(names):
+        from xlmaudit.errors import InputError
+
+        raise InputError(f"the same suite is named twice: {names}")
+    loaded = load_model(args.model, revision=args.revision, device=args.device, dtype=args.dtype)
+    scorer = make_scorer(loaded, suites, args)
+    ctx = RunContext(data_dir=args.data_dir, limit=args.limit, seed=args.seed)
+    results = run_suites(suites, scorer, ctx=ctx)
+    meta = run_meta(args, loaded, results, ctx, started=started)
+    out = write_run(args.out, results, meta)
+    print_summary(results, out)
+    return 0
+
+
+def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, started: str):
+    """The ``meta.json`` record: model, versions, suites, data checksums, seed, times, command."""
+    return {
+        "model": {
+            "name": args.model,
+            "path": str(getattr(loaded, "source", "")),
+            "fingerprint": loaded.fingerprint,
+            "revision": args.revision,
+            "planted": args.model == "planted",
+        },
+        "dtype": loaded.dtype,
+        "device": str(loaded.device),
+        "versions": _versions(),
+        "suites": {
+            r.suite.name: {
+                "version": r.suite.version,
+                "sha256": r.suite.sha256,
+                "path": r.suite.path,
+                "card": dict(r.suite.card),
+                "probes": r.meta["probes"],
+            }
+            for r in results
+        },
+        "data": {name: {"sha256": digest} for name, digest in ctx.data_checksums.items()},
+        "seed": args.seed,
+        "limit": args.limit,
+        "batch_tokens": args.batch_tokens,
+        "cache_dir": str(_cache_dir(args) or ""),
+        "started": started,
+        "finished": _now(),
+        "command": shlex.join(["xlmaudit", *sys.argv[1:]])
+        if Path(sys.argv[0]).name == "xlmaudit"
+        else shlex.join(sys.argv),
+        "arguments": {k: str(v) for k, v in vars(args).items() if k not in {"func"}},
+    }
+
+
+def print_summary(results: list, out: Path) -> None:
+    """A short table of the overall rows per probe, then where the files are."""
+    for res in results:
+        s = res.summary
+        top = s[s["group"] == "all"] if "group" in s else s
+        if "level" in top:
+            top = top[top["level"].isin(["overall", "correlation"])]
+        for row in top.itertuples():
+            print(
+                f"{row.suite:14} {row.probe:22} {row.metric:34} {row.value:9.4f} "
+                f"[{row.ci_low:.4f}, {row.ci_high:.4f}] n={row.n}"
+            )
+    print(f"wrote {out}/meta.json, summary.csv, raw/<suite>.parquet")
