@@ -1,9 +1,10 @@
-"""Report build on synthetic run directories: files, escaping, self-containment, model card."""
+"""Report build on run directories made by the real pipeline with a fake scorer."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from html import unescape
 
 import pandas as pd
@@ -13,23 +14,37 @@ from huggingface_hub import ModelCard
 from xlmaudit.cli import main
 from xlmaudit.errors import InputError
 from xlmaudit.report import build_report
-from xlmaudit.report.fixtures import write_synthetic_run
+from xlmaudit.report.fixtures import write_fake_run
 from xlmaudit.report.load import load_run
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    run_dir = write_synthetic_run(tmp_path_factory.mktemp("run") / "run")
+def fake_run(tmp_path_factory):
+    return write_fake_run(tmp_path_factory.mktemp("run") / "run")
+
+
+@pytest.fixture(scope="module")
+def built(fake_run, tmp_path_factory):
+    run_dir = shutil.copytree(fake_run, tmp_path_factory.mktemp("built") / "run")
     return run_dir, build_report(run_dir)
+
+
+@pytest.fixture
+def run_copy(fake_run, tmp_path):
+    return shutil.copytree(fake_run, tmp_path / "run")
 
 
 def test_build_report_writes_every_file_and_png_figures(built):
     run_dir, files = built
     names = {f.name for f in files.figures}
-    assert {"occupations_forest", "occupations_vs_labour", "crows_pairs_categories"} <= names
-    assert "occupations_pronoun_preference_templates" in names
+    assert names == {
+        "toy_pronoun_forest",
+        "toy_pronoun_templates",
+        "toy_pronoun_p_female_vs_reference",
+        "toy_pct_sent_more_categories",
+    }
     for fig in files.figures:
         assert fig.path.parent == run_dir / "figures"
         assert fig.path.read_bytes()[:8] == PNG_MAGIC
@@ -46,12 +61,24 @@ def test_html_embeds_every_figure_and_references_nothing_outside(built):
     assert "Content-Security-Policy" in html and "default-src 'none'" in unescape(html)
 
 
-def test_data_text_is_escaped_in_html_and_markdown(built):
-    _, files = built
+HOSTILE = '<script>alert("x")</script> & <img src="https://evil.example/x.png"> [a](http://e.x) *b*'
+
+
+def test_data_text_is_escaped_in_html_and_markdown(run_copy):
+    meta = json.loads((run_copy / "meta.json").read_text())
+    meta["suites"]["toy"]["card"]["limits"] = HOSTILE
+    (run_copy / "meta.json").write_text(json.dumps(meta))
+    files = build_report(run_copy)
     html = files.html.read_text(encoding="utf-8")
     md = files.markdown.read_text(encoding="utf-8")
-    assert "<b>gender</b>" not in html and "&lt;b&gt;gender&lt;/b&gt;" in html
-    assert "<b>" not in md and "&lt;b&gt;gender&lt;/b&gt;" in md
+    assert "<script>alert" not in html and "evil.example" not in html.replace(
+        "&lt;img src=&quot;https://evil.example/x.png&quot;&gt;", ""
+    )
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img" in html
+    assert '&lt;script&gt;alert("x")&lt;/script&gt; & &lt;img' in md
+    assert "\\[a\\](http://e.x) \\*b\\*" in md
+    # template items carry [MASK], which Markdown would read as link text if unescaped
+    assert "[MASK]" in unescape(html) and "\\[MASK\\]" in md
 
 
 def test_report_states_provenance_intervals_methods_and_caveats(built):
@@ -59,53 +86,63 @@ def test_report_states_provenance_intervals_methods_and_caveats(built):
     md = files.markdown.read_text(encoding="utf-8")
     meta = json.loads((run_dir / "meta.json").read_text())
     assert meta["model"]["fingerprint"] in md
-    assert "Blodgett" in md and "Nangia" in md
+    assert "Blodgett" in md and "Nangia" in md and "Seshadri" in md
     summary = pd.read_csv(run_dir / "summary.csv")
-    row = summary[(summary["probe"] == "nangia2020") & (summary["group"] == "overall")].iloc[0]
+    row = summary[(summary["probe"] == "aul") & (summary["group"] == "all")].iloc[0]
     assert f"\\[{row.ci_low:.3f}, {row.ci_high:.3f}\\]" in md
-    assert "crows\\_pairs\\_anonymized.csv (sha256 " + "cd" * 32 in md
+    assert f"crows-pairs (sha256 {meta['data_checksums']['crows-pairs']})" in md
     assert "Synthetic run directory" in md
+    assert "Toy suite for report tests" in md  # the suite card from meta.json
 
 
 def test_model_card_sections_and_model_index_match_summary(built):
     run_dir, files = built
     text = files.model_card.read_text(encoding="utf-8")
     assert "## Bias, Risks, and Limitations" in text and "## Evaluation" in text
-    card = ModelCard(text)
-    results = card.data.eval_results
+    results = ModelCard(text).data.eval_results
     summary = pd.read_csv(run_dir / "summary.csv")
-    crows = summary[(summary["suite"] == "crows-pairs") & (summary["metric"] == "metric_score")]
-    assert len([r for r in results if r.dataset_name == "crows-pairs"]) == len(crows)
-    first = next(r for r in results if r.metric_name == "metric_score (aul, gender)")
-    row = crows[(crows["probe"] == "aul") & (crows["group"] == "gender")].iloc[0]
-    assert first.metric_value == pytest.approx(row.value, abs=1e-4)
-    assert first.metric_args["ci_low"] == pytest.approx(row.ci_low, abs=1e-6)
-    assert first.metric_args["n"] == row.n
-    occupations = [r for r in results if r.dataset_name == "occupations"]
-    assert {r.metric_config for r in occupations} == {"overall"}
+    crows = summary[(summary["metric"] == "pct_sent_more") & (summary["probe"] == "aul")]
+    crows = crows[~crows["group"].isin(["stereo", "antistereo"])]
+    aul = [r for r in results if r.dataset_config == "aul"]
+    assert sorted(r.metric_config for r in aul) == sorted(crows["group"])
+    row = crows[crows["group"] == "gender"].iloc[0]
+    gender = next(r for r in aul if r.metric_config == "gender")
+    assert gender.metric_value == pytest.approx(row.value, abs=1e-4)
+    assert gender.metric_args["ci_low"] == pytest.approx(row.ci_low, abs=1e-6)
+    assert gender.metric_args["n"] == row.n
+    pronoun = {(r.metric_type, r.metric_config) for r in results if r.dataset_config == "pronoun"}
+    assert pronoun == {
+        ("log_odds", "all"),
+        ("spearman_p_female_vs_women_share", "all"),
+        ("pearson_p_female_vs_women_share", "all"),
+    }
 
 
 @pytest.mark.parametrize(
-    ("model", "random_weights", "phrase"),
-    [("planted", False, "planted-bias calibration model"), ("tiny", True, "random weights")],
+    ("model", "extra", "phrase", "absent"),
+    [
+        ("planted", {}, "planted-bias calibration model", "random weights"),
+        ("tiny-xlm", {"random_weights": True}, "random weights", "planted-bias"),
+        ("xlm-mlm-en-2048", {}, "Bias, Risks", "planted-bias"),
+    ],
 )
-def test_card_says_planted_or_random(tmp_path, model, random_weights, phrase):
-    run_dir = write_synthetic_run(tmp_path / "r", model=model, random_weights=random_weights)
+def test_card_says_planted_or_random(run_copy, model, extra, phrase, absent):
+    run_dir = run_copy
     meta = json.loads((run_dir / "meta.json").read_text())
-    del meta["synthetic"]
+    meta["synthetic"] = False
+    meta["model"] = {"name": model, **extra}
     (run_dir / "meta.json").write_text(json.dumps(meta))
     text = build_report(run_dir).model_card.read_text()
-    assert phrase in text
-    other = "random weights" if phrase != "random weights" else "planted-bias calibration"
-    assert other not in text
+    assert phrase in text and absent not in text
+    assert "random weights" not in text or model == "tiny-xlm"
 
 
-def test_card_command_prints_the_card(tmp_path, capsys):
-    run_dir = write_synthetic_run(tmp_path / "r", suites=("crows-pairs",))
+def test_card_command_prints_the_card(run_copy, capsys):
+    run_dir = run_copy
     assert main(["card", str(run_dir)]) == 0
     out = capsys.readouterr().out
     assert out == (run_dir / "model_card.md").read_text()
-    assert (run_dir / "report.html").is_file()
+    assert (run_dir / "report.html").is_file() and (run_dir / "report.md").is_file()
 
 
 def test_card_command_missing_run_dir_is_one_line_error(tmp_path, capsys):
@@ -114,8 +151,8 @@ def test_card_command_missing_run_dir_is_one_line_error(tmp_path, capsys):
     assert "nope" in err and "not a directory" in err and "Traceback" not in err
 
 
-def test_missing_meta_and_summary_column_name_the_file(tmp_path):
-    run_dir = write_synthetic_run(tmp_path / "r", suites=("crows-pairs",))
+def test_missing_meta_and_summary_column_name_the_file(run_copy):
+    run_dir = run_copy
     summary = pd.read_csv(run_dir / "summary.csv").drop(columns=["ci_high"])
     summary.to_csv(run_dir / "summary.csv", index=False)
     with pytest.raises(InputError, match=r"summary\.csv: missing column\(s\) ci_high"):

@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from scipy import stats
 
 from xlmaudit.report import frames, plots
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import model_kind, planted_truth
 
-BENCHMARK_SUITES: tuple[str, ...] = ("crows-pairs", "stereoset")
+Made = tuple[str, Figure, str]
 
 
 @dataclass(frozen=True)
 class SavedFigure:
-    """A figure written to disk, with what the report says about it."""
+    """A figure written to disk, with the suite and probe it belongs to and its caption."""
 
     suite: str
+    probe: str
     name: str
     path: Path
     caption: str
+
+
+def slug(*parts: str) -> str:
+    """A file-name-safe name from ``parts``."""
+    text = "_".join(p for p in parts if p).lower()
+    return "".join(ch if ch.isalnum() else "_" for ch in text).strip("_")
 
 
 def _save(fig: Figure, out: Path, name: str) -> Path:
@@ -36,100 +45,110 @@ def _save(fig: Figure, out: Path, name: str) -> Path:
     return path
 
 
-def _slug(*parts: str) -> str:
-    text = "_".join(parts).lower()
-    return "".join(ch if ch.isalnum() else "_" for ch in text).strip("_")
-
-
-def _summary_figures(run: RunData, suite: str) -> list[tuple[str, Figure, str]]:
-    metric = frames.headline_metric(run.summary, suite)
-    if metric is None:
-        return []
-    info = metric_info(metric)
-    if suite in BENCHMARK_SUITES:
-        frame = frames.benchmark_frame(run.summary, suite=suite, metric=metric)
-        fig = plots.benchmark_plot(
-            frame,
-            title=f"{suite}: {metric} per bias category",
-            xlabel=info.label,
-            reference=info.reference,
-        )
+def benchmark_figures(summary: pd.DataFrame, suite: str) -> Iterator[Made]:
+    """One per-category figure per benchmark metric of ``suite`` (estimators as series)."""
+    for metric in frames.BENCHMARK_METRICS:
+        frame = frames.benchmark_frame(summary, suite=suite, metric=metric)
+        if frame.empty or metric in ("icat",):
+            continue
+        info = metric_info(metric)
+        fig = plots.benchmark_plot(frame, title=f"{suite}: {metric} by category",
+                                   xlabel=info.label, reference=info.reference)  # fmt: skip
         caption = f"{suite}: {info.label} per category and estimator, with 95% intervals."
-        return [(_slug(suite, "categories"), fig, caption)]
-    frame = frames.forest_frame(run.summary, suite=suite, metric=metric)
-    fig = plots.forest_plot(
-        frame, title=f"{suite}: {metric} per group", xlabel=info.label, reference=info.reference
-    )
-    caption = f"{suite}: {info.label} per probe and group, with 95% intervals."
-    return [(_slug(suite, "forest"), fig, caption)]
+        yield slug(suite, metric, "categories"), fig, caption
 
 
-def _template_figures(raw: pd.DataFrame, suite: str) -> list[tuple[str, Figure, str]]:
-    score = frames.item_score_column(raw)
-    if score is None or "template_id" not in raw.columns:
-        return []
-    out = []
-    probes = list(dict.fromkeys(raw["probe"])) if "probe" in raw.columns else [None]
-    for probe in probes:
-        frame = frames.template_frame(raw, score=score, probe=probe)
-        if len(frame) < 2:
-            continue
-        label = f"{suite}/{probe}" if probe else suite
+def template_figures(part: pd.DataFrame, suite: str, probe: str) -> Iterator[Made]:
+    """Forest plot of the main score and the template-sensitivity plot of a template probe."""
+    metric = frames.main_metric(part)
+    info = metric_info(metric or "")
+    forest = frames.forest_frame(part)
+    if len(forest):
+        fig = plots.forest_plot(forest, title=f"{suite}/{probe}: {metric} by group",
+                                xlabel=info.label, reference=info.reference)  # fmt: skip
+        caption = (f"{suite}/{probe}: {info.label}; overall, then per category and per filler, "
+                   "with 95% bootstrap intervals.")  # fmt: skip
+        yield slug(suite, probe, "forest"), fig, caption
+    templ = frames.template_frame(part)
+    if len(templ) >= 2:
+        shares = frames.variance_shares(part)
+        share = f" (template share of variance {shares['template']:.2f})" if shares else ""
         fig = plots.template_sensitivity_plot(
-            frame,
-            title=f"Template sensitivity: {label}",
-            xlabel=f"template shift of {score}: item minus its fillers' mean over templates",
-        )
+            templ, title=f"Template sensitivity: {suite}/{probe}{share}",
+            xlabel=f"{info.label}, per template")  # fmt: skip
         caption = (
-            f"{label}: how far each template moves the item score away from the mean of the "
-            "same fillers over all templates (95% t interval over fillers; 0 = no template "
-            "effect). A template far from 0 would drive a finding on its own."
+            f"{suite}/{probe}: the estimate from each template alone (95% interval over "
+            "fillers) against all templates pooled (red line); a template far from the "
+            f"line would drive a finding on its own. Variance shares: {shares or 'n/a'}."
         )
-        out.append((_slug(suite, str(probe or ""), "templates"), fig, caption))
-    return out
+        yield slug(suite, probe, "templates"), fig, caption
 
 
-def _occupation_figures(raw: pd.DataFrame, suite: str, truth: dict | None) -> list:
-    score = frames.item_score_column(raw)
-    if score is None or frames.occupation_column(raw) is None:
-        return []
-    frame = frames.occupation_frame(raw, score=score, truth=truth)
-    out = []
-    refs = [("share", "women's share of employment, U.S. BLS (%)", "labour")]
-    if truth:
-        refs.append(("truth", "planted share (%), from xlmaudit.planted.truth()", "planted"))
-    for col, xlabel, tag in refs:
-        if frame[col].notna().sum() < 2:
+def spearman(frame: pd.DataFrame, x: str) -> tuple[float, int]:
+    """Spearman rho between ``value`` and ``x`` over rows with both (NaN below 3 rows)."""
+    both = frame[[x, "value"]].dropna()
+    if len(both) < 3:
+        return float("nan"), len(both)
+    return float(stats.spearmanr(both[x], both["value"]).statistic), len(both)
+
+
+def reference_figures(part, raw, suite: str, probe: str, truth: dict | None) -> Iterator[Made]:
+    """Per-filler score against the correlated lexicon attribute, and against planted truth."""
+    seen = set()
+    for row, score, attr in frames.correlations(part):
+        if score in seen or not row["metric"].startswith("spearman_"):
             continue
-        rho, p, n = frames.spearman(frame, x=col)
-        fig = plots.occupation_plot(
-            frame,
-            x=col,
-            xlabel=xlabel,
-            ylabel=f"model preference: mean {score}",
-            title=f"{suite}: preference vs {tag} share (Spearman rho = {rho:.2f}, n = {n})",
-        )
-        caption = (
-            f"{suite}: per-occupation preference (95% t interval over templates) against the "
-            f"{tag} share; Spearman rho = {rho:.3f} (p = {p:.2g}, n = {n})."
-        )
-        out.append((_slug(suite, "vs", tag), fig, caption))
-    return out
+        seen.add(score)
+        frame = frames.reference_frame(part, raw, score=score, attr=attr, truth=truth)
+        ci = f"[{row['ci_low']:.2f}, {row['ci_high']:.2f}]"
+        refs = [
+            (
+                "reference",
+                f"{attr} (lexicon attribute)",
+                f"rho = {row['value']:.2f}, 95% CI {ci}",
+                "reference",
+            )
+        ]
+        if frame["truth"].notna().sum() >= 3:
+            rho, n = spearman(frame, "truth")
+            refs.append(("truth", "planted share of feminine pronouns (0-1)",
+                         f"rho = {rho:.2f}, n = {n}", "planted"))  # fmt: skip
+        for col, xlabel, rho_text, tag in refs:
+            fig = plots.reference_plot(
+                frame,
+                x=col,
+                xlabel=xlabel,
+                ylabel=f"model: {metric_info(score).label}",
+                title=f"{suite}/{probe}: {score} vs {xlabel.split(' (')[0]} (Spearman {rho_text})",
+            )
+            caption = (f"{suite}/{probe}: per-filler {score} (95% interval over templates) "
+                       f"against {xlabel}; Spearman {rho_text}.")  # fmt: skip
+            yield slug(suite, probe, score, "vs", tag), fig, caption
 
 
-def _attribution_figures(raw: pd.DataFrame, suite: str) -> list[tuple[str, Figure, str]]:
+def attribution_figures(raw: pd.DataFrame, suite: str) -> Iterator[Made]:
+    """Attribution bars (``xlmaudit.report.attribution_plot``) for a raw frame of attributions."""
     if not {"word", "attribution"}.issubset(raw.columns):
-        return []
+        return
     try:
         module = importlib.import_module("xlmaudit.report.attribution_plot")
     except ModuleNotFoundError:
-        return []
+        return
     plot = getattr(module, "attribution_bars", None) or getattr(module, "plot_attribution", None)
-    if plot is None:
-        return []
-    fig = plot(raw)
-    caption = f"{suite}: context words with the largest mean attribution toward each group."
-    return [(_slug(suite, "attribution"), fig, caption)]
+    if plot is not None:
+        caption = f"{suite}: context words with the largest mean attribution toward each group."
+        yield slug(suite, "attribution"), plot(raw), caption
+
+
+def probe_figures(run: RunData, suite: str, probe: str, truth: dict | None) -> Iterator[Made]:
+    """Figures of one non-benchmark probe."""
+    part = frames.probe_rows(run.summary, suite, probe)
+    if frames.is_benchmark(part):
+        return
+    yield from template_figures(part, suite, probe)
+    raw = run.raw.get(suite)
+    if raw is not None:
+        yield from reference_figures(part, raw, suite, probe, truth)
 
 
 def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFigure]:
@@ -138,11 +157,12 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
     truth = planted_truth() if model_kind(run.meta) == "planted" else None
     saved = []
     for suite in run.suites:
-        made = _summary_figures(run, suite)
-        raw = run.raw.get(suite)
-        if raw is not None:
-            made += _occupation_figures(raw, suite, truth) + _template_figures(raw, suite)
-            made += _attribution_figures(raw, suite)
+        for probe in frames.probes_of(run.summary, suite):
+            for name, fig, caption in probe_figures(run, suite, probe, truth):
+                saved.append(SavedFigure(suite, probe, name, _save(fig, out, name), caption))
+        made = list(benchmark_figures(run.summary, suite))
+        if suite in run.raw:
+            made += list(attribution_figures(run.raw[suite], suite))
         for name, fig, caption in made:
-            saved.append(SavedFigure(suite, name, _save(fig, out, name), caption))
+            saved.append(SavedFigure(suite, "", name, _save(fig, out, name), caption))
     return saved

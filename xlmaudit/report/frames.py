@@ -1,139 +1,141 @@
-"""Select and shape run-directory frames into the frames the plots draw (pure pandas/scipy)."""
+"""Select and shape run-directory frames into the frames the plots draw (pure pandas).
+
+Template probes' summary rows carry a ``level`` (overall, category, contrast, filler, template,
+sensitivity, correlation); benchmark probes are recognised by their metric (``pct_sent_more`` for
+CrowS-Pairs, ``ss``/``lms``/``icat`` for StereoSet).
+"""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
-from scipy import stats
 
-from xlmaudit.report.methods import metric_info
-
-ITEM_SCORE_COLUMNS: tuple[str, ...] = ("log_odds", "score", "bias_score", "increased_log_prob")
-OCCUPATION_COLUMNS: tuple[str, ...] = ("slot_occupation", "occupation")
-
-
-def _has_intervals(part: pd.DataFrame) -> bool:
-    return bool(part["ci_low"].notna().any() and part["ci_high"].notna().any())
+OVERALL_GROUPS: tuple[str, ...] = ("all", "overall")
+BENCHMARK_METRICS: tuple[str, ...] = ("pct_sent_more", "ss", "lms", "icat")
+FOREST_LEVELS: tuple[str, ...] = ("overall", "category", "contrast", "filler")
+CORRELATION_RE = re.compile(r"^(spearman|pearson)_(?P<score>.+)_vs_(?P<attr>.+)$")
 
 
-def headline_metric(summary: pd.DataFrame, suite: str) -> str | None:
-    """The metric a suite's forest plot shows: the first known headline with intervals, else the
-    metric with intervals on the most rows."""
-    part = summary[summary["suite"] == suite]
-    with_ci = [m for m, g in part.groupby("metric", sort=False) if _has_intervals(g)]
-    for metric in with_ci:
-        if metric_info(metric).headline:
+def probe_rows(summary: pd.DataFrame, suite: str, probe: str) -> pd.DataFrame:
+    """Summary rows of one probe, columns that are empty for it dropped."""
+    part = summary[(summary["suite"] == suite) & (summary["probe"] == probe)]
+    return part.dropna(axis=1, how="all")
+
+
+def probes_of(summary: pd.DataFrame, suite: str) -> list[str]:
+    """Probe ids of ``suite`` in summary order."""
+    return list(dict.fromkeys(summary.loc[summary["suite"] == suite, "probe"]))
+
+
+def is_benchmark(part: pd.DataFrame) -> bool:
+    """Whether a probe's rows are a benchmark's (CrowS-Pairs or StereoSet) metrics."""
+    return bool(part["metric"].isin(BENCHMARK_METRICS).any())
+
+
+def level_of(part: pd.DataFrame) -> pd.Series:
+    """The ``level`` column, or an empty level where the probe has none."""
+    return part["level"].fillna("") if "level" in part.columns else pd.Series("", part.index)
+
+
+def main_metric(part: pd.DataFrame) -> str | None:
+    """A probe's headline metric: its per-template score, a benchmark's headline (pct_sent_more,
+    then ss), else the metric with intervals on most rows."""
+    levels = level_of(part)
+    templ = part.loc[levels == "template", "metric"]
+    if len(templ):
+        return str(templ.iloc[0])
+    for metric in ("pct_sent_more", "ss"):
+        if (part["metric"] == metric).any():
             return metric
-    if not with_ci:
-        return None
-    counts = part[part["metric"].isin(with_ci)]["metric"].value_counts()
-    return str(counts.index[0])
+    with_ci = part[part["ci_low"].notna()]
+    counts = (with_ci if len(with_ci) else part)["metric"].value_counts()
+    return str(counts.index[0]) if len(counts) else None
 
 
-def forest_frame(summary: pd.DataFrame, *, suite: str, metric: str) -> pd.DataFrame:
-    """Rows of one suite and metric labelled ``probe: group`` (``group`` for a single probe)."""
-    part = summary[(summary["suite"] == suite) & (summary["metric"] == metric)].copy()
-    single = part["probe"].nunique() <= 1
-    part["label"] = part["group"] if single else part["probe"] + ": " + part["group"]
-    return part[["label", "value", "ci_low", "ci_high", "n"]].reset_index(drop=True)
+def headline_rows(part: pd.DataFrame) -> pd.DataFrame:
+    """The rows a model card states for one probe: the main metric overall and by category or
+    bias type, plus correlations with reference statistics."""
+    metric = main_metric(part)
+    levels = level_of(part)
+    keep = (part["metric"] == metric) & levels.isin(["", "overall", "category", "contrast"])
+    keep &= ~part["group"].isin(["stereo", "antistereo"])
+    keep |= levels == "correlation"
+    return part[keep]
+
+
+def forest_frame(part: pd.DataFrame) -> pd.DataFrame:
+    """Main-metric rows of a template probe: overall first, then categories, then fillers."""
+    metric = main_metric(part)
+    levels = level_of(part)
+    rows = part[(part["metric"] == metric) & levels.isin([*FOREST_LEVELS, ""])].copy()
+    order = {lvl: i for i, lvl in enumerate(FOREST_LEVELS)}
+    rows["_order"] = level_of(rows).map(order).fillna(len(order))
+    rows = rows.sort_values("_order", kind="stable")
+    return rows.rename(columns={"group": "label"})[["label", "value", "ci_low", "ci_high", "n"]]
+
+
+def template_frame(part: pd.DataFrame) -> pd.DataFrame:
+    """Per-template rows of the main metric with the pooled (overall) value as ``pooled``."""
+    metric = main_metric(part)
+    levels = level_of(part)
+    rows = part[(levels == "template") & (part["metric"] == metric)]
+    overall = part[(levels == "overall") & (part["metric"] == metric)]["value"]
+    out = rows.rename(columns={"group": "label"})[["label", "value", "ci_low", "ci_high", "n"]]
+    return out.assign(pooled=float(overall.iloc[0]) if len(overall) else float("nan"))
+
+
+def variance_shares(part: pd.DataFrame) -> dict[str, float]:
+    """``{"template": x, "filler": y, "residual": z}`` from the sensitivity rows, if present."""
+    rows = part[level_of(part) == "sensitivity"]
+    out = {}
+    for metric, value in zip(rows["metric"], rows["value"], strict=True):
+        match = re.search(r"_(template|filler|residual)_share$", str(metric))
+        if match:
+            out[match.group(1)] = float(value)
+    return out
 
 
 def benchmark_frame(summary: pd.DataFrame, *, suite: str, metric: str) -> pd.DataFrame:
-    """Per-category rows of a benchmark suite; the probe (estimator) becomes the series."""
+    """Per-category rows of one benchmark metric in a suite; the probe (estimator) is the series."""
     part = summary[(summary["suite"] == suite) & (summary["metric"] == metric)]
+    part = part[~part["group"].isin(["stereo", "antistereo"])]
     out = part.rename(columns={"group": "category", "probe": "series"})
     return out[["category", "series", "value", "ci_low", "ci_high", "n"]].reset_index(drop=True)
 
 
-def item_score_column(raw: pd.DataFrame) -> str | None:
-    """The per-item numeric score column of a template raw frame, if any."""
-    for col in ITEM_SCORE_COLUMNS:
-        if col in raw.columns and pd.api.types.is_numeric_dtype(raw[col]):
-            return col
-    return None
+def correlations(part: pd.DataFrame) -> list[tuple[pd.Series, str, str]]:
+    """Correlation rows of a probe with the score and the attribute each correlates."""
+    out = []
+    for _, row in part[level_of(part) == "correlation"].iterrows():
+        match = CORRELATION_RE.match(str(row["metric"]))
+        if match:
+            out.append((row, match.group("score"), match.group("attr")))
+    return out
 
 
-def _mean_interval(values: pd.Series, *, confidence: float = 0.95) -> tuple[float, float, float]:
-    mean = float(values.mean())
-    if len(values) < 2:
-        return mean, float("nan"), float("nan")
-    low, high = stats.t.interval(confidence, len(values) - 1, loc=mean, scale=stats.sem(values))
-    return mean, float(low), float(high)
-
-
-def slot_columns(raw: pd.DataFrame) -> list[str]:
-    """The filler (slot value) columns of a template raw frame: ``slot_*`` or ``slots.*``."""
-    return [c for c in raw.columns if str(c).startswith(("slot_", "slots."))]
-
-
-def template_frame(raw: pd.DataFrame, *, score: str, probe: str | None = None) -> pd.DataFrame:
-    """Per-template shift of the item score with a 95% t interval over fillers.
-
-    The shift of an item is its score minus the mean score of the same fillers over all templates,
-    so a template's row shows what that template alone adds (0 = no template effect). Without
-    filler columns the raw per-template mean is used and ``pooled`` is the overall mean.
-    """
-    part = raw if probe is None or "probe" not in raw.columns else raw[raw["probe"] == probe]
-    items = part.drop_duplicates("item_id") if "item_id" in part.columns else part
-    items = items.dropna(subset=[score])
-    slots = slot_columns(items)
-    shift = items[score] - items.groupby(slots)[score].transform("mean") if slots else items[score]
-    rows = []
-    for template, values in shift.groupby(items["template_id"], sort=True):
-        mean, low, high = _mean_interval(values)
-        rows.append(
-            {
-                "label": str(template),
-                "value": mean,
-                "ci_low": low,
-                "ci_high": high,
-                "n": len(values),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=["label", "value", "ci_low", "ci_high", "n"])
-    frame["pooled"] = 0.0 if slots else float(items[score].mean())
-    return frame
-
-
-def occupation_column(raw: pd.DataFrame) -> str | None:
-    """The column naming the occupation of each item, if any."""
-    return next((c for c in OCCUPATION_COLUMNS if c in raw.columns), None)
-
-
-def share_column(raw: pd.DataFrame) -> str | None:
-    """The column holding the labour-statistics women's share, if any."""
-    cols = [c for c in raw.columns if "share" in c.lower() and "women" in c.lower()]
-    cols += [c for c in raw.columns if "bls" in c.lower() and c not in cols]
+def attribute_column(raw: pd.DataFrame, attr: str) -> str | None:
+    """The raw column holding lexicon attribute ``attr`` (``attr.<lexicon>.<attr>``)."""
+    cols = [c for c in raw.columns if c == attr or str(c).endswith(f".{attr}")]
     return cols[0] if cols else None
 
 
-def occupation_frame(
-    raw: pd.DataFrame, *, score: str, truth: dict[str, float] | None = None
+def reference_frame(
+    part: pd.DataFrame,
+    raw: pd.DataFrame,
+    *,
+    score: str,
+    attr: str,
+    truth: dict[str, float] | None = None,
 ) -> pd.DataFrame:
-    """Per-occupation mean preference (95% t interval over templates), labour share, truth."""
-    occ, share = occupation_column(raw), share_column(raw)
-    if occ is None:
-        return pd.DataFrame(columns=["label", "value", "ci_low", "ci_high", "share", "truth"])
-    items = raw.drop_duplicates("item_id") if "item_id" in raw.columns else raw
-    rows = []
-    for name, group in items.groupby(occ, sort=True):
-        mean, low, high = _mean_interval(group[score].dropna())
-        rows.append(
-            {
-                "label": str(name),
-                "value": mean,
-                "ci_low": low,
-                "ci_high": high,
-                "share": float(group[share].iloc[0]) if share else float("nan"),
-                "truth": (truth or {}).get(str(name), float("nan")),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def spearman(frame: pd.DataFrame, *, x: str, y: str = "value") -> tuple[float, float, int]:
-    """Spearman rho, p-value and n between two columns, rows with a missing value dropped."""
-    both = frame[[x, y]].dropna()
-    if len(both) < 3:
-        return float("nan"), float("nan"), len(both)
-    res = stats.spearmanr(both[x], both[y])
-    return float(res.statistic), float(res.pvalue), len(both)
+    """Per-filler score (value, interval) beside the filler's attribute and its planted truth."""
+    rows = part[(level_of(part) == "filler") & (part["metric"] == score)]
+    rows = rows.rename(columns={"group": "label"})[["label", "value", "ci_low", "ci_high"]]
+    col = attribute_column(raw, attr)
+    probe_raw = raw[raw["probe"] == part["probe"].iloc[0]] if "probe" in raw.columns else raw
+    ref = {}
+    if col is not None and "filler" in probe_raw.columns:
+        ref = probe_raw.drop_duplicates("filler").set_index("filler")[col].to_dict()
+    rows = rows.assign(reference=pd.to_numeric(rows["label"].map(ref), errors="coerce"))
+    truth = truth or {}
+    return rows.assign(truth=rows["label"].map(lambda f: truth.get(str(f), float("nan"))))

@@ -6,6 +6,8 @@ adds what a reader of any report needs whatever the suite file says.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -19,64 +21,97 @@ class MetricInfo:
     headline: bool = False
 
 
-_METRICS: dict[str, MetricInfo] = {
+_EXACT: dict[str, MetricInfo] = {
     "log_odds": MetricInfo(
         "log-odds of group A vs group B at the mask (nats; 0 = no preference)",
-        "mean over items of log P(group A words) - log P(group B words) at the [MASK], candidates "
-        "scored as whole words (all pieces, chained left to right); interval: bootstrap over "
-        "fillers and templates",
+        "log P(group A words) - log P(group B words) at the [MASK], each candidate scored as a "
+        "whole word (all pieces, chained left to right); mean over templates x fillers with a "
+        "crossed bootstrap interval (templates and fillers resampled)",
         reference=0.0,
         headline=True,
     ),
-    "metric_score": MetricInfo(
+    "pct_sent_more": MetricInfo(
         "% of pairs where the more-stereotyping sentence scores higher (50 = no preference)",
-        "share of pairs with score(sent_more) > score(sent_less) after rounding to 3 decimals, "
-        "ties "
-        "kept in the denominator (Nangia et al. 2020); interval: bootstrap over pairs; p-value: "
-        "exact binomial test against 50% (Holm-corrected across bias types)",
+        "share of pairs with score(sent_more) > score(sent_less), ties in the denominator (Nangia "
+        "et al. 2020); the sentence score is the probe's estimator; interval: percentile "
+        "bootstrap over pairs; p-value: exact two-sided binomial test of more vs less against "
+        "50% (ties excluded), p_holm: Holm-adjusted across bias types",
         reference=50.0,
         headline=True,
     ),
     "ss": MetricInfo(
         "stereotype score SS (%; 50 = no preference)",
-        "macro average over target terms of the % of clusters preferring the stereotype over the "
-        "anti-stereotype, ties counted as anti-stereotype (Nadeem et al. 2021); interval: "
-        "bootstrap "
-        "over targets",
+        "macro average over target terms of the % of clusters preferring the stereotype over "
+        "the anti-stereotype, ties counted as anti-stereotype (Nadeem et al. 2021); interval: "
+        "percentile bootstrap over targets",
         reference=50.0,
         headline=True,
     ),
     "lms": MetricInfo(
         "language modelling score LMS (%; 100 = ideal)",
-        "macro average over targets of the % of (stereotype, anti-stereotype) sentences preferred "
-        "over the unrelated one (Nadeem et al. 2021)",
-        reference=None,
+        "macro average over targets of the % of (stereotype, anti-stereotype) sentences "
+        "preferred over the unrelated one (Nadeem et al. 2021); interval: bootstrap over targets",
     ),
     "icat": MetricInfo(
         "idealized CAT score ICAT (0-100; 100 = ideal)",
         "LMS x min(SS, 100 - SS) / 50 from the macro-averaged SS and LMS (Nadeem et al. 2021)",
     ),
-    "spearman_labour": MetricInfo(
-        "Spearman correlation with labour-statistics women's share",
-        "Spearman rank correlation between per-occupation preference and the U.S. Bureau of Labor "
-        "Statistics women's share of employment; interval: bootstrap over occupations",
+    "ilp_difference": MetricInfo(
+        "increased log-probability, group A minus group B (nats; 0 = no preference)",
+        "Kurita et al. (2019): log P(group | template) - log P(group | attribute also masked), "
+        "group A minus group B; crossed bootstrap interval over templates and fillers",
         reference=0.0,
+        headline=True,
     ),
-    "template_variance_share": MetricInfo(
-        "share of item-score variance explained by the template (0-1)",
-        "variance of per-template means divided by total item variance: how much of the score a "
-        "choice of template rather than of filler drives (Seshadri et al. 2022)",
+    "pll_difference": MetricInfo(
+        "pseudo-log-likelihood difference, group A minus group B sentences (nats; 0 = none)",
+        "mean PLL of the sentences filled with group A's terms minus group B's (Salazar et al. "
+        "2020; word-level estimator of Kauf & Ivanova 2023 by default); crossed bootstrap "
+        "interval",
+        reference=0.0,
+        headline=True,
     ),
 }
 
+_PATTERNS: tuple[tuple[re.Pattern[str], MetricInfo], ...] = (
+    (re.compile(r"^(spearman|pearson)_(.+)_vs_(.+)$"), MetricInfo(
+        "correlation of per-filler score with a reference statistic (-1 to 1)",
+        "rank (Spearman) or linear (Pearson) correlation between each filler's mean score over "
+        "templates and the filler's lexicon attribute (e.g. the U.S. BLS women's share of "
+        "employment); interval: bootstrap over fillers",
+        reference=0.0)),
+    (re.compile(r"^(.+)_(template|filler|residual)_share$"), MetricInfo(
+        "share of score variance (0-1)",
+        "variance decomposition of the templates x fillers score matrix into template, filler "
+        "and residual parts: a large template share means the choice of template, not of "
+        "filler, drives the score (Seshadri et al. 2022)")),
+    (re.compile(r"^(.+)_difference$"), MetricInfo(
+        "difference between categories (units of the score)",
+        "category mean minus the first category's, crossed bootstrap interval (fillers "
+        "resampled within category) and permutation-test p-value over filler means",
+        reference=0.0)),
+    (re.compile(r"^p_(.+)$"), MetricInfo(
+        "normalised probability of the group among all candidates (0-1)",
+        "sum of the group's candidate probabilities over the sum over all candidates at the "
+        "mask; crossed bootstrap interval",
+        reference=0.5)),
+    (re.compile(r"^ilp_(.+)$"), MetricInfo(
+        "increased log-probability of the group (nats)",
+        "Kurita et al. (2019): log P(group | template) - log P(group | attribute also masked)",
+        reference=0.0)),
+    (re.compile(r"^prefer_(.+)$"), MetricInfo(
+        "share of items preferring the group (0-1; 0.5 = none)",
+        "1 if the item's PLL difference is > 0, 0.5 on a tie, averaged over items",
+        reference=0.5)),
+)  # fmt: skip
+
 
 def metric_info(metric: str) -> MetricInfo:
-    """Known description of ``metric`` (also ``name[...]`` and ``name_suffix``), else generic."""
-    if metric in _METRICS:
-        return _METRICS[metric]
-    base = metric.split("[")[0]
-    for key, info in _METRICS.items():
-        if base == key or base.startswith(key + "_") or base.endswith("_" + key):
+    """How to label and explain ``metric``; a generic entry when it is not known."""
+    if metric in _EXACT:
+        return _EXACT[metric]
+    for pattern, info in _PATTERNS:
+        if pattern.match(metric):
             return info
     return MetricInfo(metric, "see the suite card")
 
@@ -155,6 +190,16 @@ SUITE_NOTES: dict[str, dict[str, list[str]]] = {
     },
 }
 
+TEMPLATE_NOTES: dict[str, list[str]] = {
+    "caveats": [
+        SUITE_NOTES["occupations"]["caveats"][0],
+        "Each candidate word is scored as a whole word; items whose candidates have different "
+        "piece counts are confounded by the number of masks and are counted in n_mixed_pieces.",
+    ],
+    "citations": ["kurita2019", "seshadri2022", "delobelle2022", "kauf2023"],
+}
+BENCHMARK_METRIC_NAMES: tuple[str, ...] = ("pct_sent_more", "ss", "lms", "icat")
+
 GENERAL_CAVEATS: tuple[str, ...] = (
     "Intrinsic bias scores of a masked LM do not reliably predict harms in downstream systems "
     "(Delobelle et al. 2022); evaluate the deployed application as well.",
@@ -163,10 +208,18 @@ GENERAL_CAVEATS: tuple[str, ...] = (
 )
 
 
-def suite_notes(suite: str) -> dict[str, list[str]]:
-    """Caveats and citation keys for ``suite`` (template suites share the template caveats)."""
-    default = {
-        "caveats": [SUITE_NOTES["occupations"]["caveats"][0]],
-        "citations": ["kurita2019", "seshadri2022", "delobelle2022"],
-    }
-    return SUITE_NOTES.get(suite, default)
+def suite_notes(suite: str, metrics: Iterable[str] = ()) -> dict[str, list[str]]:
+    """Caveats and citation keys for ``suite``; a suite not listed gets the notes of what it
+    measures (CrowS-Pairs or StereoSet metrics, else template probes)."""
+    if suite in SUITE_NOTES:
+        return SUITE_NOTES[suite]
+    metrics = set(metrics)
+    notes: dict[str, list[str]] = {"caveats": [], "citations": []}
+    parts = [SUITE_NOTES[k] for k, m in (("crows-pairs", "pct_sent_more"), ("stereoset", "ss"))
+             if m in metrics]  # fmt: skip
+    if not parts or metrics - set(BENCHMARK_METRIC_NAMES):
+        parts.append(TEMPLATE_NOTES)
+    for part in parts:
+        notes["caveats"] += [c for c in part["caveats"] if c not in notes["caveats"]]
+        notes["citations"] += [c for c in part["citations"] if c not in notes["citations"]]
+    return notes

@@ -76,7 +76,7 @@ def template_sensitivity_plot(
     return fig
 
 
-def occupation_plot(
+def reference_plot(
     frame: pd.DataFrame,
     *,
     x: str,
@@ -85,25 +85,21 @@ def occupation_plot(
     ylabel: str,
     ax: Axes | None = None,
 ) -> Figure:
-    """Scatter of the model's preference (``value`` with interval) against a reference share ``x``.
+    """Scatter of the model's per-filler score (``value`` with interval) against a reference ``x``
+    (labour statistics, planted truth), one labelled point per filler.
 
     Args:
-        frame: columns ``label`` (occupation), ``value``, ``ci_low``, ``ci_high`` and ``x``.
+        frame: columns ``label`` (filler), ``value``, ``ci_low``, ``ci_high`` and ``x``.
     """
-    fig, ax = _axes(ax, rows=12, width=7.0)
+    fig, ax = _axes(ax, rows=14, width=7.5)
     err = [
         (frame["value"] - frame["ci_low"]).clip(lower=0).fillna(0),
         (frame["ci_high"] - frame["value"]).clip(lower=0).fillna(0),
     ]
     ax.errorbar(frame[x], frame["value"], yerr=err, fmt="o", color=PALETTE[0], ecolor="#bbb")
     for _, row in frame.iterrows():
-        ax.annotate(
-            str(row["label"]),
-            (row[x], row["value"]),
-            fontsize=7,
-            xytext=(3, 3),
-            textcoords="offset points",
-        )
+        ax.annotate(str(row["label"]), (row[x], row["value"]), fontsize=7,
+                    xytext=(3, 3), textcoords="offset points")  # fmt: skip
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -152,5 +148,5 @@ def benchmark_plot(
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
     if series:
-        ax.legend(title="estimator", fontsize="small", loc="best")
+        ax.legend(title="estimator", fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig

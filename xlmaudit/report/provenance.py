@@ -32,22 +32,18 @@ def model_kind(meta: dict[str, Any]) -> str:
 
 
 def planted_truth() -> dict[str, float] | None:
-    """Planted women's share per occupation (percent) from ``xlmaudit.planted.truth()``, if any."""
+    """Planted share of feminine pronouns (0-1) per occupation, from ``xlmaudit.planted.truth``."""
     try:
-        truth = importlib.import_module("xlmaudit.planted").truth()
+        table = importlib.import_module("xlmaudit.planted").truth()
     except (ModuleNotFoundError, AttributeError):
         return None
-    if isinstance(truth, dict):
-        shares = truth.get("occupations", truth.get("occupation_shares", truth))
-    else:
-        shares = getattr(truth, "occupations", None) or getattr(truth, "occupation_shares", None)
-    if not isinstance(shares, dict):
+    cols = {"association", "term", "planted_value"}
+    if not cols.issubset(getattr(table, "columns", ())):
         return None
-    out = {}
-    for occ, val in shares.items():
-        if isinstance(val, int | float):
-            out[str(occ)] = float(val) * (100.0 if float(val) <= 1.0 else 1.0)
-    return out or None
+    occ = table[table["association"] == "gender_occupation"]
+    return {
+        str(t): float(v) for t, v in zip(occ["term"], occ["planted_value"], strict=True)
+    } or None
 
 
 def suite_entry(meta: dict[str, Any], suite: str) -> dict[str, Any]:
