@@ -372,11 +372,8 @@ def _groups(node: Any, path: Path, pid: str, lexicons: Mapping[str, Lexicon]) ->
     out = []
     for name, terms in node.items():
         at = _where(path, node, name)
-        if isinstance(terms, dict) and set(terms) == {"lexicon"}:
-            lex = terms["lexicon"]
-            if lex not in lexicons:
-                raise at.error(f"probe {pid!r}: group {name!r} names undefined lexicon {lex!r}")
-            terms = list(lexicons[lex].terms)
+        if isinstance(terms, dict):
+            terms = _group_from_lexicon(terms, at, pid, str(name), lexicons)
         _expect(terms, list, f"probe {pid!r}: group {name!r}", at)
         if not terms:
             raise at.error(f"probe {pid!r}: candidate group {name!r} is empty")
@@ -385,6 +382,28 @@ def _groups(node: Any, path: Path, pid: str, lexicons: Mapping[str, Lexicon]) ->
                 raise at.error(f"probe {pid!r}: group {name!r} has a bad term {term!r}")
         out.append(CandidateGroup(str(name), tuple(t.strip() for t in terms)))
     return tuple(out)
+
+
+def _group_from_lexicon(
+    node: dict, at: Where, pid: str, name: str, lexicons: Mapping[str, Lexicon]
+) -> list[str]:
+    """``{lexicon: NAME}`` or ``{lexicon: NAME, ATTRIBUTE: VALUE}``: the (matching) terms."""
+    lex = node.get("lexicon")
+    if lex is None:
+        raise at.error(f"probe {pid!r}: group {name!r} must be a list or {{lexicon: NAME}}")
+    if lex not in lexicons:
+        raise at.error(f"probe {pid!r}: group {name!r} names undefined lexicon {lex!r}")
+    filters = {k: v for k, v in node.items() if k != "lexicon"}
+    for key in filters:
+        if key not in lexicons[lex].attributes:
+            raise at.error(
+                f"probe {pid!r}: group {name!r}: lexicon {lex!r} has no attribute {key!r}"
+            )
+    return [
+        e.term
+        for e in lexicons[lex].entries
+        if all(e.attrs.get(k) == v for k, v in filters.items())
+    ]
 
 
 def _probe(node: Any, path: Path, lexicons: Mapping[str, Lexicon], suite: str) -> ProbeSpec:
