@@ -72,15 +72,17 @@ def template_word(context: str, sentence: str) -> str | None:
 
 
 def decode_prefix(scorer: Scorer, ids: list[int], pieces: list[str]) -> str:
-    """``tokenizer.decode(ids)``: the scorer's own ``decode`` when it has one, else the pieces
-    joined with XLM's ``</w>`` / BERT's ``##`` conventions (exact for a prefix of one word)."""
+    """``tokenizer.decode(ids)`` of a prefix of one word's pieces.
+
+    The scorer's own ``decode`` is used when it has one; otherwise the pieces are joined with the
+    tokenizer's word markers (XLM ``</w>``, WordPiece ``##``, sentencepiece, byte-level BPE),
+    which is what ``decode`` does for the pieces of a single word.
+    """
     decode = getattr(scorer, "decode", None)
     if callable(decode):
         return decode(list(ids))
-    text = " ".join(pieces).replace(" ##", "")
-    if any(p.endswith("</w>") for p in pieces) or "##" not in text:
-        text = "".join(pieces).replace("</w>", " ")
-    return text.strip()
+    text = "".join(p[2:] if p.startswith("##") else p for p in pieces)
+    return text.replace("</w>", " ").replace("\u2581", " ").replace("\u0120", " ").strip()
 
 
 def nadeem_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[list, dict]:
@@ -89,6 +91,10 @@ def nadeem_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[l
     info: dict[str, Any] = {"template_word": word, "multi_blank": item.context.count("BLANK") > 1}
     if not word:
         return [], {**info, "n_pieces": 0, "flag": "no_filler_word"}
+    if info["multi_blank"]:
+        # the reference masks every BLANK and reads the first mask; a MaskedTokenRequest has
+        # exactly one mask, so these contexts are left out (flagged, counted in n_incomplete)
+        return [], {**info, "n_pieces": 0, "flag": "multi_blank_unsupported"}
     enc = scorer.tokenize(word)
     ids = [i for i, s in zip(enc.ids, enc.special, strict=True) if not s]
     pieces = [p for p, s in zip(enc.pieces, enc.special, strict=True) if not s]
@@ -144,7 +150,7 @@ class StereoSetIntrasentence(ProbeKind):
 
         path = _data_path(probe, ctx, "stereoset")
         path = resolve_data_file(("stereoset", "stereoset-flat"), path=path, data_dir=ctx.data_dir)
-        ctx.record_data("stereoset", path)
+        ctx.record_data(f"stereoset ({path.name})", path)
         frame = load_stereoset(path)
         keep = probe.options.get("domains")
         if keep:
