@@ -250,7 +250,12 @@ def _type_name(types: type | tuple[type, ...]) -> str:
 
 
 def _check_keys(
-    node: LineDict, allowed: set[str], what: str, path: Path, required: tuple[str, ...] = ()
+    node: LineDict,
+    allowed: set[str],
+    what: str,
+    path: Path,
+    required: tuple[str, ...] = (),
+    where: Where | None = None,
 ) -> None:
     for key in node:
         if key not in allowed:
@@ -259,7 +264,7 @@ def _check_keys(
             )
     for key in required:
         if key not in node:
-            raise _where(path, node).error(f"{what} is missing required key {key!r}")
+            raise (where or _where(path, node)).error(f"{what} is missing required key {key!r}")
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -339,8 +344,7 @@ def _load_lexicons(node: Any, path: Path, files: list[Path]) -> dict[str, Lexico
 # --------------------------------------------------------------------------- probes
 
 
-def _templates(node: Any, path: Path, pid: str) -> tuple[Template, ...]:
-    where = _where(path, node)
+def _templates(node: Any, path: Path, pid: str, where: Where) -> tuple[Template, ...]:
     _expect(node, list, f"probe {pid!r}: templates", where)
     if not node:
         raise where.error(f"probe {pid!r}: templates is empty")
@@ -364,8 +368,9 @@ def _templates(node: Any, path: Path, pid: str) -> tuple[Template, ...]:
     return tuple(out)
 
 
-def _groups(node: Any, path: Path, pid: str, lexicons: Mapping[str, Lexicon]) -> tuple:
-    where = _where(path, node)
+def _groups(
+    node: Any, path: Path, pid: str, lexicons: Mapping[str, Lexicon], where: Where
+) -> tuple:
     _expect(node, dict, f"probe {pid!r}: groups", where)
     if not node:
         raise where.error(f"probe {pid!r}: groups is empty")
@@ -424,17 +429,22 @@ def _probe(node: Any, path: Path, lexicons: Mapping[str, Lexicon], suite: str) -
     _check_keys(node, allowed, f"probe {pid!r} (kind {kind.name})", path)
     if kind.uses_templates and "templates" not in node:
         raise where.error(f"probe {pid!r} is missing required key 'templates'")
-    templates = _templates(node["templates"], path, pid) if "templates" in node else ()
-    slot_map = dict(node.get("slots") or {})
-    _expect(slot_map, dict, f"probe {pid!r}: slots", _where(path, node, "slots"))
-    groups = _groups(node["groups"], path, pid, lexicons) if "groups" in node else ()
+    at = {key: _where(path, node, key) for key in node}
+    templates = (
+        _templates(node["templates"], path, pid, at["templates"]) if "templates" in node else ()
+    )
+    slot_map = node.get("slots") or {}
+    _expect(slot_map, dict, f"probe {pid!r}: slots", at.get("slots", where))
+    groups = _groups(node["groups"], path, pid, lexicons, at["groups"]) if "groups" in node else ()
     options = {k: v for k, v in node.items() if k in kind.options}
     spec = ProbeSpec(
         id=pid,
         kind=kind.name,
         description=str(node.get("description", "")),
         templates=templates,
-        slots=MappingProxyType(_resolve_slots(templates, slot_map, lexicons, kind, pid, path)),
+        slots=MappingProxyType(
+            _resolve_slots(templates, slot_map, lexicons, kind, pid, at.get("slots", where))
+        ),
         groups=groups,
         options=MappingProxyType(options),
         lexicons=MappingProxyType(dict(lexicons)),
@@ -447,7 +457,7 @@ def _probe(node: Any, path: Path, lexicons: Mapping[str, Lexicon], suite: str) -
     return spec
 
 
-def _resolve_slots(templates, slot_map, lexicons, kind, pid: str, path: Path) -> dict[str, str]:
+def _resolve_slots(templates, slot_map, lexicons, kind, pid: str, where: Where) -> dict[str, str]:
     reserved = set(kind.reserved_slots)
     out: dict[str, str] = {}
     for tpl in templates:
@@ -463,9 +473,7 @@ def _resolve_slots(templates, slot_map, lexicons, kind, pid: str, path: Path) ->
             out[slot] = lex
     for slot in slot_map:
         if slot not in out:
-            raise Where(str(path), slot_map.line if hasattr(slot_map, "line") else 0).error(
-                f"probe {pid!r}: slot {slot!r} is mapped but no template uses it"
-            )
+            raise where.error(f"probe {pid!r}: slot {slot!r} is mapped but no template uses it")
     return out
 
 
@@ -496,7 +504,7 @@ def load_suite(path: str | Path) -> SuiteSpec:
     name = _expect(data["name"], str, "name", _where(path, data, "name"))
     version = _expect(data["version"], (str, int, float), "version", _where(path, data, "version"))
     card = _expect(data["card"], dict, "card", _where(path, data, "card"))
-    _check_keys(card, CARD_KEYS, "card", path, required=CARD_REQUIRED)
+    _check_keys(card, CARD_KEYS, "card", path, CARD_REQUIRED, _where(path, data, "card"))
     files: list[Path] = [path]
     lexicons = _load_lexicons(data.get("lexicons"), path, files)
     probes_node = _expect(data["probes"], list, "probes", _where(path, data, "probes"))
