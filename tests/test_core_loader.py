@@ -13,6 +13,8 @@ from xlmaudit.inference import load_model
 from xlmaudit.inference import loader as loader_mod
 from xlmaudit.testing import make_tiny_xlm, tiny_model_dir
 
+torch.set_num_threads(1)  # tiny models: threads only contend on the shared CPU
+
 
 def test_xlm_loads_xlm_classes_in_eval_mode_with_mask_5():
     loaded = load_model(str(tiny_model_dir("xlm")), device="cpu")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+import torch
 
 from xlmaudit.inference import load_model
 from xlmaudit.testing import MULTI_PIECE, WORDS, make_tiny_bert, make_tiny_xlm, tiny_model_dir
+
+torch.set_num_threads(1)  # tiny models: threads only contend on the shared CPU
 
 
 @pytest.fixture(scope="module")

@@ -80,7 +80,7 @@ class ResponseCache:
     """sqlite-backed response store; one file ``responses.sqlite`` under ``directory``."""
 
     def __init__(self, directory: str | Path) -> None:
-        self.path = Path(directory) / "responses.sqlite"
+        self.path = Path(directory).expanduser() / "responses.sqlite"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.rejected = 0  # entries found unreadable or corrupted (re-scored)
         try:
