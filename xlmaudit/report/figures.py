@@ -37,7 +37,8 @@ def slug(*parts: str) -> str:
     return "".join(ch if ch.isalnum() else "_" for ch in text).strip("_")
 
 
-def _save(fig: Figure, out: Path, name: str) -> Path:
+def save_figure(fig: Figure, out: Path, name: str) -> Path:
+    """Write ``fig`` as ``out/name.png`` (110 dpi), close it, return the path."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.png"
     fig.savefig(path, dpi=110)
@@ -159,10 +160,10 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
     for suite in run.suites:
         for probe in frames.probes_of(run.summary, suite):
             for name, fig, caption in probe_figures(run, suite, probe, truth):
-                saved.append(SavedFigure(suite, probe, name, _save(fig, out, name), caption))
+                saved.append(SavedFigure(suite, probe, name, save_figure(fig, out, name), caption))
         made = list(benchmark_figures(run.summary, suite))
         if suite in run.raw:
             made += list(attribution_figures(run.raw[suite], suite))
         for name, fig, caption in made:
-            saved.append(SavedFigure(suite, "", name, _save(fig, out, name), caption))
+            saved.append(SavedFigure(suite, "", name, save_figure(fig, out, name), caption))
     return saved

@@ -1,0 +1,32 @@
+"""``xlmaudit compare DIR_A DIR_B --out DIR``: paired statistics of two runs on shared items."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "compare",
+        help="paired comparison of two run directories on the items both scored",
+        description=__doc__.splitlines()[0],
+    )
+    parser.add_argument("run_a", metavar="DIR_A", help="run directory A (the baseline)")
+    parser.add_argument("run_b", metavar="DIR_B", help="run directory B (compared with A)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="where to write the report")
+    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from xlmaudit.report.comparison import build_comparison
+
+    files = build_comparison(args.run_a, args.run_b, out=args.out, seed=args.seed)
+    import pandas as pd
+
+    frame = pd.read_csv(files.csv)
+    cols = ["suite", "probe", "group", "metric", "value_a", "value_b", "difference", "ci_low",
+            "ci_high", "n_shared", "test", "p_value"]  # fmt: skip
+    print(frame[cols].to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+    print(f"wrote {files.csv}, {files.markdown}, {files.html}")
+    return 0

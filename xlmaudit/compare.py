@@ -1,0 +1,179 @@
+"""Paired comparison of two runs on the items both scored (pure pandas + scipy, no torch).
+
+For every probe of every suite the two runs share, items are paired by ``item_id`` (content
+derived, so the same item in two runs has the same id):
+
+- pair probes (CrowS-Pairs-style raw rows with ``sent_more_score`` / ``sent_less_score``): the
+  per-pair decision "sent_more scores higher" (ties count as not, as in Nangia et al. 2020);
+  metric = % of pairs deciding so; McNemar's exact test on the discordant pairs
+  (``scipy.stats.binomtest``);
+- score probes (template probes): the per-item main score (e.g. ``log_odds``); metric = its mean;
+  exact sign test on the per-item differences (zeros dropped).
+
+The difference B - A of the metric gets a paired percentile bootstrap interval
+(``scipy.stats.bootstrap(paired=True)``) over the shared items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from xlmaudit.errors import InputError
+
+CONFIDENCE = 0.95
+N_RESAMPLES = 4000
+SCORE_COLUMNS: tuple[str, ...] = ("log_odds", "ilp_difference", "pll_difference")
+COMPARISON_COLUMNS: tuple[str, ...] = (
+    "suite", "probe", "group", "metric", "value_a", "value_b", "difference", "ci_low", "ci_high",
+    "n_shared", "n_only_a", "n_only_b", "test", "n_a_only_yes", "n_b_only_yes", "p_value",
+)  # fmt: skip
+
+
+class RunLike(Protocol):
+    """What a comparison reads from a run directory (``xlmaudit.rundir.RunDir`` has it)."""
+
+    meta: dict[str, Any]
+    summary: pd.DataFrame
+    raw: Mapping[str, pd.DataFrame]
+
+
+def paired_bootstrap(
+    a: np.ndarray, b: np.ndarray, *, seed: int = 0, n_resamples: int = N_RESAMPLES
+) -> tuple[float, float]:
+    """Percentile interval of mean(b) - mean(a), items resampled as pairs (NaN below 2 pairs)."""
+    if len(a) < 2:
+        return float("nan"), float("nan")
+    diff = b - a
+    if np.allclose(diff, diff[0], rtol=0.0, atol=1e-12):
+        return float(np.mean(diff)), float(np.mean(diff))  # no spread: the interval is a point
+    res = stats.bootstrap(
+        (a, b), lambda x, y, axis: np.mean(y, axis=axis) - np.mean(x, axis=axis), paired=True,
+        vectorized=True, n_resamples=n_resamples, confidence_level=CONFIDENCE,
+        method="percentile", random_state=np.random.default_rng(seed),
+    )  # fmt: skip
+    return float(res.confidence_interval.low), float(res.confidence_interval.high)
+
+
+def mcnemar_exact(a: np.ndarray, b: np.ndarray) -> tuple[int, int, float]:
+    """McNemar's exact test of paired 0/1 decisions: (A-only yes, B-only yes, two-sided p)."""
+    a_only = int(np.sum((a == 1) & (b == 0)))
+    b_only = int(np.sum((a == 0) & (b == 1)))
+    n = a_only + b_only
+    return a_only, b_only, float(stats.binomtest(b_only, n, 0.5).pvalue) if n else 1.0
+
+
+def sign_test(a: np.ndarray, b: np.ndarray) -> tuple[int, int, float]:
+    """Exact sign test of paired scores: (#b < a, #b > a, two-sided p); ties dropped."""
+    diff = b - a
+    below, above = int(np.sum(diff < 0)), int(np.sum(diff > 0))
+    n = below + above
+    return below, above, float(stats.binomtest(above, n, 0.5).pvalue) if n else 1.0
+
+
+def suite_versions(meta: Mapping[str, Any], suite: str) -> tuple[str | None, str | None]:
+    """(version, sha256) of ``suite`` recorded in ``meta.json`` (None where not recorded)."""
+    entry = meta.get("suites", {}).get(suite, {}) if isinstance(meta.get("suites"), dict) else {}
+    entry = entry if isinstance(entry, dict) else {}
+    return entry.get("version"), entry.get("sha256") or entry.get("hash")
+
+
+def check_versions(a: RunLike, b: RunLike, suites: list[str]) -> None:
+    """Raise InputError naming the suite when the two runs used different suite versions."""
+    for suite in suites:
+        va, vb = suite_versions(a.meta, suite), suite_versions(b.meta, suite)
+        if va != vb:
+            raise InputError(
+                f"suite {suite!r}: run A used version {va[0]} (sha256 {va[1]}), run B version "
+                f"{vb[0]} (sha256 {vb[1]}); compare runs of the same suite version"
+            )
+
+
+def item_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
+    """(kind, frame[item_id, value, group]) of one probe's raw rows, or None if not pairable.
+
+    kind is ``decision`` (pair probes: 1 if sent_more scores higher) or ``score:<column>``.
+    """
+    raw = raw.dropna(axis=1, how="all")
+    if {"sent_more_score", "sent_less_score"}.issubset(raw.columns):
+        rows = raw.dropna(subset=["sent_more_score", "sent_less_score"])
+        value = (rows["sent_more_score"] > rows["sent_less_score"]).astype(float)
+        group = rows["bias_type"] if "bias_type" in rows.columns else "all"
+        return "decision", pd.DataFrame({"item_id": rows["item_id"], "value": value,
+                                         "group": group})  # fmt: skip
+    for col in SCORE_COLUMNS:
+        if col in raw.columns:
+            rows = raw.drop_duplicates("item_id").dropna(subset=[col])
+            return f"score:{col}", pd.DataFrame({"item_id": rows["item_id"], "value": rows[col],
+                                                 "group": "all"})  # fmt: skip
+    return None
+
+
+def _row(kind: str, merged: pd.DataFrame, only: tuple[int, int], *, seed: int) -> dict[str, Any]:
+    a, b = merged["value_a"].to_numpy(float), merged["value_b"].to_numpy(float)
+    scale = 100.0 if kind == "decision" else 1.0
+    low, high = paired_bootstrap(a * scale, b * scale, seed=seed)
+    if kind == "decision":
+        x, y, p = mcnemar_exact(a, b)
+        test, metric = "mcnemar_exact", "pct_sent_more"
+    else:
+        x, y, p = sign_test(a, b)
+        test, metric = "sign_test", kind.split(":", 1)[1]
+    value_a, value_b = float(np.mean(a) * scale), float(np.mean(b) * scale)
+    return {
+        "metric": metric, "value_a": value_a, "value_b": value_b, "difference": value_b - value_a,
+        "ci_low": low, "ci_high": high, "n_shared": len(merged), "n_only_a": only[0],
+        "n_only_b": only[1], "test": test, "n_a_only_yes": x, "n_b_only_yes": y, "p_value": p,
+    }  # fmt: skip
+
+
+def compare_probe(raw_a: pd.DataFrame, raw_b: pd.DataFrame, *, seed: int = 0) -> list[dict]:
+    """Comparison rows (overall, then per group) of one probe's raw rows in runs A and B."""
+    va, vb = item_values(raw_a), item_values(raw_b)
+    if va is None or vb is None or va[0] != vb[0]:
+        return []
+    kind, fa, fb = va[0], va[1], vb[1]
+    merged = fa.merge(fb, on="item_id", suffixes=("_a", "_b"))
+    rows = []
+    groups = [("all", merged, fa, fb)]
+    if merged["group_a"].nunique() > 1:
+        groups += [(g, merged[merged["group_a"] == g], fa[fa["group"] == g], fb[fb["group"] == g])
+                   for g in pd.unique(merged["group_a"])]  # fmt: skip
+    for group, part, ga, gb in groups:
+        if part.empty:
+            continue
+        only = (int((~ga["item_id"].isin(part["item_id"])).sum()),
+                int((~gb["item_id"].isin(part["item_id"])).sum()))  # fmt: skip
+        rows.append({"group": group, **_row(kind, part, only, seed=seed)})
+    return rows
+
+
+def compare_runs(a: RunLike, b: RunLike, *, seed: int = 0) -> pd.DataFrame:
+    """Paired comparison rows (``COMPARISON_COLUMNS``) of every probe both runs scored.
+
+    Raises InputError when the runs share no suite, used different versions of a shared suite,
+    or share no item.
+    """
+    shared = [s for s in a.raw if s in b.raw]
+    if not shared:
+        raise InputError(f"the runs share no suite: run A has {sorted(a.raw)}, "
+                         f"run B has {sorted(b.raw)}")  # fmt: skip
+    check_versions(a, b, shared)
+    rows = []
+    for suite in shared:
+        ra, rb = a.raw[suite], b.raw[suite]
+        for probe in pd.unique(ra["probe"]):
+            pb = rb[rb["probe"] == probe]
+            if pb.empty:
+                continue
+            found = compare_probe(ra[ra["probe"] == probe], pb, seed=seed)
+            rows += [{"suite": suite, "probe": str(probe), **r} for r in found]
+    frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+    if frame.empty:
+        raise InputError(f"the runs share no scored item in suites {shared}: item ids differ "
+                         "(different data, templates or lexicons?)")  # fmt: skip
+    return frame

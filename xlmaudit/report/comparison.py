@@ -1,0 +1,112 @@
+"""The comparison report of two runs: ``comparison.csv``, ``comparison.md``, ``comparison.html``
+and one figure of paired differences per metric under ``figures/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from xlmaudit.compare import compare_runs
+from xlmaudit.report import plots
+from xlmaudit.report import provenance as prov
+from xlmaudit.report.content import fmt, fmt_n, interval, key_provenance, model_warning
+from xlmaudit.report.figures import SavedFigure, save_figure, slug
+from xlmaudit.report.load import RunData, load_run
+from xlmaudit.report.methods import metric_info
+from xlmaudit.report.render import (
+    Block,
+    Bullets,
+    Heading,
+    Image,
+    Para,
+    Table,
+    render_html,
+    render_markdown,
+)
+
+METHOD = (
+    "Items are paired by item_id across the two runs; only items both runs scored enter. "
+    "Difference = B - A of the metric, with a 95% paired percentile bootstrap interval "
+    "(scipy.stats.bootstrap, paired=True) over the shared items. Pair probes (CrowS-Pairs): "
+    "McNemar's exact test on the discordant pairs (pairs where only A, or only B, prefers "
+    "sent_more; scipy.stats.binomtest). Template probes: exact sign test on the per-item "
+    "differences, ties dropped."
+)
+
+
+@dataclass(frozen=True)
+class ComparisonFiles:
+    """Paths written by ``build_comparison``."""
+
+    csv: Path
+    markdown: Path
+    html: Path
+    figures: tuple[SavedFigure, ...]
+
+
+def difference_figures(frame: pd.DataFrame, out: Path) -> list[SavedFigure]:
+    """One forest plot of B - A differences (with intervals) per metric."""
+    saved = []
+    for metric, part in frame.groupby("metric", sort=False):
+        rows = part.assign(label=part["suite"] + "/" + part["probe"] + ": " + part["group"])
+        info = metric_info(str(metric))
+        fig = plots.forest_plot(
+            rows[["label", "difference", "ci_low", "ci_high"]].rename(
+                columns={"difference": "value"}),
+            title=f"Run B - run A: {metric}", xlabel=f"difference B - A in {info.label}",
+            reference=0.0)  # fmt: skip
+        name = slug("comparison", str(metric))
+        caption = f"Paired difference B - A of {metric} with 95% paired bootstrap intervals."
+        saved.append(SavedFigure("", "", name, save_figure(fig, out, name), caption))
+    return saved
+
+
+def comparison_table(frame: pd.DataFrame) -> Table:
+    """The comparison rows as a table."""
+    rows = tuple(
+        (f"{r.suite}/{r.probe}", r.group, r.metric, fmt(r.value_a), fmt(r.value_b),
+         fmt(r.difference), interval(r.ci_low, r.ci_high), fmt_n(r.n_shared),
+         f"{fmt_n(r.n_only_a)} / {fmt_n(r.n_only_b)}", r.test,
+         f"{fmt_n(r.n_a_only_yes)} / {fmt_n(r.n_b_only_yes)}", fmt(r.p_value))
+        for r in frame.itertuples(index=False)
+    )  # fmt: skip
+    cols = ("suite/probe", "group", "metric", "A", "B", "B - A", "95% CI", "shared items",
+            "only in A / B", "test", "discordant A / B", "p-value")  # fmt: skip
+    return Table(cols, rows, caption="paired comparison on the shared items")
+
+
+def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> list[Block]:
+    """The comparison report, top to bottom."""
+    name_a, name_b = prov.model_name(a.meta), prov.model_name(b.meta)
+    blocks: list[Block] = [Heading(1, f"Paired comparison: {name_a} (A) vs {name_b} (B)")]
+    for label, run in (("A", a), ("B", b)):
+        warning = model_warning(run.meta)
+        if warning:
+            blocks.append(Para(f"Run {label}: {warning.text}", True))
+    blocks += [Heading(2, "Method"), Para(METHOD), Heading(2, "Results"), comparison_table(frame)]
+    blocks += [Image(f.path, f.caption) for f in figures]
+    blocks += [Heading(2, "Runs"), Bullets((f"A: {a.path}", f"B: {b.path}"))]
+    blocks += [Heading(3, "Run A provenance"), key_provenance(a.meta)]
+    blocks += [Heading(3, "Run B provenance"), key_provenance(b.meta)]
+    return blocks
+
+
+def build_comparison(dir_a: str | Path, dir_b: str | Path, *, out: str | Path,
+                     seed: int = 0) -> ComparisonFiles:  # fmt: skip
+    """Compare run directories A and B and write the comparison report into ``out``."""
+    a, b = load_run(dir_a), load_run(dir_b)
+    frame = compare_runs(a, b, seed=seed)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    csv = out / "comparison.csv"
+    frame.to_csv(csv, index=False)
+    figures = difference_figures(frame, out / "figures")
+    blocks = comparison_blocks(a, b, frame, figures)
+    md = out / "comparison.md"
+    md.write_text(render_markdown(blocks, base=out), encoding="utf-8")
+    html = out / "comparison.html"
+    title = f"xlmaudit comparison: {prov.model_name(a.meta)} vs {prov.model_name(b.meta)}"
+    html.write_text(render_html(blocks, title=title), encoding="utf-8")
+    return ComparisonFiles(csv, md, html, tuple(figures))
