@@ -1,0 +1,76 @@
+"""``xlmaudit planted``: train the planted-bias model, or calibrate a model against its truth."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "planted",
+        help="train or calibrate the planted-bias model",
+        description="The planted-bias model: a small XLM trained on a synthetic corpus whose "
+        "associations are known (see xlmaudit/planted/model/README.md).",
+    )
+    sub = p.add_subparsers(dest="planted_command", metavar="ACTION", required=True)
+    t = sub.add_parser("train", help="generate the corpus, learn the tokenizer, train, write DIR")
+    t.add_argument("--out", required=True, type=Path, metavar="DIR", help="model directory")
+    t.add_argument("--seed", type=int, default=0, help="seed of corpus, tokenizer and training")
+    t.add_argument("--steps", type=int, default=None, help="optimisation steps (default: size's)")
+    t.add_argument("--small", action="store_true", help="the quick CI size (about a minute)")
+    t.set_defaults(func=train_main)
+    c = sub.add_parser("calibrate", help="measure a model against the planted truth")
+    c.add_argument("--model", default="planted", help="model directory or 'planted'")
+    c.add_argument("--json", required=True, type=Path, metavar="PATH", help="figures (JSON)")
+    c.add_argument("--csv", type=Path, default=None, help="truth vs measured (default: PATH.csv)")
+    c.add_argument("--seed", type=int, default=0, help="seed of the generated pairs")
+    c.add_argument("--device", default="auto", help="auto, cpu, cuda, ...")
+    c.set_defaults(func=calibrate_main)
+
+
+def train_main(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from xlmaudit.inference.planted_train import TrainConfig, train_planted
+
+    cfg = TrainConfig.small(seed=args.seed) if args.small else TrainConfig(seed=args.seed)
+    if args.steps is not None:
+        if args.steps < 1:
+            from xlmaudit.errors import InputError
+
+            raise InputError(f"--steps must be >= 1, got {args.steps}")
+        cfg = replace(cfg, steps=args.steps)
+    train_planted(args.out, cfg)
+    return 0
+
+
+def calibrate_main(args: argparse.Namespace) -> int:
+    from xlmaudit.inference import ModelScorer, load_model
+    from xlmaudit.planted.calibrate import calibrate, training_size
+
+    loaded = load_model(args.model, device=args.device)
+    seed, size = training_size(loaded.source)
+    result, table = calibrate(ModelScorer(loaded), seed=seed, size=size, pair_seed=args.seed)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2) + "\n")
+    csv = args.csv or args.json.with_suffix(".csv")
+    table.to_csv(csv, index=False)
+    print(summary_lines(result))
+    print(f"wrote {args.json} and {csv}")
+    return 0 if all(result["passed"].values()) else 1
+
+
+def summary_lines(result: dict) -> str:
+    """A few human-readable lines of the calibration figures."""
+    ppl = result["pseudo_perplexity"]
+    lines = [f"spearman_occupation {result['spearman_occupation']:.3f}"]
+    for bias, v in result["pair_preference"].items():
+        lines.append(f"pair_preference {bias} {v['value']:.3f} (n={v['n']})")
+    for bias, v in result["control_preference"].items():
+        lines.append(f"control_preference {bias} {v['value']:.3f} "
+                     f"[{v['ci_low']:.3f}, {v['ci_high']:.3f}] (n={v['n']})")  # fmt: skip
+    lines.append(f"pseudo_perplexity {ppl['value']:.2f} (unigram {ppl['unigram_baseline']:.2f})")
+    lines.append("passed " + ", ".join(f"{k}={v}" for k, v in result["passed"].items()))
+    return "\n".join(lines)

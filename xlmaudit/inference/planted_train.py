@@ -1,0 +1,190 @@
+"""Train the planted-bias XLM on the generated corpus (MLM, 15% masking, 80/10/10 replacement).
+
+``train_planted(out)`` writes a complete model directory: ``config.json``, ``model.safetensors``,
+``vocab.json``, ``merges.txt``, ``tokenizer_config.json``, ``planted_truth.csv`` and the model card
+``README.md``. Seeded: the same seed, size and torch version give the same corpus, tokenizer and
+initial weights (floating-point reductions on other thread counts may differ in the last bits).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import torch
+from transformers import XLMConfig, XLMWithLMHeadModel
+
+from xlmaudit.planted.bpe import SPECIALS, FastEncoder, learn_tokenizer, write_tokenizer
+from xlmaudit.planted.card import write_card
+from xlmaudit.planted.corpus import CorpusSize, generate_corpus
+from xlmaudit.planted.lexicon import SPLIT_WORDS
+from xlmaudit.planted.truth import truth
+
+MASK_ID = SPECIALS.index("<special1>")
+PAD_ID = SPECIALS.index("<pad>")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Model size and optimisation settings; ``small()`` is the quick CI variant."""
+
+    seed: int = 0
+    steps: int = 1500
+    batch_size: int = 96
+    lr: float = 1e-3
+    warmup: int = 100
+    emb_dim: int = 128
+    n_layers: int = 4
+    n_heads: int = 4
+    dropout: float = 0.1
+    max_positions: int = 128
+    corpus_scale: float = 1.0
+
+    @classmethod
+    def small(cls, *, seed: int = 0) -> TrainConfig:
+        return cls(seed=seed, steps=400, emb_dim=64, n_layers=2, n_heads=2, corpus_scale=0.5)
+
+
+def _xlm_config(vocab_size: int, cfg: TrainConfig) -> XLMConfig:
+    return XLMConfig(
+        vocab_size=vocab_size,
+        emb_dim=cfg.emb_dim,
+        n_layers=cfg.n_layers,
+        n_heads=cfg.n_heads,
+        dropout=cfg.dropout,
+        attention_dropout=cfg.dropout,
+        max_position_embeddings=cfg.max_positions,
+        n_langs=1,
+        use_lang_emb=False,
+        causal=False,
+        asm=False,
+        gelu_activation=True,
+        sinusoidal_embeddings=False,
+        bos_index=0,
+        eos_index=1,
+        pad_index=PAD_ID,
+        unk_index=3,
+        mask_index=MASK_ID,
+        bos_token_id=0,
+        eos_token_id=1,
+        pad_token_id=PAD_ID,
+        mask_token_id=MASK_ID,
+        architectures=["XLMWithLMHeadModel"],
+    )
+
+
+def mask_batch(
+    seqs: list[list[int]], vocab_size: int, gen: torch.Generator
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Pad and corrupt for MLM: 15% of non-special tokens; of those 80% mask, 10% random, 10% kept.
+
+    Returns (input_ids, attention_mask, labels) with labels -100 where nothing is predicted.
+    """
+    width = max(len(s) for s in seqs)
+    ids = torch.full((len(seqs), width), PAD_ID, dtype=torch.long)
+    for i, s in enumerate(seqs):
+        ids[i, : len(s)] = torch.tensor(s)
+    attn = (ids != PAD_ID).long()
+    candidate = ids >= len(SPECIALS)
+    chosen = (torch.rand(ids.shape, generator=gen) < 0.15) & candidate
+    labels = torch.where(chosen, ids, torch.full_like(ids, -100))
+    roll = torch.rand(ids.shape, generator=gen)
+    inputs = ids.clone()
+    inputs[chosen & (roll < 0.8)] = MASK_ID
+    rand_pos = chosen & (roll >= 0.8) & (roll < 0.9)
+    random_ids = torch.randint(len(SPECIALS), vocab_size, ids.shape, generator=gen)
+    inputs[rand_pos] = random_ids[rand_pos]
+    return inputs, attn, labels
+
+
+def _lr_at(step: int, cfg: TrainConfig) -> float:
+    if step < cfg.warmup:
+        return cfg.lr * (step + 1) / cfg.warmup
+    progress = (step - cfg.warmup) / max(1, cfg.steps - cfg.warmup)
+    return cfg.lr * 0.5 * (1 + math.cos(math.pi * progress))
+
+
+def _train_loop(
+    model: XLMWithLMHeadModel, data: list[list[int]], cfg: TrainConfig, log: Callable[[str], None]
+) -> float:
+    gen = torch.Generator().manual_seed(cfg.seed)
+    order_rng = random.Random(cfg.seed)
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=0.01)
+    vocab_size = model.config.vocab_size
+    model.train()
+    order: list[int] = []
+    loss_avg = float("nan")
+    for step in range(cfg.steps):
+        if len(order) < cfg.batch_size:
+            fresh = list(range(len(data)))
+            order_rng.shuffle(fresh)
+            order += fresh
+        batch, order = [data[i] for i in order[: cfg.batch_size]], order[cfg.batch_size :]
+        inputs, attn, labels = mask_batch(batch, vocab_size, gen)
+        hidden = model.transformer(input_ids=inputs, attention_mask=attn)[0]
+        keep = labels != -100
+        logits = model.pred_layer.proj(hidden[keep])
+        loss = torch.nn.functional.cross_entropy(logits, labels[keep])
+        for group in opt.param_groups:
+            group["lr"] = _lr_at(step, cfg)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        loss_avg = loss.item() if step == 0 else 0.98 * loss_avg + 0.02 * loss.item()
+        if (step + 1) % 100 == 0 or step + 1 == cfg.steps:
+            log(f"step {step + 1}/{cfg.steps} loss {loss_avg:.3f}")
+    model.eval()
+    return loss_avg
+
+
+def train_planted(
+    out: Path, cfg: TrainConfig | None = None, *, log: Callable[[str], None] = print
+) -> dict[str, object]:
+    """Generate the corpus, learn the tokenizer, train, and write the model directory ``out``."""
+    cfg = cfg or TrainConfig()
+    threads = torch.get_num_threads()
+    # tiny matrices: one thread is faster here, and the result does not depend on the thread count
+    torch.set_num_threads(1)
+    try:
+        return _train_and_write(out, cfg, log)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _train_and_write(out: Path, cfg: TrainConfig, log: Callable[[str], None]) -> dict[str, object]:
+    start = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    corpus = generate_corpus(seed=cfg.seed, size=CorpusSize().scaled(cfg.corpus_scale))
+    merges = learn_tokenizer(corpus, SPLIT_WORDS)
+    write_tokenizer(out, merges, max_length=cfg.max_positions)
+    encoder = FastEncoder(merges)
+    data = [encoder.encode(s) for s in corpus]
+    torch.manual_seed(cfg.seed)
+    model = XLMWithLMHeadModel(_xlm_config(len(encoder.vocab), cfg))
+    log(
+        f"corpus {len(corpus)} sentences, vocab {len(encoder.vocab)}, "
+        f"{sum(p.numel() for p in model.parameters())} parameters"
+    )
+    final_loss = _train_loop(model, data, cfg, log)
+    model.save_pretrained(out)
+    truth().to_csv(out / "planted_truth.csv", index=False)
+    summary = {
+        **asdict(cfg),
+        "sentences": len(corpus),
+        "filler": CorpusSize().scaled(cfg.corpus_scale).filler,
+        "vocab_size": len(encoder.vocab),
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "final_loss": round(final_loss, 4),
+        "train_seconds": round(time.perf_counter() - start, 1),
+        "torch": torch.__version__,
+    }
+    (out / "training.json").write_text(json.dumps(summary, indent=2) + "\n")
+    write_card(out, summary)
+    log(f"wrote {out} in {summary['train_seconds']} s")
+    return summary

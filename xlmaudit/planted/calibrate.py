@@ -1,0 +1,190 @@
+"""Calibration of a model against the planted truth, through any ``Scorer`` (pure: no torch).
+
+Measured on held-out frames that never occur in the corpus:
+
+- per occupation, P(she) / (P(she) + P(he)) at the mask (mean over frames) vs the planted share;
+- per stereotype type, the share of CrowS-Pairs-style pairs whose stereotyped sentence gets the
+  higher pseudo-log-likelihood (``nangia2020`` estimator: shared tokens only), and the same for
+  control pairs (planted 0.5) with an exact binomial 95% interval;
+- pseudo-perplexity on held-out filler sentences against a unigram model of the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from xlmaudit.planted.corpus import CorpusSize, generate_corpus, heldout_filler
+from xlmaudit.planted.items import cue_items, occupation_items, stereotype_pairs
+from xlmaudit.planted.truth import truth
+from xlmaudit.probes.crows import score_pairs
+from xlmaudit.requests import MaskedWordRequest, PLLRequest, Scorer
+
+THRESHOLDS = {"spearman_occupation": 0.9, "pair_preference": 0.9}
+
+
+def _she_share(scorer: Scorer, items: pd.DataFrame) -> pd.Series:
+    """P(she) / (P(she) + P(he)) at the mask of each item's ``text``."""
+    resps = scorer.score([MaskedWordRequest(t, ("she", "he")) for t in items.text])
+    diff = np.array([r.candidates[0].logprob - r.candidates[1].logprob for r in resps])
+    return pd.Series(1.0 / (1.0 + np.exp(-diff)), index=items.index)
+
+
+def occupation_calibration(scorer: Scorer) -> tuple[pd.DataFrame, float]:
+    """Measured feminine share per occupation and the Spearman correlation with the planted one."""
+    items = occupation_items()
+    items["measured"] = _she_share(scorer, items)
+    per = items.groupby("occupation", sort=False).agg(
+        planted_value=("planted_value", "first"), measured_value=("measured", "mean")
+    )
+    rho = stats.spearmanr(per.planted_value, per.measured_value).statistic
+    return per.reset_index(), float(rho)
+
+
+def _interval(k: int, n: int) -> dict[str, float]:
+    ci = stats.binomtest(k, n, 0.5).proportion_ci(confidence_level=0.95)
+    return {"value": k / n, "n": n, "ci_low": float(ci.low), "ci_high": float(ci.high)}
+
+
+def pair_calibration(scorer: Scorer, pairs: pd.DataFrame) -> pd.DataFrame:
+    """Scores of each pair; ``stereotyped_higher`` / ``more_higher`` as booleans (ties: False)."""
+    frame = pairs.assign(pair_id=range(len(pairs)), direction=pairs.stereo_antistereo)
+    raw = score_pairs(frame, scorer, estimators=("nangia2020",))
+    out = pairs.assign(
+        sent_more_score=raw.sent_more_score.to_numpy(),
+        sent_less_score=raw.sent_less_score.to_numpy(),
+    )
+    out["more_higher"] = out.sent_more_score > out.sent_less_score
+    less_higher = out.sent_less_score > out.sent_more_score
+    out["stereotyped_higher"] = np.where(
+        out.stereotyped == "sent_more", out.more_higher, less_higher
+    )
+    return out
+
+
+def pair_summary(scored: pd.DataFrame) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(``pair_preference`` per bias type, ``control_preference`` per type and ``all``)."""
+    planted, control = scored[~scored.is_control], scored[scored.is_control]
+    pref = {
+        b: _interval(int(g.stereotyped_higher.sum()), len(g))
+        for b, g in planted.groupby("bias_type", sort=False)
+    }
+    ctrl = {
+        b: _interval(int(g.more_higher.sum()), len(g))
+        for b, g in control.groupby("bias_type", sort=False)
+    }
+    ctrl["all"] = _interval(int(control.more_higher.sum()), len(control))
+    return pref, ctrl
+
+
+def pseudo_perplexity(
+    scorer: Scorer, *, seed: int = 0, size: CorpusSize | None = None, n: int = 300
+) -> dict[str, Any]:
+    """PLL pseudo-perplexity on held-out filler vs an add-one unigram model of the corpus pieces."""
+    corpus = generate_corpus(seed=seed, size=size)
+    sentences = heldout_filler(seed=seed, n=n, exclude=set(corpus))
+    words = Counter(w for s in corpus for w in s.split())
+    counts: Counter[int] = Counter()
+    for word, c in words.items():
+        enc = scorer.tokenize(word)
+        counts.update({i: c for i, s in zip(enc.ids, enc.special, strict=True) if not s})
+    resps = scorer.score([PLLRequest(s) for s in sentences])
+    ids = [r.encoding.ids[p] for r in resps for p in r.positions]
+    pll = np.concatenate([r.logprobs for r in resps])
+    types = len(set(counts) | set(ids))
+    total = sum(counts.values()) + types
+    uni = np.array([math.log((counts.get(i, 0) + 1) / total) for i in ids])
+    return {
+        "value": float(np.exp(-pll.mean())),
+        "unigram_baseline": float(np.exp(-uni.mean())),
+        "n_sentences": len(sentences),
+        "n_tokens": len(ids),
+    }
+
+
+def _measured_truth(occ: pd.DataFrame, cues: pd.DataFrame, scored: pd.DataFrame) -> pd.DataFrame:
+    """The truth table with ``measured_value`` beside ``planted_value``."""
+    table = truth()
+    measured = dict(zip(occ.occupation, occ.measured_value, strict=True))
+    measured |= cues.groupby("cue").measured.mean().to_dict()
+    for (bias, attr), g in scored.groupby(["bias_type", "attribute"]):
+        row = table[(table.association == bias) & (table.term == attr)].iloc[0]
+        more = row.group == _more_group(bias)
+        measured[attr] = float(
+            (g.more_higher if more else g.sent_less_score > g.sent_more_score).mean()
+        )
+    table["measured_value"] = table.term.map(measured)
+    table["n_items"] = table.term.map(_n_items(occ, cues, scored))
+    return table
+
+
+def _more_group(bias_type: str) -> str:
+    from xlmaudit.planted.lexicon import STEREOTYPES
+
+    return next(st.more for st in STEREOTYPES if st.name == bias_type)
+
+
+def _n_items(occ: pd.DataFrame, cues: pd.DataFrame, scored: pd.DataFrame) -> dict[str, int]:
+    n = {o: len(occupation_items().query("occupation == @o")) for o in occ.occupation}
+    n |= cues.groupby("cue").size().to_dict()
+    n |= scored.groupby("attribute").size().to_dict()
+    return n
+
+
+def training_size(model_dir: str | Path) -> tuple[int, CorpusSize]:
+    """Corpus seed and size a model was trained on (its ``training.json``; defaults otherwise)."""
+    path = Path(model_dir) / "training.json"
+    if not path.is_file():
+        return 0, CorpusSize()
+    meta = json.loads(path.read_text())
+    return int(meta.get("seed", 0)), CorpusSize().scaled(float(meta.get("corpus_scale", 1.0)))
+
+
+def calibrate(
+    scorer: Scorer,
+    *,
+    seed: int = 0,
+    size: CorpusSize | None = None,
+    pair_seed: int = 0,
+    n_per_type: int = 64,
+    n_control: int = 32,
+) -> tuple[dict[str, Any], pd.DataFrame]:
+    """All calibration figures (JSON-ready dict) and the truth table with measured values.
+
+    ``seed`` and ``size`` describe the training corpus (for the unigram baseline and to keep
+    held-out sentences out of it); ``pair_seed`` draws the stereotype pairs.
+    """
+    occ, rho = occupation_calibration(scorer)
+    cues = cue_items().query("kind == 'gender_cue'").copy()
+    cues["measured"] = _she_share(scorer, cues)
+    pairs = stereotype_pairs(seed=pair_seed, n_per_type=n_per_type, n_control=n_control)
+    scored = pair_calibration(scorer, pairs)
+    pref, ctrl = pair_summary(scored)
+    table = _measured_truth(occ, cues, scored)
+    result = {
+        "model": scorer.fingerprint,
+        "spearman_occupation": rho,
+        "pair_preference": pref,
+        "control_preference": ctrl,
+        "cue_accuracy": float(((cues.measured > 0.5) == (cues.target == "she")).mean()),
+        "pseudo_perplexity": pseudo_perplexity(scorer, seed=seed, size=size),
+        "thresholds": THRESHOLDS,
+        "passed": _passed(rho, pref, ctrl),
+        "truth": table.to_dict(orient="records"),
+    }
+    return result, table
+
+
+def _passed(rho: float, pref: dict[str, Any], ctrl: dict[str, Any]) -> dict[str, bool]:
+    return {
+        "spearman_occupation": bool(rho >= THRESHOLDS["spearman_occupation"]),
+        "pair_preference": all(v["value"] >= THRESHOLDS["pair_preference"] for v in pref.values()),
+        "control_preference": bool(ctrl["all"]["ci_low"] <= 0.5 <= ctrl["all"]["ci_high"]),
+    }

@@ -1,0 +1,103 @@
+"""Seeded generator of the planted corpus (pure python) and its truth table.
+
+Counts are exact, not sampled: an occupation with share 0.7 gets exactly ``round(0.7 * n)``
+feminine-pronoun sentences out of ``n``, an attribute with strength 0.9 toward a group gets exactly
+``round(0.9 * n)`` sentences with that group; only the order, frames and fillers are random.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from xlmaudit.planted.filler import filler_sentence
+from xlmaudit.planted.frames import OCC_TRAIN, STEREO_TRAIN
+from xlmaudit.planted.lexicon import (
+    CUE_PAIRS,
+    OCCUPATION_SHARES,
+    PERSON_NOUNS,
+    PRONOUNS,
+    STEREOTYPES,
+    StereotypeType,
+)
+
+
+@dataclass(frozen=True)
+class CorpusSize:
+    """Sentences per planted term and filler sentences in total."""
+
+    per_occupation: int = 300
+    per_cue: int = 120
+    per_attribute: int = 160
+    filler: int = 16000
+
+    def scaled(self, factor: float) -> CorpusSize:
+        return CorpusSize(*(max(10, round(v * factor)) for v in vars(self).values()))
+
+
+def _pronoun_slots(feminine: bool) -> dict[str, str]:
+    return {role: forms[0 if feminine else 1] for role, forms in PRONOUNS.items()}
+
+
+def _exact_flags(n: int, share: float, rng: random.Random) -> list[bool]:
+    k = round(share * n)
+    flags = [True] * k + [False] * (n - k)
+    rng.shuffle(flags)
+    return flags
+
+
+def occupation_sentences(word: str, share: float, n: int, rng: random.Random) -> list[str]:
+    """``n`` sentences about ``word`` whose pronoun is feminine in exactly ``round(share*n)``."""
+    out = []
+    for i, fem in enumerate(_exact_flags(n, share, rng)):
+        frame = OCC_TRAIN[i % len(OCC_TRAIN)]
+        out.append(frame.format(occ=word, **_pronoun_slots(fem)))
+    return out
+
+
+def attribute_sentences(
+    st: StereotypeType, attr: str, toward: str, strength: float, n: int, rng: random.Random
+) -> list[str]:
+    """``n`` sentences with ``attr``; exactly ``round(strength*n)`` name group ``toward``."""
+    other = st.less if toward == st.more else st.more
+    terms = {st.more: st.more_terms, st.less: st.less_terms}
+    out = []
+    for i, hit in enumerate(_exact_flags(n, strength, rng)):
+        group_terms = terms[toward if hit else other]
+        frame = STEREO_TRAIN[i % len(STEREO_TRAIN)]
+        g = group_terms[(i // len(STEREO_TRAIN)) % len(group_terms)]
+        out.append(frame.format(g=g, p=rng.choice(PERSON_NOUNS), a=attr))
+    return out
+
+
+def generate_corpus(*, seed: int = 0, size: CorpusSize | None = None) -> list[str]:
+    """The whole training corpus, shuffled, one sentence per entry."""
+    size = size or CorpusSize()
+    rng = random.Random(seed)
+    sents: list[str] = []
+    for word, share in OCCUPATION_SHARES.items():
+        sents += occupation_sentences(word, share, size.per_occupation, rng)
+    for fem, masc in CUE_PAIRS:
+        sents += occupation_sentences(fem, 1.0, size.per_cue, rng)
+        sents += occupation_sentences(masc, 0.0, size.per_cue, rng)
+    for st in STEREOTYPES:
+        for attr, (toward, strength) in st.attributes.items():
+            sents += attribute_sentences(st, attr, toward, strength, size.per_attribute, rng)
+        for attr in st.controls:
+            sents += attribute_sentences(st, attr, st.more, 0.5, size.per_attribute, rng)
+    sents += [filler_sentence(rng) for _ in range(size.filler)]
+    rng.shuffle(sents)
+    return sents
+
+
+def heldout_filler(*, seed: int = 0, n: int = 300, exclude: set[str] | None = None) -> list[str]:
+    """Filler sentences that do not occur in ``exclude`` (the training corpus), for perplexity."""
+    rng = random.Random(seed + 7919)
+    out: list[str] = []
+    seen = set(exclude or ())
+    while len(out) < n:
+        s = filler_sentence(rng)
+        if s not in seen:
+            seen.add(s)
+            out.append(s)
+    return out
