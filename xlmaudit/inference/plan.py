@@ -14,6 +14,7 @@ from xlmaudit.errors import InputError
 from xlmaudit.inference.kernel import Row, RowResult
 from xlmaudit.inference.tokens import Codec, _short
 from xlmaudit.requests import (
+    MASK,
     CandidateScore,
     HiddenStates,
     HiddenStatesRequest,
@@ -72,10 +73,43 @@ def _top_k(codec: Codec, dist: np.ndarray, k: int) -> tuple[tuple[str, float], .
     return tuple((p, float(dist[i])) for p, i in zip(pieces, best, strict=True))
 
 
+def _mask_context(codec: Codec, req: MaskedWordRequest, ids: list[int], pos: int) -> list[int]:
+    """``ids`` with the pieces of each ``context_masks`` span replaced by mask tokens.
+
+    The span's pieces are found by encoding the text with the span written as ``[MASK]`` and
+    aligning its left and right context with ``ids`` (Kurita et al. 2019's "attribute also masked").
+    """
+    mask_at = req.text.index(MASK)
+    out = list(ids)
+    for start, end in req.context_masks:
+        if not (0 <= start < end <= len(req.text)) or start < mask_at + len(MASK) and end > mask_at:
+            raise InputError(
+                f"context_masks span ({start}, {end}) of {_short(req.text)} is out of range or "
+                f"overlaps the {MASK}"
+            )
+        marked = codec.raw_ids(req.text[:start] + MASK + req.text[end:])
+        found = [i for i, t in enumerate(marked) if t == codec.mask_id]
+        if len(found) != 2:
+            raise InputError(f"context_masks span ({start}, {end}) of {_short(req.text)} "
+                             "does not encode as one masked slot")  # fmt: skip
+        p = found[1] if start > mask_at else found[0]
+        k = len(ids) - len(marked) + 1
+        same = ids[:p] == marked[:p] and ids[p + k :] == marked[p + 1 :]
+        if k < 1 or not same:
+            raise InputError(
+                f"context_masks span {req.text[start:end]!r} of {_short(req.text)} changes the "
+                "tokenization of its context; it cannot be masked piece by piece"
+            )
+        out[p : p + k] = [codec.mask_id] * k
+    return out
+
+
 def masked_word(codec: Codec, req: MaskedWordRequest) -> Job:
     ids = codec.raw_ids(req.text) if req.text.strip() else []
     pos = codec.mask_position(req.text, ids)
     ids = codec.fit(ids, text=req.text, keep=pos + 1)
+    if req.context_masks:
+        ids = _mask_context(codec, req, ids, pos)
     if req.top_k < 0:
         raise InputError(f"top_k must be >= 0, got {req.top_k} for {_short(req.text)}")
     templates, spans, rows = [], [], []
