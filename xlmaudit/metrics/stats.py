@@ -10,6 +10,7 @@ axis only, so this resampler is written here with numpy's ``Generator``; everyth
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -95,14 +96,16 @@ def bootstrap_mean(
         return Estimate(float("nan"), float("nan"), float("nan"), 0)
     if len(x) == 1 or np.all(x == x[0]):
         return Estimate(float(x[0]) if len(x) == 1 else float(x.mean()), *_degenerate(x), len(x))
-    res = stats.bootstrap(
-        (x,),
-        np.mean,
-        confidence_level=confidence,
-        n_resamples=N_RESAMPLES,
-        method="percentile",
-        rng=np.random.default_rng(seed),
-    )
+    with warnings.catch_warnings():  # a degenerate resample gives NaN, reported as such
+        warnings.simplefilter("ignore", stats.DegenerateDataWarning)
+        res = stats.bootstrap(
+            (x,),
+            np.mean,
+            confidence_level=confidence,
+            n_resamples=N_RESAMPLES,
+            method="percentile",
+            rng=np.random.default_rng(seed),
+        )
     ci = res.confidence_interval
     return Estimate(float(x.mean()), float(ci.low), float(ci.high), len(x))
 
@@ -160,7 +163,8 @@ def correlation(
     if method == "pearson":
         res = stats.pearsonr(x, y)
         ci = res.confidence_interval(confidence_level=confidence)
-        return Estimate(float(res.statistic), float(ci.low), float(ci.high), len(x), res.pvalue)
+        p = float(res.pvalue)
+        return Estimate(float(res.statistic), float(ci.low), float(ci.high), len(x), p)
     if method != "spearman":
         raise ValueError(f"unknown correlation method {method!r}")
     res = stats.spearmanr(x, y)
@@ -168,7 +172,16 @@ def correlation(
     def rho(a: np.ndarray, b: np.ndarray) -> float:
         return stats.spearmanr(a, b).statistic
 
-    boot = stats.bootstrap(
+    with warnings.catch_warnings():  # constant resamples give NaN draws; the CI is then NaN
+        warnings.simplefilter("ignore", stats.ConstantInputWarning)
+        warnings.simplefilter("ignore", stats.DegenerateDataWarning)
+        boot = _spearman_boot(x, y, rho, confidence, seed)
+    ci = boot.confidence_interval
+    return Estimate(float(res.statistic), float(ci.low), float(ci.high), len(x), float(res.pvalue))
+
+
+def _spearman_boot(x, y, rho, confidence: float, seed: int):
+    return stats.bootstrap(
         (x, y),
         rho,
         paired=True,
@@ -178,8 +191,6 @@ def correlation(
         method="percentile",
         rng=np.random.default_rng(seed),
     )
-    ci = boot.confidence_interval
-    return Estimate(float(res.statistic), float(ci.low), float(ci.high), len(x), float(res.pvalue))
 
 
 def difference_test(
