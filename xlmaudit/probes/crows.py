@@ -70,15 +70,20 @@ def pair_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Reques
     n_more, n_less = (sum(not s for s in e.special) for e in (enc_more, enc_less))
     item.plan = {"n_pieces_more": n_more, "n_pieces_less": n_less, "asymmetric": n_more != n_less}
     if estimator in ("aul", "aula"):
-        item.plan.update(n_scored_more=n_more, n_scored_less=n_less)
+        item.plan.update(n_scored_more=n_more, n_scored_less=n_less, n_special_dropped=0)
         return [UnmaskedRequest(item.sent_more, True), UnmaskedRequest(item.sent_less, True)]
     kind = "diff" if estimator == "meade2022" else "equal"
     pos_more, pos_less = spans[kind]
     if kind == "equal":
         pos_more, pos_less = pos_more[1:-1], pos_less[1:-1]
-    pos_more = [p for p in pos_more if not enc_more.special[p]]
-    pos_less = [p for p in pos_less if not enc_less.special[p]]
+    # the tokenizer's specials (e.g. <unk>) cannot be PLL-scored; the references would score
+    # them: count them so a pair that differs from the reference is visible
+    kept_more = [p for p in pos_more if not enc_more.special[p]]
+    kept_less = [p for p in pos_less if not enc_less.special[p]]
+    n_dropped = len(pos_more) - len(kept_more) + len(pos_less) - len(kept_less)
+    pos_more, pos_less = kept_more, kept_less
     item.plan.update(n_scored_more=len(pos_more), n_scored_less=len(pos_less))
+    item.plan["n_special_dropped"] = n_dropped
     if not pos_more or not pos_less:
         return []  # nangia2020/word_l2r: sums over nothing (0.0, a tie); meade2022: skipped
     pll = "word_l2r" if estimator == "word_l2r" else "original"
