@@ -53,8 +53,19 @@ def plot_top_words(top: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
         top: columns ``group``, ``word``, ``value``, ``ci_low``, ``ci_high``, ``n``.
     """
     fig, ax = _axes(ax, len(top))
+    tags = [""] * len(top)
+    if (
+        "method" in top
+        and "probe" in top
+        and top[["probe", "method"]].drop_duplicates().shape[0] > 1
+    ):
+        tags = [
+            f"  [{p} {m}]".replace("[ ", "[")
+            for p, m in zip(top["probe"], top["method"], strict=True)
+        ]
     labels = [
-        f"{w}  → {g}  (n={n})" for g, w, n in zip(top["group"], top["word"], top["n"], strict=True)
+        f"{w}  → {g}  (n={n}){t}"
+        for g, w, n, t in zip(top["group"], top["word"], top["n"], tags, strict=True)
     ]
     groups = list(dict.fromkeys(top["group"]))
     colours = [TOWARD_TARGET if g == groups[0] else TOWARD_CONTRAST for g in top["group"]]
@@ -66,3 +77,20 @@ def plot_top_words(top: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
     ax.invert_yaxis()
     ax.set_xlabel("mean attribution toward the group (95% bootstrap interval)")
     return fig
+
+
+def attribution_bars(raw: pd.DataFrame, *, top: int = 8, ax: Axes | None = None) -> Figure:
+    """Top context words toward each group for the attribution rows of a suite's raw frame.
+
+    The aggregation is ``xlmaudit.attributions.top_words`` (mean over items, bootstrap interval);
+    this function only selects the attribution rows and draws ``plot_top_words``.
+    """
+    from xlmaudit.attributions import top_words, word_frame
+    from xlmaudit.attributions.frame import FRAME_COLUMNS
+
+    extra = [c for c in ("target_group", "contrast_group") if c in raw]
+    rows = raw[raw["token"].notna() & raw["attribution"].notna()]
+    rows = rows[[*FRAME_COLUMNS, *extra]].astype(
+        {"special": bool, "is_mask": bool, "mixed_piece_counts": bool}
+    )
+    return plot_top_words(top_words(word_frame(rows), top=top), ax=ax)

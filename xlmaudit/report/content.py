@@ -96,20 +96,26 @@ def suite_data_rows(run: RunData, suite: str) -> list[tuple[str, str]]:
             if any(k in n.lower() for k, on in wanted.items() if on) or suite in n]  # fmt: skip
 
 
+def version_table(run: RunData, suite: str) -> Table:
+    """Suite version and hash, and the data files read with their checksums."""
+    rows = [("suite version", prov.suite_version(run.meta, suite) or "not recorded")]
+    rows += [(f"data: {n}", f"sha256 {c}") for n, c in suite_data_rows(run, suite)]
+    if len(rows) == 1:
+        rows.append(("data", "templates and lexicons of the suite file only"))
+    return Table(("what", "version / checksum"), tuple(rows), caption=f"{suite}: inputs")
+
+
 def methods_table(run: RunData, suite: str) -> Table:
-    """One row per metric: meaning and units, estimator, suite version, data and checksum."""
-    version = prov.suite_version(run.meta, suite) or "not recorded"
-    data = "; ".join(f"{n} (sha256 {c})" for n, c in suite_data_rows(run, suite))
-    data = data or "templates and lexicons of the suite file only"
+    """One row per probe x metric: meaning and units, and how it was computed."""
     part = run.summary[run.summary["suite"] == suite]
     rows = []
     for (probe, metric), sub in part.groupby(["probe", "metric"], sort=False):
         est = sub["estimator"].dropna() if "estimator" in sub.columns else pd.Series([])
         name = f"{probe}: {metric}" + (f" (estimator {est.iloc[0]})" if len(est) else "")
         info = metric_info(metric)
-        rows.append((name, info.label, info.method, version, data))
-    return Table(("probe: metric", "meaning (units)", "method", "suite version", "data (checksum)"),
-                 tuple(rows), caption=f"{suite}: how each number was computed")  # fmt: skip
+        rows.append((name, info.label, info.method))
+    return Table(("probe: metric", "meaning (units)", "method"), tuple(rows),
+                 caption=f"{suite}: how each number was computed")  # fmt: skip
 
 
 def _card_items(card: Any) -> list[str]:
@@ -155,7 +161,7 @@ def suite_blocks(run: RunData, suite: str, figures: list[SavedFigure]) -> list[B
         blocks += [Heading(3, "Suite card"), Bullets(tuple(card))]
     metrics = run.summary.loc[run.summary["suite"] == suite, "metric"]
     blocks += [Heading(3, "Caveats"), Bullets(tuple(suite_notes(suite, metrics)["caveats"]))]
-    blocks += [Heading(3, "Methods"), methods_table(run, suite)]
+    blocks += [Heading(3, "Methods"), version_table(run, suite), methods_table(run, suite)]
     blocks += [Image(f.path, f.caption) for f in figures if f.suite == suite and not f.probe]
     for probe in frames.probes_of(run.summary, suite):
         blocks += probe_blocks(run, suite, probe, figures)

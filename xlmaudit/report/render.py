@@ -64,7 +64,8 @@ CSP = (
 STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;"
     "color:#222;line-height:1.45}table{border-collapse:collapse;margin:.6em 0;font-size:.88em}"
-    "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}"
+    "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top;"
+    "overflow-wrap:anywhere}"
     "th{background:#f3f3f3}.warning{background:#fff3cd;border-left:4px solid #e0a800;"
     "padding:.5em 1em}figure{margin:1em 0}img{max-width:100%}figcaption{font-size:.88em;"
     "color:#555}caption{text-align:left;font-style:italic;color:#555}"
