@@ -115,6 +115,18 @@ def _write_xlm_tokenizer(out: Path, *, n_langs: int) -> dict[str, int]:
     return vocab
 
 
+def _save(model: object, out: Path) -> None:
+    from transformers.utils import logging as hf_logging
+
+    bar = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        model.save_pretrained(out, safe_serialization=True)  # type: ignore[attr-defined]
+    finally:
+        if bar:
+            hf_logging.enable_progress_bar()
+
+
 def make_tiny_xlm(dir: str | Path, *, n_langs: int = 1, seed: int = 0) -> Path:
     """Write a tiny random XLM-format masked LM (tokenizer, config, safetensors) to ``dir``."""
     import torch
@@ -135,7 +147,7 @@ def make_tiny_xlm(dir: str | Path, *, n_langs: int = 1, seed: int = 0) -> Path:
     )  # fmt: skip
     torch.manual_seed(seed)
     model = XLMWithLMHeadModel(config).eval()
-    model.save_pretrained(out, safe_serialization=True)
+    _save(model, out)
     return out
 
 
@@ -167,7 +179,7 @@ def make_tiny_bert(dir: str | Path, *, seed: int = 0) -> Path:
     )  # fmt: skip
     torch.manual_seed(seed)
     model = BertForMaskedLM(config).eval()
-    model.save_pretrained(out, safe_serialization=True)
+    _save(model, out)
     return out
 
 

@@ -175,15 +175,22 @@ def _load_config(source: str, *, is_local: bool, name: str, revision: str | None
 def _load_weights(source: str, config: Any, *, revision: str | None, dtype: str) -> tuple:
     """Model + tokenizer: XLM classes for XLM configs, Auto classes otherwise."""
     from transformers import AutoModelForMaskedLM, AutoTokenizer, XLMTokenizer, XLMWithLMHeadModel
+    from transformers.utils import logging as hf_logging
 
     is_xlm = config.model_type == "xlm"
     model_cls = XLMWithLMHeadModel if is_xlm else AutoModelForMaskedLM
     tok_cls = XLMTokenizer if is_xlm else AutoTokenizer
     common = {"revision": revision, "trust_remote_code": False}
     tokenizer = tok_cls.from_pretrained(source, **common)
-    model = model_cls.from_pretrained(
-        source, config=config, dtype=DTYPES[dtype], weights_only=True, **common
-    )
+    bar = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()  # the per-tensor "Loading weights" bar is noise
+    try:
+        model = model_cls.from_pretrained(
+            source, config=config, dtype=DTYPES[dtype], weights_only=True, **common
+        )
+    finally:
+        if bar:
+            hf_logging.enable_progress_bar()
     return model.eval(), tokenizer, is_xlm
 
 

@@ -61,7 +61,8 @@ def _candidate(codec: Codec, req: MaskedWordRequest, ids: list[int], pos: int, c
         return CandidateScore(cand, float("nan"), pieces, nan, flag), []
     k = len(piece_ids)
     base = ids[:pos] + [codec.mask_id] * k + ids[pos + 1 :]
-    base = codec.fit(base, text=f"{req.text} (candidate {cand!r}, {k} pieces)", keep=pos + k)
+    what = f" with candidate {cand!r} ({k} pieces)"
+    base = codec.fit(base, text=req.text, keep=pos + k, what=what)
     return CandidateScore(cand, float("nan"), pieces, ()), _chain_rows(base, pos, piece_ids)
 
 

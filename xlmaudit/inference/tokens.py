@@ -79,14 +79,14 @@ class Codec:
         words = word_index(pieces, special, scheme=self.scheme)
         return Encoding(tuple(ids), tuple(pieces), words, tuple(special))
 
-    def fit(self, ids: list[int], *, text: str, keep: int = 0) -> list[int]:
+    def fit(self, ids: list[int], *, text: str, keep: int = 0, what: str = "") -> list[int]:
         """Check the length against the model's positions; cut (keeping the last special token)
         only when ``truncate`` is on and the first ``keep`` positions survive."""
         if len(ids) <= self.max_positions:
             return ids
         if not self.truncate or keep > self.max_positions - 1:
             raise InputError(
-                f"text {_short(text)} is {len(ids)} tokens, longer than the model's "
+                f"text {_short(text)}{what} is {len(ids)} tokens, longer than the model's "
                 f"{self.max_positions} positions"
                 + ("" if self.truncate else " (use truncate=True to cut it)")
             )
