@@ -120,7 +120,25 @@ def main(args: argparse.Namespace) -> int:
     meta = run_meta(args, loaded, results, ctx, started=started)
     out = write_run(args.out, results, meta)
     print_summary(results, out)
+    build_report_after_run(out)
     return 0
+
+
+def build_report_after_run(out: Path) -> None:
+    """Build figures/, report.html, report.md and model_card.md (:mod:`xlmaudit.report`).
+
+    Guarded: the measurements are already written, so a report failure is a warning (rebuild
+    with ``xlmaudit card DIR``), not a failed run.
+    """
+    try:
+        from xlmaudit.report import build_report
+
+        files = build_report(out)
+    except Exception as exc:  # noqa: BLE001 - any report error must not lose a finished run
+        print(f"warning: report not built ({exc}); rebuild with `xlmaudit card {out}`",
+              file=sys.stderr)  # fmt: skip
+        return
+    print(f"wrote {files.html.name}, {files.markdown.name}, {files.model_card.name}, figures/")
 
 
 def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, started: str):
@@ -153,10 +171,8 @@ def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, 
         "cache_dir": str(_cache_dir(args) or ""),
         "started": started,
         "finished": _now(),
-        "command": shlex.join(["xlmaudit", *sys.argv[1:]])
-        if Path(sys.argv[0]).name == "xlmaudit"
-        else shlex.join(sys.argv),
-        "arguments": {k: str(v) for k, v in vars(args).items() if k not in {"func"}},
+        "command": shlex.join(["xlmaudit", *getattr(args, "argv", sys.argv[1:])]),
+        "arguments": {k: str(v) for k, v in vars(args).items() if k not in {"func", "argv"}},
     }
 
 
