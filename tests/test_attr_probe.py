@@ -77,6 +77,12 @@ def test_attribution_probe_runs_pooled_and_writes_tidy_raw_and_summary(tmp_path,
     rel = summary[summary["metric"] == "relative_delta_max"]["value"].iloc[0]
     assert rel < 0.01
     assert summary[summary["metric"] == "n_skipped"]["value"].iloc[0] == 0
+    from xlmaudit.report.attribution_plot import attribution_bars
+
+    fig = attribution_bars(result.raw)  # the report's call: the whole suite raw frame
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels and all("→ female" in t or "→ male" in t for t in labels)
+    assert any("[why lig]" in t for t in labels) and any("[why-cf ablation]" in t for t in labels)
 
 
 def test_pairs_become_one_slot_contrasts_and_others_are_counted_as_skipped():

@@ -36,7 +36,8 @@ def per_item_words(words: pd.DataFrame) -> pd.DataFrame:
     tg = "target_group" if "target_group" in ctx else "target"
     cg = "contrast_group" if "contrast_group" in ctx else "contrast"
     ctx["_target"], ctx["_contrast"] = ctx[tg], ctx[cg].fillna("")
-    keys = ["_target", "_contrast", "method", "item_id", "word"]
+    ctx["_probe"] = ctx.get("probe", "")
+    keys = ["_probe", "_target", "_contrast", "method", "item_id", "word"]
     return ctx.groupby(keys, sort=False)["attribution"].sum().reset_index()
 
 
@@ -56,12 +57,12 @@ def top_words(
     for the contrast group ``value`` and the interval are sign-flipped, so ``value`` > 0 always
     reads "pushes toward ``group``". A word absent from an item does not count as 0 there:
     ``n`` is the number of items that contain it. Interval: percentile bootstrap over those items.
+    Groups are formed per (probe, target, contrast, method); ``probe`` is "" without that column.
     """
     per = per_item_words(words)
     rows = []
-    for (target, contrast, method), part in per.groupby(
-        ["_target", "_contrast", "method"], sort=False
-    ):
+    keys = ["_probe", "_target", "_contrast", "method"]
+    for (probe, target, contrast, method), part in per.groupby(keys, sort=False):
         by_word = part.groupby("word")["attribution"]
         means = by_word.mean()[by_word.size() >= min_items]
         sides = [(target, 1.0)] + ([(contrast, -1.0)] if contrast else [])
@@ -71,8 +72,7 @@ def top_words(
             for rank, (word, value) in enumerate(ranked.items(), start=1):
                 vals = sign * part.loc[part["word"] == word, "attribution"].to_numpy()
                 lo, hi = bootstrap_interval(vals, confidence=confidence, seed=seed)
-                rows.append(
-                    (group, word, float(value), lo, hi, len(vals), rank, method, target, contrast)
-                )
-    cols = [*TOP_COLUMNS, "method", "target", "contrast"]
+                row = (group, word, float(value), lo, hi, len(vals), rank)
+                rows.append((*row, method, target, contrast, probe))
+    cols = [*TOP_COLUMNS, "method", "target", "contrast", "probe"]
     return pd.DataFrame(rows, columns=cols)

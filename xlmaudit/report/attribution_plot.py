@@ -88,7 +88,7 @@ def attribution_bars(raw: pd.DataFrame, *, top: int = 8, ax: Axes | None = None)
     from xlmaudit.attributions import top_words, word_frame
     from xlmaudit.attributions.frame import FRAME_COLUMNS
 
-    extra = [c for c in ("target_group", "contrast_group") if c in raw]
+    extra = [c for c in ("suite", "probe", "target_group", "contrast_group") if c in raw]
     rows = raw[raw["token"].notna() & raw["attribution"].notna()]
     rows = rows[[*FRAME_COLUMNS, *extra]].astype(
         {"special": bool, "is_mask": bool, "mixed_piece_counts": bool}
