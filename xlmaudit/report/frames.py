@@ -100,7 +100,12 @@ def benchmark_frame(summary: pd.DataFrame, *, suite: str, metric: str) -> pd.Dat
     """Per-category rows of one benchmark metric in a suite; the probe (estimator) is the series."""
     part = summary[(summary["suite"] == suite) & (summary["metric"] == metric)]
     part = part[~part["group"].isin(["stereo", "antistereo"])]
+    part = part.assign(_first=~part["group"].isin(OVERALL_GROUPS)).sort_values(
+        "_first", kind="stable"
+    )
     out = part.rename(columns={"group": "category", "probe": "series"})
+    n = out.groupby("category", sort=False)["n"].max()
+    out["category"] = out["category"].map(lambda c: f"{c} (n={int(n[c])})" if n[c] == n[c] else c)
     return out[["category", "series", "value", "ci_low", "ci_high", "n"]].reset_index(drop=True)
 
 
