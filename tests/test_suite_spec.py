@@ -247,3 +247,38 @@ def test_resolve_suite_by_name_and_path(tmp_path: Path) -> None:
     assert resolve_suite(str(path)) == path
     with pytest.raises(InputError, match="unknown suite 'nope'.*occupations"):
         resolve_suite("nope")
+
+
+@pytest.mark.parametrize(
+    "old, new, line, message",
+    [
+        ("      male: [he]\n", "      male: [he]\n    contrast: [female, other]\n", 19, "contrast"),
+        ("      male: [he]\n", "      male: [he]\n    by: colour\n", 19, "attribute 'colour'"),
+        ("      male: [he]", "      male: [she]", 16, "in groups 'female' and 'male'"),
+        ("kind: target_preference", "kind: increased_log_prob\n    attribute: job", 14, "'job'"),
+    ],
+)
+def test_kind_options_are_validated(
+    tmp_path: Path, old: str, new: str, line: int, message: str
+) -> None:
+    path = write(tmp_path, GOOD_PROBE.replace(old, new))
+    msg = error_of(path)
+    assert f"{path}:{line}:" in msg and message in msg
+
+
+@pytest.mark.parametrize(
+    "text, extra, message",
+    [
+        ("{target} met {target} and the {occ}.", "", "exactly one {target}"),
+        ("the {occ} was tired.", "", "exactly one {target}"),
+        ("{target} met the {occ}.", "    estimator: fancy\n", "estimator must be one of"),
+        ("{target} met the {occ}.", "    score: loud\n", "score must be one of"),
+    ],
+)
+def test_counterfactual_options_are_validated(
+    tmp_path: Path, text: str, extra: str, message: str
+) -> None:
+    body = GOOD_PROBE.replace("kind: target_preference", "kind: counterfactual_pll")
+    body = body.replace("the {occ} said that [MASK] was tired.", text) + extra
+    msg = error_of(write(tmp_path, body))
+    assert message in msg and "suite.yaml:" in msg
