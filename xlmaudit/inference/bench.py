@@ -170,39 +170,24 @@ def max_abs_diff(a: Sequence[np.ndarray], b: Sequence[np.ndarray]) -> float:
     return float(max(np.max(np.abs(x - y)) for x, y in zip(a, b, strict=True)))
 
 
-def _local_batched_pll(model, sentences, *, mask_id: int, batch_tokens: int):
-    """TEMPORARY stand-in for the core kernel while it is being written."""
-    rows = [(s, p) for s, ids in enumerate(sentences) for p in range(1, len(ids) - 1)]
-    rows.sort(key=lambda r: len(sentences[r[0]]))
-    out = [np.empty(len(ids) - 2) for ids in sentences]
-    start = 0
-    with torch.inference_mode():
-        while start < len(rows):
-            length = len(sentences[rows[start][0]])
-            stop = start + 1
-            while (
-                stop < len(rows)
-                and (stop - start + 1) * len(sentences[rows[stop][0]]) <= batch_tokens
-            ):
-                stop += 1
-            batch = rows[start:stop]
-            width = max(len(sentences[s]) for s, _ in batch)
-            ids = torch.full((len(batch), width), 2)
-            att = torch.zeros((len(batch), width), dtype=torch.long)
-            for r, (s, _p) in enumerate(batch):
-                ids[r, : len(sentences[s])] = torch.tensor(sentences[s])
-                att[r, : len(sentences[s])] = 1
-            pos = torch.tensor([p for _, p in batch])
-            targets = ids[torch.arange(len(batch)), pos].clone()
-            ids[torch.arange(len(batch)), pos] = mask_id
-            logits = model(ids, attention_mask=att, logits_to_keep=pos[:, None]).logits
-            lp = torch.log_softmax(logits.float().reshape(len(batch), -1), -1)
-            vals = lp[torch.arange(len(batch)), targets].numpy()
-            for r, (s, p) in enumerate(batch):
-                out[s][p - 1] = vals[r]
-            start = stop
-            del length
-    return out
+def batched_pll(
+    model: torch.nn.Module,
+    sentences: Sequence[Sequence[int]],
+    *,
+    mask_id: int,
+    pad_id: int,
+    batch_tokens: int,
+) -> list[np.ndarray]:
+    """The batched core: every masked copy of every sentence through ``kernel.run_rows``."""
+    from xlmaudit.inference.kernel import Row, run_rows
+
+    rows = []
+    for ids in sentences:
+        for pos in range(1, len(ids) - 1):
+            masked = (*ids[:pos], mask_id, *ids[pos + 1 :])
+            rows.append(Row(masked, (pos,), (ids[pos],)))
+    results = iter(run_rows(model, rows, pad_id=pad_id, batch_tokens=batch_tokens))
+    return [np.array([next(results).logprobs[0] for _ in ids[1:-1]]) for ids in sentences]
 
 
 @dataclass(frozen=True)
@@ -246,7 +231,9 @@ def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say
         for dt in ("float32", "bfloat16")
     }
     log(f"matmul GFLOP/s: fp32 {rates['float32'] / 1e9:.0f}, bf16 {rates['bfloat16'] / 1e9:.0f}")
-    batched = _batched_runner(options.batch_tokens, mask_id)
+    batched = _batched_runner(
+        options.batch_tokens, mask_id=mask_id, pad_id=int(model.config.pad_index)
+    )
     naive_pll(model, work.sentences[:1], mask_id=mask_id)  # warm-up
     naive, t_naive = timed(lambda: naive_pll(model, work.sentences, mask_id=mask_id))
     log(f"naive fp32: {t_naive:.1f} s")
@@ -314,10 +301,12 @@ def _machine() -> str:
     return f"{name}, {os.cpu_count()} logical CPUs"
 
 
-def _batched_runner(batch_tokens: int, mask_id: int):
+def _batched_runner(batch_tokens: int, *, mask_id: int, pad_id: int):
     """The batched core as a function of (model, sentences) -> per-sentence log-probs."""
 
     def run(model, sentences):
-        return _local_batched_pll(model, sentences, mask_id=mask_id, batch_tokens=batch_tokens)
+        return batched_pll(
+            model, sentences, mask_id=mask_id, pad_id=pad_id, batch_tokens=batch_tokens
+        )
 
     return run
