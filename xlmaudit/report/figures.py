@@ -129,7 +129,7 @@ def reference_figures(part, raw, suite: str, probe: str, truth: dict | None) -> 
 
 def attribution_figures(raw: pd.DataFrame, suite: str) -> Iterator[Made]:
     """Attribution bars (``xlmaudit.report.attribution_plot``) for a raw frame of attributions."""
-    if not {"word", "attribution"}.issubset(raw.columns):
+    if "attribution" not in raw.columns or not raw["attribution"].notna().any():
         return
     try:
         module = importlib.import_module("xlmaudit.report.attribution_plot")
@@ -144,8 +144,8 @@ def attribution_figures(raw: pd.DataFrame, suite: str) -> Iterator[Made]:
 def probe_figures(run: RunData, suite: str, probe: str, truth: dict | None) -> Iterator[Made]:
     """Figures of one non-benchmark probe."""
     part = frames.probe_rows(run.summary, suite, probe)
-    if frames.is_benchmark(part):
-        return
+    if frames.is_benchmark(part) or frames.is_attribution(part):
+        return  # drawn per suite: benchmark_figures, attribution_figures
     yield from template_figures(part, suite, probe)
     raw = run.raw.get(suite)
     if raw is not None:

@@ -33,6 +33,11 @@ def is_benchmark(part: pd.DataFrame) -> bool:
     return bool(part["metric"].isin(BENCHMARK_METRICS).any())
 
 
+def is_attribution(part: pd.DataFrame) -> bool:
+    """Whether a probe's rows are an attribution probe's (top words per group)."""
+    return bool((part["metric"] == "word_attribution").any())
+
+
 def level_of(part: pd.DataFrame) -> pd.Series:
     """The ``level`` column, or an empty level where the probe has none."""
     return part["level"].fillna("") if "level" in part.columns else pd.Series("", part.index)
@@ -56,6 +61,8 @@ def main_metric(part: pd.DataFrame) -> str | None:
 def headline_rows(part: pd.DataFrame) -> pd.DataFrame:
     """The rows a model card states for one probe: the main metric overall and by category or
     bias type, plus correlations with reference statistics."""
+    if is_attribution(part):
+        return part.iloc[0:0]  # word lists, not a bias measurement: in the report, not the card
     metric = main_metric(part)
     levels = level_of(part)
     keep = (part["metric"] == metric) & levels.isin(["", "overall", "category", "contrast"])
