@@ -29,7 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     scorer.add_argument("--layers", type=int, default=None, help="keep the width, use N layers")
     scorer.add_argument("--sentences", type=int, default=32, help="sentences (pairs x 2)")
     scorer.add_argument("--seed", type=int, default=0, help="weights and sentence sampling")
-    scorer.add_argument("--batch-tokens", type=int, default=4096, help="token budget per batch")
+    scorer.add_argument(
+        "--batch-tokens",
+        type=int,
+        default=None,
+        help="token budget per batch (default: the core's)",
+    )
     scorer.add_argument("--matmul-seconds", type=float, default=2.0, help="time per matmul shape")
     scorer.add_argument("--json", type=Path, default=None, help="also write the record here")
     scorer.set_defaults(func=run_scorer)

@@ -199,8 +199,17 @@ class BenchOptions:
     layers: int | None = None
     sentences: int = 32
     seed: int = 0
-    batch_tokens: int = 4096
+    batch_tokens: int | None = None  # None: the core's default (ModelScorer)
     matmul_seconds: float = 2.0
+
+
+def core_batch_tokens() -> int:
+    """The token budget ``ModelScorer`` uses by default (what users get)."""
+    import inspect
+
+    from xlmaudit.inference.scorer import ModelScorer
+
+    return int(inspect.signature(ModelScorer).parameters["batch_tokens"].default)
 
 
 def _say(message: str) -> None:
@@ -210,75 +219,71 @@ def _say(message: str) -> None:
 def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say) -> dict:
     """Time the reference loop, the batched core in fp32 and in bf16; return the JSON record."""
     model = build_random_xlm(options.config, layers=options.layers, seed=options.seed)
-    width, layers, vocab = model.config.emb_dim, model.config.n_layers, model.config.vocab_size
-    mask_id = int(model.config.mask_index)  # <special1> = 5; config.mask_token_id (0) is <s>
+    cfg = model.config
+    mask_id = int(cfg.mask_index)  # <special1> = 5; config.mask_token_id (0) is <s>
     work = crows_workload(
-        options.data, n_sentences=options.sentences, seed=options.seed, vocab_size=vocab
+        options.data, n_sentences=options.sentences, seed=options.seed, vocab_size=cfg.vocab_size
     )
-    lengths = [len(s) for s in work.sentences]
-    rows = [n for n in lengths for _ in range(n - 2)]  # one masked copy per scored token
-    flops = {
-        "naive": model_flops(
-            rows, width=width, layers=layers, vocab=vocab, head_positions=sum(rows)
-        ),
-        "batched": model_flops(
-            rows, width=width, layers=layers, vocab=vocab, head_positions=len(rows)
-        ),
-    }
-    log(f"{layers} layers, {len(work.sentences)} sentences, {work.scored_tokens} scored tokens")
-    rates = {
-        dt: matmul_flops_per_s(getattr(torch, dt), width=width, seconds=options.matmul_seconds)
-        for dt in ("float32", "bfloat16")
-    }
-    log(f"matmul GFLOP/s: fp32 {rates['float32'] / 1e9:.0f}, bf16 {rates['bfloat16'] / 1e9:.0f}")
-    batched = _batched_runner(
-        options.batch_tokens, mask_id=mask_id, pad_id=int(model.config.pad_index)
-    )
+    log(f"{cfg.n_layers} layers, {len(work.sentences)} sentences, {work.scored_tokens} tokens")
+    budget = options.batch_tokens or core_batch_tokens()
+    batched = _batched_runner(budget, mask_id=mask_id, pad_id=int(cfg.pad_index))
+    rates, seconds = {}, {}
     naive_pll(model, work.sentences[:1], mask_id=mask_id)  # warm-up
-    naive, t_naive = timed(lambda: naive_pll(model, work.sentences, mask_id=mask_id))
-    log(f"naive fp32: {t_naive:.1f} s")
-    batched(model, work.sentences[:2])  # warm-up
-    fp32, t_fp32 = timed(lambda: batched(model, work.sentences))
-    log(f"batched fp32: {t_fp32:.1f} s")
-    model.to(torch.bfloat16)
-    batched(model, work.sentences[:2])  # warm-up (oneDNN primitives)
-    bf16, t_bf16 = timed(lambda: batched(model, work.sentences))
-    log(f"batched bf16: {t_bf16:.1f} s")
-    scored = work.scored_tokens
+    naive, seconds["naive"] = timed(lambda: naive_pll(model, work.sentences, mask_id=mask_id))
+    for name, dtype in (("fp32", torch.float32), ("bf16", torch.bfloat16)):
+        model.to(dtype)  # measured right before its run: a shared CPU drifts
+        rates[name] = matmul_flops_per_s(dtype, width=cfg.emb_dim, seconds=options.matmul_seconds)
+        batched(model, work.sentences[:2])  # warm-up (oneDNN primitives for bf16)
+        scores, seconds[name] = timed(lambda: batched(model, work.sentences))
+        if name == "fp32":
+            fp32 = scores
+        log(f"{name}: matmul {rates[name] / 1e9:.0f} GFLOP/s, batched {seconds[name]:.1f} s")
+    log(f"naive fp32: {seconds['naive']:.1f} s")
+    flops = workload_flops(work, cfg)
     return {
         "fp32": {
-            "naive_tokens_per_s": scored / t_naive,
-            "batched_tokens_per_s": scored / t_fp32,
-            "speedup": t_naive / t_fp32,
+            "naive_tokens_per_s": work.scored_tokens / seconds["naive"],
+            "batched_tokens_per_s": work.scored_tokens / seconds["fp32"],
+            "speedup": seconds["naive"] / seconds["fp32"],
             "max_abs_diff": max_abs_diff(naive, fp32),
-            "ceiling_fraction": flops["batched"] / t_fp32 / rates["float32"],
-            "naive_ceiling_fraction": flops["naive"] / t_naive / rates["float32"],
+            "ceiling_fraction": flops["batched"] / seconds["fp32"] / rates["fp32"],
+            "naive_ceiling_fraction": flops["naive"] / seconds["naive"] / rates["fp32"],
         },
         "bf16": {
-            "batched_tokens_per_s": scored / t_bf16,
-            "speedup": t_naive / t_bf16,
-            "max_abs_diff": max_abs_diff(fp32, bf16),
-            "decision_agreement": decision_agreement(fp32, bf16, work.pairs),
-            "ceiling_fraction_vs_bf16_matmul": flops["batched"] / t_bf16 / rates["bfloat16"],
+            "batched_tokens_per_s": work.scored_tokens / seconds["bf16"],
+            "speedup": seconds["naive"] / seconds["bf16"],
+            "max_abs_diff": max_abs_diff(fp32, scores),
+            "decision_agreement": decision_agreement(fp32, scores, work.pairs),
+            "ceiling_fraction_vs_bf16_matmul": flops["batched"] / seconds["bf16"] / rates["bf16"],
         },
-        "setup": _setup_record(options, work, layers=layers, width=width, flops=flops, rates=rates),
+        "setup": _setup_record(options, work, cfg, budget=budget, flops=flops, rates=rates),
     }
 
 
-def _setup_record(options: BenchOptions, work: Workload, *, layers, width, flops, rates) -> dict:
+def workload_flops(work: Workload, cfg) -> dict[str, float]:
+    """FLOPs of the reference loop (head at every position) and the core (head at the mask)."""
+    rows = [len(s) for s in work.sentences for _ in range(len(s) - 2)]  # one copy per token
+    dims = {"width": cfg.emb_dim, "layers": cfg.n_layers, "vocab": cfg.vocab_size}
+    return {
+        "naive": model_flops(rows, **dims, head_positions=sum(rows)),
+        "batched": model_flops(rows, **dims, head_positions=len(rows)),
+    }
+
+
+def _setup_record(options: BenchOptions, work: Workload, cfg, *, budget: int, flops, rates) -> dict:
     """The extra keys: what was run, on what, and the FLOP accounting."""
-    rows = sum(len(s) - 2 for s in work.sentences)
+    rows = work.scored_tokens
     return {
         "units": "tokens_per_s = PLL-scored tokens per second (one masked row per token)",
-        "layers": layers,
-        "width": width,
+        "layers": cfg.n_layers,
+        "width": cfg.emb_dim,
         "sentences": len(work.sentences),
         "pairs": len(work.pairs),
         "scored_tokens": work.scored_tokens,
         "mean_sentence_pieces": float(np.mean([len(s) for s in work.sentences])),
         "gflop_per_scored_token": {k: v / rows / 1e9 for k, v in flops.items()},
         "matmul_gflop_per_s": {k: v / 1e9 for k, v in rates.items()},
-        "batch_tokens": options.batch_tokens,
+        "batch_tokens": budget,
         "seed": options.seed,
         "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(),
