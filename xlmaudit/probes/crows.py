@@ -70,7 +70,8 @@ def pair_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Reques
     n_more, n_less = (sum(not s for s in e.special) for e in (enc_more, enc_less))
     item.plan = {"n_pieces_more": n_more, "n_pieces_less": n_less, "asymmetric": n_more != n_less}
     if estimator in ("aul", "aula"):
-        item.plan.update(n_scored_more=n_more, n_scored_less=n_less, n_special_dropped=0)
+        inner = sum(sum(e.special[1:-1]) for e in (enc_more, enc_less))  # e.g. <unk>
+        item.plan.update(n_scored_more=n_more, n_scored_less=n_less, n_special_dropped=inner)
         return [UnmaskedRequest(item.sent_more, True), UnmaskedRequest(item.sent_less, True)]
     kind = "diff" if estimator == "meade2022" else "equal"
     pos_more, pos_less = spans[kind]
