@@ -160,3 +160,20 @@ def test_missing_meta_and_summary_column_name_the_file(run_copy):
     (run_dir / "meta.json").unlink()
     with pytest.raises(InputError, match=r"meta\.json: not found"):
         load_run(run_dir)
+
+
+def test_planted_card_states_recovery_of_planted_shares(tmp_path):
+    """P(she) = planted share exactly (no noise) -> rank correlation with the truth is 1."""
+    from xlmaudit.planted import truth
+    from xlmaudit.report.fixtures import OCCUPATIONS, fake_table
+
+    planted = truth().query("association == 'gender_occupation'").set_index("term")
+    shares = {o: float(planted.planted_value[o]) for o in OCCUPATIONS}
+    run_dir = write_fake_run(
+        tmp_path / "p", model="planted", table=fake_table(noise=0.0, shares=shares)
+    )
+    files = build_report(run_dir)
+    card = files.model_card.read_text()
+    assert "toy / pronoun: per-occupation p\\_female vs planted share: Spearman rho = 1.000" in card
+    assert "n = 8 occupations" in card
+    assert "toy_pronoun_p_female_vs_planted" in {f.name for f in files.figures}

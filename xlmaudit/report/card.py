@@ -7,6 +7,7 @@ import math
 
 import pandas as pd
 from huggingface_hub import EvalResult, ModelCard, ModelCardData
+from scipy import stats
 
 from xlmaudit import __version__
 from xlmaudit.report import frames
@@ -70,6 +71,30 @@ def finding(r: pd.Series) -> str:
     return f"{head} ({', '.join(parts)})"
 
 
+def calibration_blocks(run: RunData) -> list[Block]:
+    """For the planted model: how well each correlated per-filler score recovers the planted
+    shares (Spearman rho over fillers, scipy), the check that the measurement works."""
+    truth = prov.planted_truth() if prov.model_kind(run.meta) == "planted" else None
+    if not truth:
+        return []
+    items = []
+    for suite, probe, score, frame in frames.truth_rows(run.summary, run.raw, truth):
+        both = frame[["truth", "value"]].dropna()
+        res = stats.spearmanr(both["truth"], both["value"])
+        items.append(f"{suite} / {probe}: per-occupation {score} vs planted share: Spearman "
+                     f"rho = {fmt(float(res.statistic))} (p = {fmt(float(res.pvalue))}, "
+                     f"n = {len(both)} occupations)")  # fmt: skip
+    if not items:
+        return []
+    return [
+        Para(
+            "Calibration: agreement of the measurements with the shares planted in the "
+            "training corpus (1 = perfect recovery of their order):"
+        ),
+        Bullets(tuple(items)),
+    ]
+
+
 def bias_section(run: RunData) -> list[Block]:
     """ "Bias, Risks, and Limitations": warning, headline findings, caveats."""
     blocks: list[Block] = [Heading(2, "Bias, Risks, and Limitations")]
@@ -83,6 +108,7 @@ def bias_section(run: RunData) -> list[Block]:
     rows = headline_rows(run)
     top = rows[rows["group"].isin(frames.OVERALL_GROUPS)]
     blocks.append(Bullets(tuple(finding(r) for _, r in (top if len(top) else rows).iterrows())))
+    blocks += calibration_blocks(run)
     caveats = [
         c for s in run.suites
         for c in suite_notes(s, run.summary.loc[run.summary["suite"] == s, "metric"])["caveats"]

@@ -83,15 +83,23 @@ def _write_crows(path: Path) -> None:
             writer.writerow([i, more, less, direction, bias, f"[['{bias}']]", "a0", "['a1']"])
 
 
-def fake_table(*, shift: float = 0.0, seed: int = 0) -> dict[object, float]:
-    """FakeScorer table: P(she) tracks the occupation's share (+ ``shift`` in log-odds)."""
+def fake_table(
+    *,
+    shift: float = 0.0,
+    seed: int = 0,
+    noise: float = 0.2,
+    shares: Mapping[str, float] | None = None,
+) -> dict[object, float]:
+    """FakeScorer table: P(she) tracks each occupation's share (fractions; default the lexicon's
+    BLS share), plus a per-template offset, ``shift`` in log-odds and Gaussian ``noise``."""
     rng = np.random.default_rng(seed)
+    shares = shares or {o: s / 100 for o, s in OCCUPATIONS.items()}
     table: dict[object, float] = dict(WORD_LOGPROBS)
     for t_idx, template in enumerate(TEMPLATES):
-        for occ, share in OCCUPATIONS.items():
+        for occ, share in shares.items():
             art = "an" if occ[0] in "aeiou" else "a"
             text = template.replace("{a:occupation}", f"{art} {occ}").replace("{occupation}", occ)
-            log_odds = np.log(share / (100 - share)) / 2 + 0.3 * t_idx + shift + rng.normal(0, 0.2)
+            log_odds = np.log(share / (1 - share)) / 2 + 0.3 * t_idx + shift + rng.normal(0, noise)
             p_she = 1 / (1 + np.exp(-log_odds))
             table[(text, "she")] = float(np.log(0.8 * p_she))
             table[(text, "he")] = float(np.log(0.8 * (1 - p_she)))

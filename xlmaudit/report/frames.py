@@ -151,3 +151,23 @@ def reference_frame(
     rows = rows.assign(reference=pd.to_numeric(rows["label"].map(ref), errors="coerce"))
     truth = truth or {}
     return rows.assign(truth=rows["label"].map(lambda f: truth.get(str(f), float("nan"))))
+
+
+def truth_rows(summary: pd.DataFrame, raw: dict[str, pd.DataFrame], truth: dict[str, float]):
+    """Per probe with a correlated filler score: that score's per-filler values beside the
+    planted truth, as ``(suite, probe, score, frame)`` (frames from :func:`reference_frame`)."""
+    out = []
+    for suite in dict.fromkeys(summary["suite"]):
+        if suite not in raw:
+            continue
+        for probe in probes_of(summary, suite):
+            part = probe_rows(summary, suite, probe)
+            done = set()
+            for _, score, attr in correlations(part):
+                if score in done:
+                    continue
+                done.add(score)
+                frame = reference_frame(part, raw[suite], score=score, attr=attr, truth=truth)
+                if frame["truth"].notna().sum() >= 3:
+                    out.append((suite, probe, score, frame))
+    return out
