@@ -1,0 +1,105 @@
+"""Time the template battery (template suites in probes/): real architecture, random weights.
+
+Usage: python bench/suite_battery.py [--layers 2] [--limit 20] [--json out.json]
+
+Builds ``XLMWithLMHeadModel`` from the reference ``config.json`` (``--layers`` keeps the width and
+cuts the depth, as the core benchmark does) with random weights, gives it an XLM-format tokenizer
+(the planted model's when it exists, else the tiny test tokenizer: the real 95k-piece vocabulary
+is not available offline, so words split into more pieces than with the real tokenizer; the record
+reports tokens per item so the figure can be rescaled), and runs the battery through the pooled
+runner with ``ModelScorer`` (no cache) in float32 and bfloat16. Scores are meaningless; only the
+time is measured. Reports seconds per 1,000 items, forward rows and tokens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from xlmaudit.commands.bench import DEFAULT_CONFIG
+from xlmaudit.inference import ModelScorer, load_model
+from xlmaudit.inference.bench import build_random_xlm
+from xlmaudit.probes import RunContext, get_kind
+from xlmaudit.runner import run_suites
+from xlmaudit.spec import load_suite, shipped_suites
+
+TOKENIZER_FILES = ("vocab.json", "merges.txt", "tokenizer_config.json", "special_tokens_map.json")
+
+
+def tokenizer_source() -> Path:
+    from xlmaudit.planted import MODEL_DIR
+
+    if (MODEL_DIR / "vocab.json").is_file():
+        return MODEL_DIR
+    from xlmaudit.testing import tiny_model_dir
+
+    return tiny_model_dir("xlm")
+
+
+def build_dir(layers: int | None, out: Path) -> Path:
+    """Random-weight model of the reference architecture plus an XLM-format tokenizer in ``out``."""
+    model = build_random_xlm(DEFAULT_CONFIG, layers=layers, seed=0)
+    model.save_pretrained(out, safe_serialization=True)
+    src = tokenizer_source()
+    for name in TOKENIZER_FILES:
+        if (src / name).is_file():
+            shutil.copy(src / name, out / name)
+    return out
+
+
+def template_suites() -> list:
+    suites = [load_suite(p) for p in shipped_suites()]
+    return [s for s in suites if all(get_kind(p.kind).uses_templates for p in s.probes)]
+
+
+def time_battery(model_dir: Path, dtype: str, *, limit: int | None, batch_tokens: int) -> dict:
+    loaded = load_model(str(model_dir), device="cpu", dtype=dtype)
+    scorer = ModelScorer(loaded, batch_tokens=batch_tokens, cache_dir=None, progress=False)
+    suites = template_suites()
+    start = time.perf_counter()
+    results = run_suites(suites, scorer, ctx=RunContext(limit=limit))
+    seconds = time.perf_counter() - start
+    items = sum(p["items"] for r in results for p in r.meta["probes"].values())
+    return {
+        "dtype": dtype,
+        "suites": [s.name for s in suites],
+        "items": items,
+        "distinct_requests": results[0].meta["distinct_requests_in_run"],
+        "forward_rows": scorer.stats["rows"],
+        "seconds": round(seconds, 2),
+        "seconds_per_1000_items": round(1000 * seconds / items, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--layers", type=int, default=2, help="keep the width, use N layers")
+    parser.add_argument("--limit", type=int, default=20, help="first N items per probe")
+    parser.add_argument("--batch-tokens", type=int, default=4096)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="xlmaudit-battery-") as tmp:
+        model_dir = build_dir(args.layers, Path(tmp))
+        records = [
+            time_battery(model_dir, dtype, limit=args.limit, batch_tokens=args.batch_tokens)
+            for dtype in ("float32", "bfloat16")
+        ]
+    record = {
+        "layers": args.layers,
+        "limit": args.limit,
+        "batch_tokens": args.batch_tokens,
+        "tokenizer": str(tokenizer_source()),
+        "runs": records,
+    }
+    text = json.dumps(record, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
