@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from xlmaudit.errors import InputError
 from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.probes import RunContext
 from xlmaudit.requests import MaskedWordRequest, PLLRequest
@@ -206,3 +207,15 @@ def test_run_dir_round_trip(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(
         raw[["item_id", "logprob"]], results[0].raw[["item_id", "logprob"]]
     )
+
+
+def test_metrics_option_selects_item_scores(tmp_path: Path) -> None:
+    probes = PREF.replace("    by: cat\n", "    metrics: [p_male, log_odds]\n")
+    s = load_suite(suite(tmp_path, "one", probes))
+    (res,) = run_suites([s], FakeScorer({"she": -1.0, "he": -2.0}))
+    overall = res.summary[res.summary.level == "overall"]
+    assert list(overall.metric) == ["p_male", "log_odds"]
+    assert set(res.summary[res.summary.level == "template"].metric) == {"p_male"}
+    bad = suite(tmp_path, "two", PREF.replace("    by: cat\n", "    metrics: [p_other]\n"))
+    with pytest.raises(InputError, match=r"two.yaml:\d+: .*metrics \['p_other'\] not available"):
+        load_suite(bad)

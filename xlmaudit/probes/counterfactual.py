@@ -26,6 +26,7 @@ from xlmaudit.probes.preference import (
     item_columns,
     item_frame,
     mixed_counts,
+    selected_scores,
     summary_rows,
     validate_common,
 )
@@ -165,10 +166,15 @@ class CounterfactualPLL(ProbeKind):
                 )
         return pd.DataFrame(rows)
 
-    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+    def item_scores(self, probe: ProbeSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(allowed, default) item scores for ``metrics``."""
         a, _ = contrast(probe)
+        groups = tuple(f"pll_{g.name}" for g in probe.groups)
+        return ("pll_difference", f"prefer_{a}", *groups), ("pll_difference", f"prefer_{a}")
+
+    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         items = item_frame(raw)
-        frame = summary_rows(probe, items, ["pll_difference", f"prefer_{a}"], seed=seed)
+        frame = summary_rows(probe, items, selected_scores(self, probe), seed=seed)
         frame["n_context_mismatch"] = mixed_counts(
             items.assign(mixed_pieces=items["context_mismatch"]), frame
         )

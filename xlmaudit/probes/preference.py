@@ -34,7 +34,21 @@ BASE_OPTIONS: dict[str, type | tuple[type, ...]] = {
     "contrast": list,  # [group A, group B]
     "by": str,  # a lexicon attribute: summarise per filler category too
     "correlate": str,  # a numeric lexicon attribute: correlate per-filler scores with it
+    "metrics": list,  # item scores to summarise (first = main); default: the kind's defaults
 }
+
+
+def selected_scores(kind: ProbeKind, probe: ProbeSpec) -> list[str]:
+    """The item scores a probe summarises: its ``metrics`` option or the kind's defaults."""
+    allowed, default = kind.item_scores(probe)
+    chosen = [str(m) for m in probe.options.get("metrics", default)]
+    bad = [m for m in chosen if m not in allowed]
+    if bad or not chosen:
+        raise probe.at("metrics").error(
+            f"probe {probe.id!r}: metrics {bad or chosen} not available for kind {kind.name} "
+            f"(choose from {list(allowed)})"
+        )
+    return chosen
 
 
 def contrast(probe: ProbeSpec) -> tuple[str, str]:
@@ -64,6 +78,7 @@ def validate_common(kind: ProbeKind, probe: ProbeSpec) -> None:
         raise probe.at("contrast").error(
             f"probe {probe.id!r}: contrast must name two different groups of {names}, got {pair}"
         )
+    selected_scores(kind, probe)
     for key in ("by", "correlate"):
         if key in probe.options and attr_column(probe, probe.options[key]) is None:
             raise probe.at(key).error(
@@ -207,10 +222,16 @@ class TargetPreference(ProbeKind):
         ]
         return pd.DataFrame(rows)
 
+    def item_scores(self, probe: ProbeSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(allowed, default) item scores for ``metrics``."""
+        a, _ = contrast(probe)
+        return ("log_odds", *(f"p_{g.name}" for g in probe.groups)), ("log_odds", f"p_{a}")
+
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         a, _ = contrast(probe)
-        scores = ["log_odds", f"p_{a}"]
-        return summary_rows(probe, item_frame(raw), scores, seed=seed, correlate=f"p_{a}")
+        scores = selected_scores(self, probe)
+        corr = f"p_{a}" if f"p_{a}" in scores else scores[0]
+        return summary_rows(probe, item_frame(raw), scores, seed=seed, correlate=corr)
 
 
 @register
@@ -278,7 +299,12 @@ class IncreasedLogProb(ProbeKind):
                 rows.append(row)
         return pd.DataFrame(rows)
 
-    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+    def item_scores(self, probe: ProbeSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(allowed, default) item scores for ``metrics``."""
         a, b = contrast(probe)
-        scores = ["ilp_difference", f"ilp_{a}", f"ilp_{b}"]
+        groups = tuple(f"ilp_{g.name}" for g in probe.groups)
+        return ("ilp_difference", *groups), ("ilp_difference", f"ilp_{a}", f"ilp_{b}")
+
+    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        scores = selected_scores(self, probe)
         return summary_rows(probe, item_frame(raw), scores, seed=seed)
