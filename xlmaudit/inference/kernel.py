@@ -53,7 +53,8 @@ class RowResult:
 
 @dataclass
 class _Out:
-    logprobs: torch.Tensor  # (len(read), vocab) log-probs, or None when nothing was read
+    logits: torch.Tensor  # (len(read), vocab) logits at the read positions (ascending)
+    lse: torch.Tensor  # (len(read),) log-normaliser of each of those rows
     attention: np.ndarray | None
     hidden: np.ndarray | None
 
@@ -141,15 +142,16 @@ def _forward(
             with _gather_before_head(model, keep):
                 out = model(**kwargs)
     logits = out.logits.float()
-    logp = logits - torch.logsumexp(logits, dim=-1, keepdim=True)
     counts = keep.sum(dim=1).tolist()
-    pieces = torch.split(logp, counts)
-    lengths = attn.sum(dim=1)
+    per_unit = torch.split(logits, counts)
+    lses = torch.split(torch.logsumexp(logits, dim=-1), counts)
+    lengths = attn.sum(dim=1).tolist()
     att = _attention_received(out.attentions, attn) if want_att else None
     hid = out.hidden_states[layer].float().cpu().numpy() if layer is not None else None
     return [
         _Out(
-            pieces[b],
+            per_unit[b],
+            lses[b],
             att[b, : lengths[b]] if att is not None else None,
             hid[b, : lengths[b]] if hid is not None else None,
         )
@@ -168,13 +170,13 @@ def _attention_received(attentions: Sequence[torch.Tensor], attn: torch.Tensor) 
 
 def _result(row: Row, out: _Out) -> RowResult:
     order = {p: j for j, p in enumerate(sorted(row.read))}
-    idx = torch.tensor([order[p] for p in row.read], dtype=torch.long)
-    dist = out.logprobs[idx] if len(row.read) else out.logprobs
+    idx = torch.tensor([order[p] for p in row.read], dtype=torch.long, device=out.logits.device)
+    logits, lse = out.logits[idx], out.lse[idx]
     lps = np.empty(0)
     if row.targets:
-        tgt = torch.tensor(row.targets, dtype=torch.long, device=dist.device)
-        lps = dist.gather(1, tgt[:, None])[:, 0].double().cpu().numpy()
-    full = dist.cpu().numpy() if row.full else None
+        tgt = torch.tensor(row.targets, dtype=torch.long, device=logits.device)
+        lps = (logits.gather(1, tgt[:, None])[:, 0] - lse).double().cpu().numpy()
+    full = (logits - lse[:, None]).cpu().numpy() if row.full else None
     return RowResult(lps, full, out.attention, out.hidden)
 
 
