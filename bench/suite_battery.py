@@ -1,6 +1,6 @@
 """Time the template battery (template suites in probes/): real architecture, random weights.
 
-Usage: python bench/suite_battery.py [--layers 2] [--limit 20] [--json out.json]
+Usage: python bench/suite_battery.py [--layers 2] [--limit 20] [--json out.json] [--project-only]
 
 Builds ``XLMWithLMHeadModel`` from the reference ``config.json`` (``--layers`` keeps the width and
 cuts the depth, as the core benchmark does) with random weights, gives it an XLM-format tokenizer
@@ -8,7 +8,9 @@ cuts the depth, as the core benchmark does) with random weights, gives it an XLM
 is not available offline, so words split into more pieces than with the real tokenizer; the record
 reports tokens per item so the figure can be rescaled), and runs the battery through the pooled
 runner with ``ModelScorer`` (no cache) in float32 and bfloat16. Scores are meaningless; only the
-time is measured. Reports seconds per 1,000 items, forward rows and tokens.
+time is measured. Reports seconds per 1,000 items, forward rows and tokens. It also projects the
+full battery on the full 12-layer ``xlm-mlm-en-2048`` from counted token positions and the
+throughput measured in research/xlm_core.md (see ``project``).
 """
 
 from __future__ import annotations
@@ -75,13 +77,59 @@ def time_battery(model_dir: Path, dtype: str, *, limit: int | None, batch_tokens
     }
 
 
+def project(*, f: float = 1.14) -> dict:
+    """Full battery (no limit) on xlm-mlm-en-2048: forward rows and token positions counted with a
+    one-piece-per-Moses-word tokenizer (scaled by ``f`` pieces per word, as
+    bench/project_benchmarks.py does), divided by the measured 12-layer throughput."""
+    from project_benchmarks import RESEARCH_POSITIONS_PER_S, MosesCounter
+
+    from xlmaudit.requests import MaskedWordRequest, PLLRequest
+    from xlmaudit.runner import plan
+
+    counter = MosesCounter()
+    planned = plan(template_suites(), counter, RunContext())
+    unique = {r.key(): r for p in planned for reqs in p.requests for r in reqs}
+    rows = positions = 0
+    for req in unique.values():
+        length = len(counter.tokenize(req.text.replace("[MASK]", "mask")))
+        if isinstance(req, MaskedWordRequest):
+            n = len(req.candidates)
+        elif isinstance(req, PLLRequest):
+            n = len(req.positions) if req.positions is not None else length - 2
+        else:
+            raise TypeError(type(req).__name__)
+        rows, positions = rows + n, positions + n * length
+    items = sum(len(p.items) for p in planned)
+    per_item = positions * f * f / items
+    return {
+        "items": items,
+        "distinct_requests": len(unique),
+        "rows": round(rows * f),
+        "positions": round(positions * f * f),
+        "pieces_per_word": f,
+        "throughput_source": "research/xlm_core.md 2.3 (12 layers, batch 32, logits at mask)",
+        "minutes_per_1000_items": {
+            d: round(1000 * per_item / rate / 60, 1) for d, rate in RESEARCH_POSITIONS_PER_S.items()
+        },
+        "minutes_full_battery": {
+            d: round(positions * f * f / rate / 60, 1)
+            for d, rate in RESEARCH_POSITIONS_PER_S.items()
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--layers", type=int, default=2, help="keep the width, use N layers")
     parser.add_argument("--limit", type=int, default=20, help="first N items per probe")
     parser.add_argument("--batch-tokens", type=int, default=4096)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--project-only", action="store_true", help="only count and project")
     args = parser.parse_args()
+    projection = project()
+    print(json.dumps({"projection_xlm_mlm_en_2048": projection}, indent=2))
+    if args.project_only:
+        return
     with tempfile.TemporaryDirectory(prefix="xlmaudit-battery-") as tmp:
         model_dir = build_dir(args.layers, Path(tmp))
         records = [
@@ -94,6 +142,7 @@ def main() -> None:
         "batch_tokens": args.batch_tokens,
         "tokenizer": str(tokenizer_source()),
         "runs": records,
+        "projection_xlm_mlm_en_2048": projection,
     }
     text = json.dumps(record, indent=2)
     print(text)
