@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import textwrap
 from pathlib import Path
@@ -219,3 +220,26 @@ def test_metrics_option_selects_item_scores(tmp_path: Path) -> None:
     bad = suite(tmp_path, "two", PREF.replace("    by: cat\n", "    metrics: [p_other]\n"))
     with pytest.raises(InputError, match=r"two.yaml:\d+: .*metrics \['p_other'\] not available"):
         load_suite(bad)
+
+
+def test_unscorable_candidates_are_kept_and_warned(tmp_path: Path) -> None:
+    class Flagging(FakeScorer):
+        def score(self, requests):
+            out = []
+            for resp in super().score(requests):
+                cands = tuple(
+                    dataclasses.replace(c, logprob=float("nan"), flag="unknown")
+                    if c.word == "her"
+                    else c
+                    for c in resp.candidates
+                )
+                out.append(dataclasses.replace(resp, candidates=cands))
+            return out
+
+    s = load_suite(suite(tmp_path, "one", PREF))
+    with pytest.warns(UserWarning, match="'her' \\(unknown\\)"):
+        (res,) = run_suites([s], Flagging({"she": -1.0, "he": -2.0}))
+    her = res.raw[res.raw.candidate == "her"]
+    assert len(her) == 4 and set(her.flag) == {"unknown"}
+    # P(female) uses she only: log-odds = -1 - (-2) = 1
+    assert res.raw.log_odds.to_numpy() == pytest.approx(1.0)

@@ -18,6 +18,7 @@ Candidates of different piece counts at one mask are confounded by the mask coun
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -125,7 +126,18 @@ def group_logprobs(probe: ProbeSpec, resp: MaskedWordResponse) -> dict[str, floa
 
 
 def candidate_rows(probe: ProbeSpec, item: Item, resp: MaskedWordResponse) -> list[dict]:
-    """One row per candidate with its word-level score and item-level derived scores."""
+    """One row per candidate with its word-level score and item-level derived scores.
+
+    A flagged candidate (empty or unknown pieces) stays in raw with its ``flag``; it is left out
+    of its group's probability, with a warning naming it.
+    """
+    flagged = [f"{c.word!r} ({c.flag})" for c in resp.candidates if c.flag]
+    if flagged:
+        warnings.warn(
+            f"probe {probe.id!r}, item {item.text!r}: candidates {', '.join(flagged)} cannot be "
+            "scored by this model and are left out of their group's probability",
+            stacklevel=2,
+        )
     glp = group_logprobs(probe, resp)
     total = logsumexp([v for v in glp.values() if np.isfinite(v)] or [0.0])
     a, b = contrast(probe)
