@@ -10,6 +10,7 @@ Raw rows: one per pair, with ``pair_id`` (the CSV's first column), ``bias_type``
 from __future__ import annotations
 
 import hashlib
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from xlmaudit.probes import ProbeKind, RunContext, register
 from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
 
 if TYPE_CHECKING:
-    from xlmaudit.requests import Scorer
+    from xlmaudit.requests import Encoding, Scorer
     from xlmaudit.spec import ProbeSpec
 
 
@@ -36,6 +37,21 @@ class PairItem:
     sent_more: str
     sent_less: str
     plan: dict[str, Any] = field(default_factory=dict)
+
+
+_ENCODINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def tokenize(scorer: Scorer, text: str) -> Encoding:
+    """``scorer.tokenize(text)``, memoised per scorer (every probe of a suite re-reads the same
+    sentences, and the XLM tokenizer is pure python)."""
+    try:
+        memo = _ENCODINGS.setdefault(scorer, {})
+    except TypeError:  # not weak-referenceable
+        return scorer.tokenize(text)
+    if text not in memo:
+        memo[text] = scorer.tokenize(text)
+    return memo[text]
 
 
 def pair_items(pairs: pd.DataFrame) -> list[PairItem]:
@@ -61,7 +77,7 @@ def pair_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Reques
 
     Records the tokenization and scored positions in ``item.plan`` for :func:`pair_row`.
     """
-    enc_more, enc_less = scorer.tokenize(item.sent_more), scorer.tokenize(item.sent_less)
+    enc_more, enc_less = tokenize(scorer, item.sent_more), tokenize(scorer, item.sent_less)
     stereo = item.direction == "stereo"  # the references align (sent1, sent2) in this order
     first, second = (enc_more, enc_less) if stereo else (enc_less, enc_more)
     spans = m.align(first.ids, second.ids)

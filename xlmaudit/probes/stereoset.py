@@ -26,7 +26,7 @@ import pandas as pd
 from xlmaudit.metrics import crows as crows_metrics
 from xlmaudit.metrics import stereoset as m
 from xlmaudit.probes import ProbeKind, RunContext, register
-from xlmaudit.probes.crows import _data_path
+from xlmaudit.probes.crows import _data_path, tokenize
 from xlmaudit.requests import MASK, MaskedTokenRequest, PLLRequest, Response
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def nadeem_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[l
         # the reference masks every BLANK and reads the first mask; a MaskedTokenRequest has
         # exactly one mask, so these contexts are left out (flagged, counted in n_incomplete)
         return [], {**info, "n_pieces": 0, "flag": "multi_blank_unsupported"}
-    enc = scorer.tokenize(word)
+    enc = tokenize(scorer, word)
     ids = [i for i, s in zip(enc.ids, enc.special, strict=True) if not s]
     pieces = [p for p, s in zip(enc.pieces, enc.special, strict=True) if not s]
     reqs = []
@@ -108,8 +108,8 @@ def nadeem_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[l
 
 def word_l2r_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[list, dict]:
     """Word-level requests for one sentence: PLL-word-l2r over the pieces that differ."""
-    ctx_enc: Encoding = scorer.tokenize(item.context)
-    enc = scorer.tokenize(sentence)
+    ctx_enc: Encoding = tokenize(scorer, item.context)
+    enc = tokenize(scorer, sentence)
     positions = [
         p for p in crows_metrics.align(ctx_enc.ids, enc.ids)["diff"][1] if not enc.special[p]
     ]
