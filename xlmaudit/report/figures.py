@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
@@ -42,7 +41,10 @@ def save_figure(fig: Figure, out: Path, name: str) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.png"
     fig.savefig(path, dpi=110)
-    plt.close(fig)
+    if fig.canvas.manager is not None:  # a pyplot figure (e.g. from attribution_plot): free it
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
     return path
 
 

@@ -1,19 +1,15 @@
 """Figures: each a function from a prepared frame (and an optional ``ax``) to a Figure.
 
-The functions compute nothing: the frames come from ``xlmaudit.report.frames``. Matplotlib runs on
-the Agg backend (no display needed).
+The functions compute nothing: the frames come from ``xlmaudit.report.frames``. Figures are built
+with ``matplotlib.figure.Figure`` directly (no pyplot, no global backend switch), so they save as
+PNG anywhere and display inline in notebooks.
 """
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 
@@ -21,8 +17,8 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 def _axes(ax: Axes | None, *, rows: int, width: float = 7.0) -> tuple[Figure, Axes]:
     if ax is not None:
         return ax.figure, ax
-    fig, new_ax = plt.subplots(figsize=(width, max(2.2, 0.32 * rows + 1.3)), layout="constrained")
-    return fig, new_ax
+    fig = Figure(figsize=(width, max(2.2, 0.32 * rows + 1.3)), layout="constrained")
+    return fig, fig.subplots()
 
 
 def forest_plot(
