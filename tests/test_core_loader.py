@@ -140,3 +140,25 @@ def test_pickle_weights_load_through_weights_only(tmp_path, monkeypatch):
 def test_directory_without_config_is_an_error(tmp_path):
     with pytest.raises(ModelLoadError, match="has no config.json"):
         load_model(str(tmp_path))
+
+
+def test_a_cached_hub_model_loads_without_the_network(tmp_path, monkeypatch):
+    from huggingface_hub import constants
+
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--someone--tiny-xlm"
+    shutil.copytree(tiny_model_dir("xlm"), repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit)
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.setattr(loader_mod, "_offline", lambda: False)  # network allowed, but not needed
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the network was used")
+
+    import huggingface_hub.file_download as fd
+
+    monkeypatch.setattr(fd, "get_hf_file_metadata", no_network)
+    loaded = load_model("someone/tiny-xlm")
+    assert loaded.fingerprint == f"hub:someone/tiny-xlm@{commit}"
+    assert loaded.mask_id == 5 and loaded.source == "someone/tiny-xlm"

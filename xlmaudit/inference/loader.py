@@ -122,7 +122,7 @@ def fingerprint_dir(path: Path) -> str:
 def _hub_fingerprint(source: str, revision: str | None) -> str:
     from transformers.utils import cached_file
 
-    config_path = Path(cached_file(source, "config.json", revision=revision))
+    config_path = Path(cached_file(source, "config.json", revision=revision, local_files_only=True))
     return f"hub:{source}@{config_path.parent.name}"
 
 
@@ -142,37 +142,33 @@ def _offline() -> bool:
     return bool(constants.HF_HUB_OFFLINE)
 
 
-def _load_config(source: str, *, is_local: bool, name: str, revision: str | None) -> Any:
+def _refuse_remote_code(source: str, name: str) -> None:
+    raw = json.loads((Path(source) / "config.json").read_text(encoding="utf-8"))
+    if "auto_map" in raw:
+        raise ModelLoadError(
+            f"model {name!r} needs custom code (auto_map in config.json); "
+            "xlmaudit refuses trust_remote_code"
+        )
+
+
+def _load_config(source: str, *, name: str, revision: str | None, local_only: bool) -> Any:
     from transformers import AutoConfig
 
-    if is_local:
-        raw = json.loads((Path(source) / "config.json").read_text(encoding="utf-8"))
-        if "auto_map" in raw:
+    try:
+        return AutoConfig.from_pretrained(
+            source, revision=revision, trust_remote_code=False, local_files_only=local_only
+        )
+    except ValueError as exc:
+        if "trust_remote_code" in str(exc):
             raise ModelLoadError(
-                f"model {name!r} needs custom code (auto_map in config.json); "
-                "xlmaudit refuses trust_remote_code"
-            )
-    attempts = [True] if is_local or _offline() else [True, False]
-    last: Exception | None = None
-    for local_only in attempts:
-        try:
-            return AutoConfig.from_pretrained(
-                source, revision=revision, trust_remote_code=False, local_files_only=local_only
-            )
-        except ValueError as exc:
-            if "trust_remote_code" in str(exc):
-                raise ModelLoadError(
-                    f"model {name!r} needs custom code; xlmaudit refuses trust_remote_code"
-                ) from exc
-            raise ModelLoadError(f"could not read the config of {name!r}: {exc}") from exc
-        except OSError as exc:
-            last = exc
-    if is_local:
-        raise ModelLoadError(f"could not read the config of {name!r}: {last}")
-    raise _unreachable(name, source, last or OSError("unknown error"))
+                f"model {name!r} needs custom code; xlmaudit refuses trust_remote_code"
+            ) from exc
+        raise ModelLoadError(f"could not read the config of {name!r}: {exc}") from exc
 
 
-def _load_weights(source: str, config: Any, *, revision: str | None, dtype: str) -> tuple:
+def _load_weights(
+    source: str, config: Any, *, revision: str | None, dtype: str, local_only: bool
+) -> tuple:
     """Model + tokenizer: XLM classes for XLM configs, Auto classes otherwise."""
     from transformers import AutoModelForMaskedLM, AutoTokenizer, XLMTokenizer, XLMWithLMHeadModel
     from transformers.utils import logging as hf_logging
@@ -180,7 +176,7 @@ def _load_weights(source: str, config: Any, *, revision: str | None, dtype: str)
     is_xlm = config.model_type == "xlm"
     model_cls = XLMWithLMHeadModel if is_xlm else AutoModelForMaskedLM
     tok_cls = XLMTokenizer if is_xlm else AutoTokenizer
-    common = {"revision": revision, "trust_remote_code": False}
+    common = {"revision": revision, "trust_remote_code": False, "local_files_only": local_only}
     tokenizer = tok_cls.from_pretrained(source, **common)
     bar = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()  # the per-tensor "Loading weights" bar is noise
@@ -191,7 +187,27 @@ def _load_weights(source: str, config: Any, *, revision: str | None, dtype: str)
     finally:
         if bar:
             hf_logging.enable_progress_bar()
-    return model.eval(), tokenizer, is_xlm
+    return config, model.eval(), tokenizer, is_xlm
+
+
+def _load_all(source: str, *, is_local: bool, name: str, revision: str | None, dtype: str):
+    """(config, model, tokenizer, is_xlm): from the local files or cache first, then the hub."""
+    if is_local:
+        _refuse_remote_code(source, name)
+    attempts = [True] if is_local or _offline() else [True, False]
+    last: Exception = OSError("unknown error")
+    for local_only in attempts:
+        try:
+            config = _load_config(source, name=name, revision=revision, local_only=local_only)
+            return _load_weights(
+                source, config, revision=revision, dtype=dtype, local_only=local_only
+            )
+        except OSError as exc:
+            last = exc
+    if is_local:
+        first = str(last).strip().splitlines()[0] if str(last).strip() else type(last).__name__
+        raise ModelLoadError(f"could not load model {name!r} from {source}: {first}")
+    raise _unreachable(name, source, last)
 
 
 def _language(config: Any, tokenizer: Any, *, name: str, is_xlm: bool, language: str | None):
@@ -236,13 +252,9 @@ def load_model(
     check_dtype(dtype)
     device = resolve_device(device)
     source, is_local = resolve_source(name_or_path)
-    config = _load_config(source, is_local=is_local, name=name_or_path, revision=revision)
-    try:
-        model, tokenizer, is_xlm = _load_weights(source, config, revision=revision, dtype=dtype)
-    except OSError as exc:
-        if is_local:
-            raise ModelLoadError(f"could not load weights of {name_or_path!r}: {exc}") from exc
-        raise _unreachable(name_or_path, source, exc) from exc
+    config, model, tokenizer, is_xlm = _load_all(
+        source, is_local=is_local, name=name_or_path, revision=revision, dtype=dtype
+    )
     if tokenizer.mask_token_id is None:
         raise ModelLoadError(f"tokenizer of {name_or_path!r} has no mask token: not a masked LM")
     langs_id, language = _language(
