@@ -122,8 +122,11 @@ def _card_items(card: Any) -> list[str]:
     if isinstance(card, str):
         return [card]
     if isinstance(card, dict):
-        return [f"{k}: {'; '.join(map(str, v)) if isinstance(v, list) else v}"
-                for k, v in card.items()]  # fmt: skip
+        items = []
+        for key, value in card.items():
+            values = value if isinstance(value, list) else [value]
+            items += [f"{key}: {str(v).strip()}" for v in values]
+        return items
     return [str(v) for v in card] if isinstance(card, list) else []
 
 
@@ -172,7 +175,7 @@ def key_provenance(meta: dict[str, Any]) -> Table:
     """The provenance fields a reader checks first (model, fingerprint, dtype, command, time)."""
     rows = tuple(
         (k, v) for k, v in prov.flatten(meta)
-        if k.split(".")[-1] in KEY_FIELDS and not k.startswith(("suites", "data"))
+        if k.split(".")[-1] in KEY_FIELDS and not k.startswith(("suites", "data", "arguments"))
     )  # fmt: skip
     return Table(("field", "value"), rows, caption="key provenance; all of meta.json at the end")
 
