@@ -63,13 +63,18 @@ def model_warning(meta: dict[str, Any]) -> Para | None:
     return None
 
 
+def _cell(column: str, value: Any) -> str:
+    """An extra summary column's cell: counts (``n_*``) as integers."""
+    return fmt_n(value) if column.startswith("n_") and isinstance(value, float) else fmt(value)
+
+
 def summary_table(part: pd.DataFrame, caption: str) -> Table:
     """Summary rows with their 95% intervals; extra non-empty columns kept at the end."""
     extra = [c for c in part.columns if c not in SUMMARY_BASE and part[c].notna().any()]
     columns = ("group", "metric", "value", "95% CI", "n", "p-value", *extra)
     rows = tuple(
         (str(r["group"]), str(r["metric"]), fmt(r["value"]), interval(r["ci_low"], r["ci_high"]),
-         fmt_n(r["n"]), fmt(r.get("p_value")), *(fmt(r[c]) for c in extra))
+         fmt_n(r["n"]), fmt(r.get("p_value")), *(_cell(c, r[c]) for c in extra))
         for _, r in part.iterrows()
     )  # fmt: skip
     return Table(columns, rows, caption=caption)
@@ -106,15 +111,16 @@ def version_table(run: RunData, suite: str) -> Table:
 
 
 def methods_table(run: RunData, suite: str) -> Table:
-    """One row per probe x metric: meaning and units, and how it was computed."""
+    """Meaning and units of each metric and how it was computed (metrics sharing both, one row)."""
     part = run.summary[run.summary["suite"] == suite]
-    rows = []
+    rows: dict[tuple[str, str], list[str]] = {}
     for (probe, metric), sub in part.groupby(["probe", "metric"], sort=False):
         est = sub["estimator"].dropna() if "estimator" in sub.columns else pd.Series([])
         name = f"{probe}: {metric}" + (f" (estimator {est.iloc[0]})" if len(est) else "")
         info = metric_info(metric)
-        rows.append((name, info.label, info.method))
-    return Table(("probe: metric", "meaning (units)", "method"), tuple(rows),
+        rows.setdefault((info.label, info.method), []).append(name)
+    table = tuple((", ".join(names), label, method) for (label, method), names in rows.items())
+    return Table(("probe: metric", "meaning (units)", "method"), table,
                  caption=f"{suite}: how each number was computed")  # fmt: skip
 
 

@@ -62,10 +62,11 @@ CSP = (
     f"script-src 'sha256-{_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'"
 )
 STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;"
-    "color:#222;line-height:1.45}table{border-collapse:collapse;margin:.6em 0;font-size:.88em}"
+    "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
+    "color:#222;line-height:1.45}table{border-collapse:collapse;margin:.6em 0;font-size:.88em;"
+    "display:block;overflow-x:auto}"
     "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top;"
-    "overflow-wrap:anywhere}"
+    "overflow-wrap:break-word}td:first-child{max-width:22em}"
     "th{background:#f3f3f3}.warning{background:#fff3cd;border-left:4px solid #e0a800;"
     "padding:.5em 1em}figure{margin:1em 0}img{max-width:100%}figcaption{font-size:.88em;"
     "color:#555}caption{text-align:left;font-style:italic;color:#555}"
