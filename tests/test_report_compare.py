@@ -124,3 +124,29 @@ def test_compare_command_error_is_one_line(runs, tmp_path, capsys):
     assert main(["compare", str(runs[0]), str(tmp_path / "missing"), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "missing" in err and "Traceback" not in err
+
+
+def test_stereoset_cluster_decisions_count_ties_as_anti():
+    from xlmaudit.compare import item_values
+
+    rows = []
+    for cid, (stereo, anti) in {"c1": (-1.0, -2.0), "c2": (-2.0, -1.0), "c3": (-1.0, -1.0)}.items():
+        for gold, score in (("stereotype", stereo), ("anti-stereotype", anti), ("unrelated", -9)):
+            rows.append({"item_id": cid, "gold_label": gold, "score": score, "bias_type": "race"})
+    kind, frame = item_values(pd.DataFrame(rows))
+    assert kind == "decision:pct_stereotype_preferred"
+    assert dict(zip(frame.item_id, frame.value, strict=True)) == {"c1": 1.0, "c2": 0.0, "c3": 0.0}
+
+
+def test_probes_without_item_scores_are_listed_not_dropped(runs, tmp_path):
+    b = shutil.copytree(runs[1], tmp_path / "b")
+    raw = pd.read_parquet(b / "raw" / "toy.parquet")
+    extra = pd.DataFrame({"suite": "toy", "probe": "why", "item_id": ["x"], "attribution": [0.1]})
+    pd.concat([raw, extra]).to_parquet(b / "raw" / "toy.parquet")
+    a = shutil.copytree(runs[0], tmp_path / "a")
+    pd.concat([pd.read_parquet(a / "raw" / "toy.parquet"), extra]).to_parquet(
+        a / "raw" / "toy.parquet"
+    )
+    frame = compare_runs(load_run(a), load_run(b))
+    assert frame.attrs["not_compared"] == ["toy/why"]
+    assert "why" not in set(frame.probe)

@@ -6,7 +6,8 @@ derived, so the same item in two runs has the same id):
 - pair probes (CrowS-Pairs-style raw rows with ``sent_more_score`` / ``sent_less_score``): the
   per-pair decision "sent_more scores higher" (ties count as not, as in Nangia et al. 2020);
   metric = % of pairs deciding so; McNemar's exact test on the discordant pairs
-  (``scipy.stats.binomtest``);
+  (``scipy.stats.binomtest``); StereoSet clusters likewise, the decision being "the stereotype
+  outscores the anti-stereotype" (``pct_stereotype_preferred``, the unweighted SS ingredient);
 - score probes (template probes): the per-item main score (e.g. ``log_odds``); metric = its mean;
   exact sign test on the per-item differences (zeros dropped).
 
@@ -93,18 +94,34 @@ def check_versions(a: RunLike, b: RunLike, suites: list[str]) -> None:
             )
 
 
+def _pair_decisions(raw: pd.DataFrame) -> pd.DataFrame:
+    rows = raw.dropna(subset=["sent_more_score", "sent_less_score"])
+    value = (rows["sent_more_score"] > rows["sent_less_score"]).astype(float)
+    group = rows["bias_type"] if "bias_type" in rows.columns else "all"
+    return pd.DataFrame({"item_id": rows["item_id"], "value": value, "group": group})
+
+
+def _cluster_decisions(raw: pd.DataFrame) -> pd.DataFrame:
+    """StereoSet clusters: 1 if the stereotype outscores the anti-stereotype (ties: 0, as SS)."""
+    wide = raw.pivot_table(index="item_id", columns="gold_label", values="score", aggfunc="first")
+    wide = wide.dropna(subset=["stereotype", "anti-stereotype"])
+    value = (wide["stereotype"] > wide["anti-stereotype"]).astype(float)
+    groups = raw.drop_duplicates("item_id").set_index("item_id")["bias_type"]
+    return pd.DataFrame({"item_id": wide.index, "value": value.to_numpy(),
+                         "group": groups.reindex(wide.index).to_numpy()})  # fmt: skip
+
+
 def item_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
     """(kind, frame[item_id, value, group]) of one probe's raw rows, or None if not pairable.
 
-    kind is ``decision`` (pair probes: 1 if sent_more scores higher) or ``score:<column>``.
+    kind is ``decision:<metric>`` (CrowS-Pairs: 1 if sent_more scores higher; StereoSet: 1 if the
+    stereotype outscores the anti-stereotype) or ``score:<column>`` (template probes).
     """
     raw = raw.dropna(axis=1, how="all")
     if {"sent_more_score", "sent_less_score"}.issubset(raw.columns):
-        rows = raw.dropna(subset=["sent_more_score", "sent_less_score"])
-        value = (rows["sent_more_score"] > rows["sent_less_score"]).astype(float)
-        group = rows["bias_type"] if "bias_type" in rows.columns else "all"
-        return "decision", pd.DataFrame({"item_id": rows["item_id"], "value": value,
-                                         "group": group})  # fmt: skip
+        return "decision:pct_sent_more", _pair_decisions(raw)
+    if {"gold_label", "score", "bias_type"}.issubset(raw.columns):
+        return "decision:pct_stereotype_preferred", _cluster_decisions(raw)
     for col in SCORE_COLUMNS:
         if col in raw.columns:
             rows = raw.drop_duplicates("item_id").dropna(subset=[col])
@@ -115,14 +132,11 @@ def item_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
 
 def _row(kind: str, merged: pd.DataFrame, only: tuple[int, int], *, seed: int) -> dict[str, Any]:
     a, b = merged["value_a"].to_numpy(float), merged["value_b"].to_numpy(float)
-    scale = 100.0 if kind == "decision" else 1.0
+    decision, metric = kind.startswith("decision:"), kind.split(":", 1)[1]
+    scale = 100.0 if decision else 1.0
     low, high = paired_bootstrap(a * scale, b * scale, seed=seed)
-    if kind == "decision":
-        x, y, p = mcnemar_exact(a, b)
-        test, metric = "mcnemar_exact", "pct_sent_more"
-    else:
-        x, y, p = sign_test(a, b)
-        test, metric = "sign_test", kind.split(":", 1)[1]
+    x, y, p = mcnemar_exact(a, b) if decision else sign_test(a, b)
+    test = "mcnemar_exact" if decision else "sign_test"
     value_a, value_b = float(np.mean(a) * scale), float(np.mean(b) * scale)
     return {
         "metric": metric, "value_a": value_a, "value_b": value_b, "difference": value_b - value_a,
@@ -155,6 +169,9 @@ def compare_probe(raw_a: pd.DataFrame, raw_b: pd.DataFrame, *, seed: int = 0) ->
 def compare_runs(a: RunLike, b: RunLike, *, seed: int = 0) -> pd.DataFrame:
     """Paired comparison rows (``COMPARISON_COLUMNS``) of every probe both runs scored.
 
+    Probes with no item-level score to pair (e.g. attribution probes) or with no shared item are
+    listed in ``frame.attrs["not_compared"]`` (the report and the command print them).
+
     Raises InputError when the runs share no suite, used different versions of a shared suite,
     or share no item.
     """
@@ -163,7 +180,7 @@ def compare_runs(a: RunLike, b: RunLike, *, seed: int = 0) -> pd.DataFrame:
         raise InputError(f"the runs share no suite: run A has {sorted(a.raw)}, "
                          f"run B has {sorted(b.raw)}")  # fmt: skip
     check_versions(a, b, shared)
-    rows = []
+    rows, skipped = [], []
     for suite in shared:
         ra, rb = a.raw[suite], b.raw[suite]
         for probe in pd.unique(ra["probe"]):
@@ -172,7 +189,10 @@ def compare_runs(a: RunLike, b: RunLike, *, seed: int = 0) -> pd.DataFrame:
                 continue
             found = compare_probe(ra[ra["probe"] == probe], pb, seed=seed)
             rows += [{"suite": suite, "probe": str(probe), **r} for r in found]
+            if not found:
+                skipped.append(f"{suite}/{probe}")
     frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+    frame.attrs["not_compared"] = skipped
     if frame.empty:
         raise InputError(f"the runs share no scored item in suites {shared}: item ids differ "
                          "(different data, templates or lexicons?)")  # fmt: skip

@@ -28,5 +28,7 @@ def run(args: argparse.Namespace) -> int:
     cols = ["suite", "probe", "group", "metric", "value_a", "value_b", "difference", "ci_low",
             "ci_high", "n_shared", "test", "p_value"]  # fmt: skip
     print(frame[cols].to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+    if files.not_compared:
+        print(f"not compared (nothing to pair item by item): {', '.join(files.not_compared)}")
     print(f"wrote {files.csv}, {files.markdown}, {files.html}")
     return 0

@@ -44,6 +44,7 @@ class ComparisonFiles:
     markdown: Path
     html: Path
     figures: tuple[SavedFigure, ...]
+    not_compared: tuple[str, ...] = ()
 
 
 def difference_figures(frame: pd.DataFrame, out: Path) -> list[SavedFigure]:
@@ -87,6 +88,10 @@ def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> l
             blocks.append(Para(f"Run {label}: {warning.text}", True))
     blocks += [Heading(2, "Method"), Para(METHOD), Heading(2, "Results"), comparison_table(frame)]
     blocks += [Image(f.path, f.caption) for f in figures]
+    skipped = frame.attrs.get("not_compared") or []
+    if skipped:
+        blocks.append(Para("Not compared (no item-level score to pair, or no shared item): "
+                           + ", ".join(skipped)))  # fmt: skip
     blocks += [Heading(2, "Runs"), Bullets((f"A: {a.path}", f"B: {b.path}"))]
     blocks += [Heading(3, "Run A provenance"), key_provenance(a.meta)]
     blocks += [Heading(3, "Run B provenance"), key_provenance(b.meta)]
@@ -109,4 +114,5 @@ def build_comparison(dir_a: str | Path, dir_b: str | Path, *, out: str | Path,
     html = out / "comparison.html"
     title = f"xlmaudit comparison: {prov.model_name(a.meta)} vs {prov.model_name(b.meta)}"
     html.write_text(render_html(blocks, title=title), encoding="utf-8")
-    return ComparisonFiles(csv, md, html, tuple(figures))
+    skipped = tuple(frame.attrs.get("not_compared") or ())
+    return ComparisonFiles(csv, md, html, tuple(figures), skipped)
