@@ -86,7 +86,9 @@ def test_implements_the_scorer_protocol(loaded):
     assert isinstance(ModelScorer(loaded), Scorer)
 
 
-def test_batched_scores_equal_scoring_each_sequence_alone(loaded):
+@pytest.mark.parametrize("kind", ["xlm", "bert", "roberta"])
+def test_batched_scores_equal_scoring_each_sequence_alone(kind):
+    loaded = load_model(str(tiny_model_dir(kind)))
     reqs = all_requests()
     batched = ModelScorer(loaded, batch_tokens=96).score(reqs)
     for req, got in zip(reqs, batched, strict=True):
@@ -276,3 +278,21 @@ def test_bfloat16_keeps_the_fp32_ranking_on_a_clear_case(xlm):
     a, b = ModelScorer(xlm).score([req])[0], ModelScorer(bf16).score([req])[0]
     assert np.isfinite(b.candidates[0].logprob)
     assert abs(a.candidates[0].logprob - b.candidates[0].logprob) < 0.1
+
+
+def test_byte_bpe_candidates_carry_their_space_marker():
+    loaded = load_model(str(tiny_model_dir("roberta")))
+    scorer = ModelScorer(loaded)
+    text = "The doctor said [MASK] was late."
+    got = scorer.score([MaskedWordRequest(text, ("he", "she"))])[0]
+    assert [c.pieces for c in got.candidates] == [("\u0120he",), ("\u0120she",)]
+    filled = list(scorer.tokenize("The doctor said he was late.").ids)
+    pos = loaded.tokenizer.convert_ids_to_tokens(filled).index("\u0120he")
+    masked = filled[:pos] + [loaded.mask_id] + filled[pos + 1 :]  # context as in the sentence
+    _, lp = manual(loaded, masked)
+    she = loaded.tokenizer.convert_tokens_to_ids("\u0120she")
+    assert abs(got.candidates[0].logprob - lp[pos, filled[pos]].item()) < 1e-5
+    assert abs(got.candidates[1].logprob - lp[pos, she].item()) < 1e-5
+    enc = scorer.tokenize("The doctor said she was tired.")
+    assert enc.pieces[3:6] == ("\u0120doctor", "\u0120said", "\u0120she")
+    assert enc.word_index[3:6] == (1, 2, 3)

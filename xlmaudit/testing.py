@@ -183,11 +183,42 @@ def make_tiny_bert(dir: str | Path, *, seed: int = 0) -> Path:
     return out
 
 
+def make_tiny_roberta(dir: str | Path, *, seed: int = 0) -> Path:
+    """Write a tiny random RoBERTa-style (byte-level BPE, ``Ġ`` word starts) masked LM to ``dir``.
+
+    The BPE is trained on the probe words, so common words are one ``Ġword`` piece and rarer
+    ones split; the mask token does not absorb the space before it (the harder case).
+    """
+    import torch
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import RobertaConfig, RobertaForMaskedLM, RobertaTokenizer
+
+    out = Path(dir)
+    out.mkdir(parents=True, exist_ok=True)
+    specials = ["<s>", "<pad>", "</s>", "<unk>", "<mask>"]
+    corpus = [" ".join(WORDS)] * 50 + ["the doctor said that he was late.", "she was tired!"] * 20
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(corpus, vocab_size=400, min_frequency=2, special_tokens=specials,
+                            show_progress=False)  # fmt: skip
+    model_json = json.loads(bpe._tokenizer.to_str())["model"]
+    merges = [tuple(m.split()) if isinstance(m, str) else tuple(m) for m in model_json["merges"]]
+    tokenizer = RobertaTokenizer(vocab=model_json["vocab"], merges=merges, model_max_length=126)
+    tokenizer.save_pretrained(out)
+    config = RobertaConfig(
+        vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=128, pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=0, eos_token_id=2, initializer_range=0.3,
+    )  # fmt: skip
+    torch.manual_seed(seed)
+    _save(RobertaForMaskedLM(config).eval(), out)
+    return out
+
+
 _BUILT: dict[tuple[str, int], Path] = {}
 
 
 def tiny_model_dir(kind: str = "xlm", *, n_langs: int = 1) -> Path:
-    """A tiny model built once per process in a temporary directory (``xlm`` or ``bert``).
+    """A tiny model built once per process in a temporary directory (xlm, bert or roberta).
 
     Treat the directory as read-only; build your own with ``make_tiny_*`` to modify one.
     """
@@ -200,6 +231,8 @@ def tiny_model_dir(kind: str = "xlm", *, n_langs: int = 1) -> Path:
             _BUILT[key] = make_tiny_xlm(out, n_langs=n_langs)
         elif kind == "bert":
             _BUILT[key] = make_tiny_bert(out)
+        elif kind == "roberta":
+            _BUILT[key] = make_tiny_roberta(out)
         else:
-            raise ValueError(f"unknown tiny model kind {kind!r} (xlm, bert)")
+            raise ValueError(f"unknown tiny model kind {kind!r} (xlm, bert, roberta)")
     return _BUILT[key]

@@ -53,17 +53,16 @@ def _chain_rows(base: list[int], pos: int, pieces: list[int]) -> list[Row]:
 
 def _candidate(codec: Codec, req: MaskedWordRequest, ids: list[int], pos: int, cand: str):
     """(CandidateScore template, rows) for one candidate; flagged candidates get no rows."""
-    piece_ids = codec.candidate_ids(req.text, cand, ids, pos)
+    left, piece_ids, right = codec.candidate_span(req.text, cand, ids, pos)
     pieces = tuple(codec.tokenizer.convert_ids_to_tokens(piece_ids))
     flag = "empty" if not piece_ids else ("unknown" if codec.unk_id in piece_ids else "")
     if flag:
         nan = (float("nan"),) * len(pieces)
         return CandidateScore(cand, float("nan"), pieces, nan, flag), []
-    k = len(piece_ids)
-    base = ids[:pos] + [codec.mask_id] * k + ids[pos + 1 :]
+    k, start = len(piece_ids), len(left)
     what = f" with candidate {cand!r} ({k} pieces)"
-    base = codec.fit(base, text=req.text, keep=pos + k, what=what)
-    return CandidateScore(cand, float("nan"), pieces, ()), _chain_rows(base, pos, piece_ids)
+    base = codec.fit(left + [codec.mask_id] * k + right, text=req.text, keep=start + k, what=what)
+    return CandidateScore(cand, float("nan"), pieces, ()), _chain_rows(base, start, piece_ids)
 
 
 def _top_k(codec: Codec, dist: np.ndarray, k: int) -> tuple[tuple[str, float], ...]:

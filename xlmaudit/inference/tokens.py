@@ -110,19 +110,22 @@ class Codec:
             raise InputError(f"text {_short(text)} encodes to {len(found)} mask tokens, not one")
         return found[0]
 
-    def candidate_ids(self, text: str, candidate: str, ids: list[int], pos: int) -> list[int]:
-        """Piece ids of ``candidate`` as it is tokenized in the slot of ``text``.
+    def candidate_span(
+        self, text: str, candidate: str, ids: list[int], pos: int
+    ) -> tuple[list[int], list[int], list[int]]:
+        """(left, pieces, right): the filled text's ids split around ``candidate``.
 
-        The filled text is tokenized and the ids shared with the masked text's left and right
-        context are removed; when the context itself changes, the word is tokenized alone.
+        The text with the candidate in the slot is tokenized; the ids it shares with the masked
+        text's start and end are the context, the rest are the candidate's pieces (so a leading
+        space marker, ``Ġhe`` or ``▁he``, is part of the piece, as it is in the sentence).
         """
         if not candidate.strip():
-            return []
+            return ids[:pos], [], ids[pos + 1 :]
         filled = self.raw_ids(text.replace(MASK, candidate))
-        left, right = ids[:pos], ids[pos + 1 :]
-        middle = filled[len(left) : len(filled) - len(right)]
-        if filled[: len(left)] == left and filled[len(filled) - len(right) :] == right:
-            return middle
-        return list(
-            self.tokenizer(candidate, add_special_tokens=False, **self._kwargs)["input_ids"]
-        )
+        p = 0
+        while p < min(pos, len(filled)) and filled[p] == ids[p]:
+            p += 1
+        s = 0
+        while s < min(len(ids) - pos - 1, len(filled) - p) and filled[-1 - s] == ids[-1 - s]:
+            s += 1
+        return filled[:p], filled[p : len(filled) - s], filled[len(filled) - s :]
