@@ -296,3 +296,13 @@ def test_byte_bpe_candidates_carry_their_space_marker():
     enc = scorer.tokenize("The doctor said she was tired.")
     assert enc.pieces[3:6] == ("\u0120doctor", "\u0120said", "\u0120she")
     assert enc.word_index[3:6] == (1, 2, 3)
+
+
+def test_models_without_a_separable_output_projection_use_full_logits(monkeypatch):
+    loaded = load_model(str(tiny_model_dir("bert")))
+    reqs = [PLLRequest("The engineer was tired."), UnmaskedRequest("He was late.")]
+    hooked = ModelScorer(loaded).score(reqs)
+    monkeypatch.setattr(loaded.model, "get_output_embeddings", lambda: None)
+    full = ModelScorer(loaded).score(reqs)
+    for a, b in zip(hooked, full, strict=True):
+        np.testing.assert_allclose(a.logprobs, b.logprobs, atol=1e-6)

@@ -138,10 +138,15 @@ def _forward(
     with _eager_attention(model, want_att):
         if _takes_logits_to_keep(model):
             out = model(**kwargs, logits_to_keep=keep)
-        else:
+            logits = out.logits
+        elif model.get_output_embeddings() is not None:
             with _gather_before_head(model, keep):
                 out = model(**kwargs)
-    logits = out.logits.float()
+            logits = out.logits
+        else:  # no separable output projection: full logits, then gather
+            out = model(**kwargs)
+            logits = out.logits[keep]
+    logits = logits.float()
     counts = keep.sum(dim=1).tolist()
     per_unit = torch.split(logits, counts)
     lses = torch.split(torch.logsumexp(logits, dim=-1), counts)
