@@ -103,20 +103,29 @@ def resolve_source(name_or_path: str) -> tuple[str, bool]:
     return name_or_path, False
 
 
+_FINGERPRINTS: dict[tuple, str] = {}  # (name, size, mtime) of each file -> digest
+
+
 def fingerprint_dir(path: Path) -> str:
-    """sha256 over the config, tokenizer and weight files of a model directory (names + bytes)."""
-    digest = hashlib.sha256()
+    """sha256 over the config, tokenizer and weight files of a model directory (names + bytes).
+
+    Remembered within the process while no file's size or modification time changes.
+    """
     files = sorted(
         p
         for p in path.iterdir()
         if p.is_file() and (p.name in _FINGERPRINT_FILES or p.suffix in _WEIGHT_SUFFIXES)
     )
-    for p in files:
-        digest.update(p.name.encode() + b"\0")
-        with p.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 22), b""):  # noqa: B023
-                digest.update(block)
-    return "sha256:" + digest.hexdigest()
+    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    if stamp not in _FINGERPRINTS:
+        digest = hashlib.sha256()
+        for p in files:
+            digest.update(p.name.encode() + b"\0")
+            with p.open("rb") as fh:
+                while block := fh.read(1 << 22):
+                    digest.update(block)
+        _FINGERPRINTS[stamp] = "sha256:" + digest.hexdigest()
+    return _FINGERPRINTS[stamp]
 
 
 def _hub_fingerprint(source: str, revision: str | None) -> str:
