@@ -4,8 +4,9 @@
 special ids 0..13 as in ``xlm-mlm-en-2048``, ``</w>`` word-final pieces, lowercasing and accent
 stripping), a small ``XLMConfig`` (keeping the hub's wrong ``mask_token_id: 0`` on purpose; the real
 mask is ``<special1>`` = 5) and seeded random ``XLMWithLMHeadModel`` weights (safetensors).
-``make_tiny_bert(dir)`` does the same for a WordPiece (``##``) BERT model. Both load through
-``xlmaudit.inference.load_model(path)``.
+``make_tiny_bert(dir)`` does the same for a WordPiece (``##``) BERT model and
+``make_tiny_roberta(dir)`` for a byte-level BPE (``Ġ``) RoBERTa model. All load through
+``xlmaudit.inference.load_model(path)``; ``tiny_model_dir(kind)`` builds each once per process.
 
 Vocabulary facts tests can rely on:
 
