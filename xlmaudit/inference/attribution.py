@@ -57,7 +57,10 @@ class CompletenessWarning(UserWarning):
 
 def word_pieces(codec: Codec, text: str, enc: Encoding, pos: int, word: str):
     """Piece ids and strings of ``word`` in the slot of ``text``, as the core scores it."""
-    ids = tuple(int(i) for i in codec.candidate_ids(text, word, list(enc.ids), pos))
+    left, pieces_ids, right = codec.candidate_span(text, word, list(enc.ids), pos)
+    if list(left) != list(enc.ids[:pos]) or list(right) != list(enc.ids[pos + 1 :]):
+        raise InputError(f"{text!r}: the context tokenizes differently with {word!r} in the slot")
+    ids = tuple(int(i) for i in pieces_ids)
     if not ids:
         raise InputError(f"{text!r}: word {word!r} tokenizes to nothing")
     pieces = tuple(codec.tokenizer.convert_ids_to_tokens(list(ids)))
