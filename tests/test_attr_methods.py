@@ -264,3 +264,24 @@ def test_mixed_methods_in_one_call_keep_order_and_scorer_wrapper_routes():
     assert answers[0].candidates[0].logprob == -1.0
     np.testing.assert_allclose(answers[1].attributions, lig.attributions)
     assert len(fake.calls) == 1 and scorer.fingerprint == "fake"
+
+
+def test_many_explanations_are_one_captum_call_per_batch(monkeypatch):
+    from xlmaudit.inference import attribution
+
+    calls = []
+    original = attribution.METHODS["lig"]
+
+    def spy(call):
+        calls.append(tuple(call.ids.shape))
+        return original(call)
+
+    monkeypatch.setitem(attribution.METHODS, "lig", spy)
+    loaded = toy()
+    reqs = [AttributionRequest(TEXT, "she", "he")] * 5 + [
+        AttributionRequest("the [MASK] was tired .", "doctor", "they")  # 2 + 2 rows, 1st merged
+    ]
+    explain(loaded, reqs, batch_rows=4)
+    assert [n for n, _ in calls] == [4, 4]  # 5 + 3 rows in batches of 4 (sorted by length)
+    explain(loaded, reqs, batch_rows=16)
+    assert len(calls) == 3 and calls[-1][0] == 8
