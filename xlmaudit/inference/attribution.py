@@ -25,6 +25,7 @@ in ``eval()`` mode. Nothing here runs under ``no_grad``/``inference_mode``.
 
 from __future__ import annotations
 
+import inspect
 import math
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -88,8 +89,7 @@ def _word_rows(owner: int, enc: Encoding, mask_pos: int, pieces: Sequence[int], 
     """The chained rows of one word: k masks, the first j pieces revealed in row j."""
     k, mask_id = len(pieces), enc.ids[mask_pos]
     head, tail = list(enc.ids[:mask_pos]), list(enc.ids[mask_pos + 1 :])
-    keep_head = [s for s in enc.special[:mask_pos]]
-    keep_tail = [s for s in enc.special[mask_pos + 1 :]]
+    keep_head, keep_tail = list(enc.special[:mask_pos]), list(enc.special[mask_pos + 1 :])
     to_base = (*range(mask_pos), *([mask_pos] * k), *range(mask_pos + 1, len(enc)))
     for j in range(k):
         slot = list(pieces[:j]) + [mask_id] * (k - j)
@@ -128,8 +128,6 @@ def embedding_layer(model: torch.nn.Module) -> torch.nn.Module:
 
 def _forward_fn(model: torch.nn.Module) -> Callable[..., torch.Tensor]:
     """F per row: sum of sign * log_softmax(logits at the scored position)[piece]."""
-    import inspect
-
     keep_logits = "logits_to_keep" in inspect.signature(model.forward).parameters
 
     def forward(ids, attention_mask, positions, term_ids, term_signs, langs=None):
