@@ -223,7 +223,7 @@ def test_completeness_warning_names_step_count(monkeypatch):
         warnings.simplefilter("always")
         explain(loaded, [AttributionRequest(TEXT, "she", n_steps=1)], threshold=1e-9)
     messages = [str(w.message) for w in caught if issubclass(w.category, CompletenessWarning)]
-    assert len(messages) == 1 and "raise n_steps to" in messages[0]
+    assert len(messages) == 1 and "raise n_steps (--steps) to" in messages[0]
     assert suggested_steps(50, 0.05, 0.01) == 250 and suggested_steps(50, 0.011, 0.01) == 100
 
 

@@ -10,7 +10,12 @@ import numpy as np
 import pytest
 
 from xlmaudit.inference import ModelScorer, load_model
-from xlmaudit.inference.attribution import AttributionScorer, embedding_layer, explain
+from xlmaudit.inference.attribution import (
+    AttributionScorer,
+    CompletenessWarning,
+    embedding_layer,
+    explain,
+)
 from xlmaudit.requests import AttributionRequest, MaskedWordRequest
 from xlmaudit.testing import make_tiny_bert, make_tiny_xlm
 
@@ -87,3 +92,13 @@ def test_scorer_wrapper_pools_with_core_requests(xlm):
         [MaskedWordRequest(TEXT, ("she",)), AttributionRequest(TEXT, "she", "he")]
     )
     assert word.candidates[0].word == "she" and attr.method == "lig"
+
+
+def test_bfloat16_model_gives_close_attributions(tmp_path, xlm):
+    loaded = load_model(str(make_tiny_xlm(tmp_path)), device="cpu", dtype="bfloat16")
+    req = [AttributionRequest(TEXT, "she", "he")]
+    with pytest.warns(CompletenessWarning):  # bf16 rounding: IG is visibly incomplete
+        (low,) = explain(loaded, req)
+    (full,) = explain(xlm, req)
+    assert np.isfinite(low.attributions).all() and np.isfinite(low.delta)
+    assert np.corrcoef(low.attributions, full.attributions)[0, 1] > 0.95

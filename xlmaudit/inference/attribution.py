@@ -427,7 +427,7 @@ def _warn_incomplete(
         CompletenessWarning(
             f"integrated gradients incomplete for {len(bad)} of {len(responses)} explanation(s) "
             f"(requests {items}): relative delta up to {worst:.2%} > {threshold:.2%} at "
-            f"n_steps={n}; raise n_steps to {suggested_steps(n, worst, threshold)}"
+            f"n_steps={n}; raise n_steps (--steps) to {suggested_steps(n, worst, threshold)}"
         ),
         stacklevel=3,
     )
