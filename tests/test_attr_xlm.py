@@ -102,3 +102,20 @@ def test_bfloat16_model_gives_close_attributions(tmp_path, xlm):
     (full,) = explain(xlm, req)
     assert np.isfinite(low.attributions).all() and np.isfinite(low.delta)
     assert np.corrcoef(low.attributions, full.attributions)[0, 1] > 0.95
+
+
+def test_pair_attribution_contrasts_the_two_fillers_at_the_slot(xlm):
+    from xlmaudit.attributions.pairs import pair_request
+
+    req = pair_request("the nurse said that he was tired .", "the doctor said that he was tired .")
+    assert (req.text, req.target, req.contrast) == (
+        "the [MASK] said that he was tired .",
+        "nurse",
+        "doctor",
+    )
+    (r,) = explain(xlm, [req])
+    (core,) = ModelScorer(xlm).score([MaskedWordRequest(req.text, ("nurse", "doctor"))])
+    assert r.value == pytest.approx(
+        core.candidates[0].logprob - core.candidates[1].logprob, abs=1e-4
+    )
+    assert r.attributions.sum() == pytest.approx(r.value - r.baseline_value, abs=1e-4)
