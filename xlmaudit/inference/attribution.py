@@ -270,7 +270,10 @@ def _run_batch(loaded, rows, *, method, n_steps, base_id, batch_tokens, internal
     model = loaded.model
     device = next(model.parameters()).device
     ids, base, att, pos, term_ids, signs = _tensors(
-        rows, loaded.tokenizer.pad_token_id, base_id, device
+        rows,
+        loaded.tokenizer.pad_token_id or 0,
+        base_id,
+        device,  # padding is masked out
     )
     args: tuple = (att, pos, term_ids, signs)
     if getattr(loaded, "langs_id", None) is not None:
