@@ -177,3 +177,15 @@ def test_planted_card_states_recovery_of_planted_shares(tmp_path):
     assert "toy / pronoun: per-occupation p\\_female vs planted share: Spearman rho = 1.000" in card
     assert "n = 8 occupations" in card
     assert "toy_pronoun_p_female_vs_planted" in {f.name for f in files.figures}
+
+
+def test_markdown_and_html_escaping_hand_examples():
+    from xlmaudit.report.render import Para, Table, md_escape, render_html
+
+    assert md_escape("a_b*c [x](y) <i> & |") == "a\\_b\\*c \\[x\\](y) &lt;i&gt; & \\|"
+    assert md_escape("- not a list", line_start=True) == "\\- not a list"
+    assert md_escape("&amp; stays text") == "&amp;amp; stays text"
+    html = render_html([Para("<b>x</b>"), Table(("<th>",), (("a\"b'c",),))], title="<t>")
+    assert "<title>&lt;t&gt;</title>" in html
+    assert "<p>&lt;b&gt;x&lt;/b&gt;</p>" in html
+    assert "<th>&lt;th&gt;</th>" in html and "<td>a&quot;b&#x27;c</td>" in html
