@@ -52,7 +52,7 @@ def _masked_lp(model, ids, pos, mask_id):
 
 
 def reference_pair(loaded, sent1, sent2):
-    """metric.py mask_unigram (sums) and bias-bench _average_log_probability (means)."""
+    """metric.py mask_unigram, bias-bench _average_log_probability, evaluate.py calculate_aul."""
     tok, model, mask_id = loaded.tokenizer, loaded.model, loaded.mask_id
     ids1, ids2 = tok.encode(sent1), tok.encode(sent2)
     t1, t2 = _span(ids1, ids2, "equal")
@@ -67,10 +67,15 @@ def reference_pair(loaded, sent1, sent2):
         else None
         for ids, d in ((ids1, d1), (ids2, d2))
     ]
-    aul = [
-        _log_softmax(model, ids)[range(len(ids)), ids][1:-1].mean().item() for ids in (ids1, ids2)
-    ]
-    return nangia, meade, aul
+    aul, aula = [], []
+    for ids in (ids1, ids2):
+        with torch.no_grad():
+            out = model(torch.tensor([ids]), output_attentions=True)
+        lp = torch.log_softmax(out.logits[0], dim=-1)[range(len(ids)), ids][1:-1]
+        att = torch.cat(out.attentions, 0).mean(0).mean(0).mean(0)  # evaluate.py calculate_aul
+        aul.append(lp.mean().item())
+        aula.append((lp * att[1:-1]).mean().item())
+    return nangia, meade, aul, aula
 
 
 def test_crows_estimators_match_the_reference_loops(loaded):
@@ -78,13 +83,14 @@ def test_crows_estimators_match_the_reference_loops(loaded):
     # short pairs, stereo and antistereo, with no <unk> piece in the tiny vocabulary
     pairs = pairs[pairs.pair_id.isin([8, 11, 14, 35])]
     assert set(pairs.direction) == {"stereo", "antistereo"}
-    raw = score_pairs(pairs, ModelScorer(loaded), estimators=("nangia2020", "meade2022", "aul"))
+    estimators = ("nangia2020", "meade2022", "aul", "aula")
+    raw = score_pairs(pairs, ModelScorer(loaded), estimators=estimators)
     for row in pairs.itertuples():
         stereo = row.direction == "stereo"
         sent1, sent2 = (row.sent_more, row.sent_less) if stereo else (row.sent_less, row.sent_more)
-        nangia, meade, aul = reference_pair(loaded, sent1, sent2)
+        nangia, meade, aul, aula = reference_pair(loaded, sent1, sent2)
         if not stereo:  # back to (more, less)
-            nangia, meade, aul = nangia[::-1], meade[::-1], aul[::-1]
+            nangia, meade, aul, aula = nangia[::-1], meade[::-1], aul[::-1], aula[::-1]
         got = raw[raw.pair_id == row.pair_id].set_index("estimator")
         assert got.loc[
             "nangia2020", ["sent_more_score", "sent_less_score"]
