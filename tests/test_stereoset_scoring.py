@@ -64,6 +64,11 @@ def test_word_level_requests_score_the_pieces_that_differ_from_the_context():
         PLLRequest("The chess player was asian.", "word_l2r", (5, 6))
     ]  # <s> the chess player was as ian. </s>
     assert info["n_pieces"] == 2
+    # the literal filler "blank" (lowercased like the context's BLANK) is still found
+    reqs, info = word_l2r_requests(
+        _item("The drink is BLANK."), "The drink is blank.", FakeScorer()
+    )
+    assert reqs == [PLLRequest("The drink is blank.", "word_l2r", (4,))] and info["flag"] == ""
 
 
 def _raw(rows):

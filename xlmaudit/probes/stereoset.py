@@ -11,7 +11,8 @@ under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``domains`` (optiona
   score is the mean over pieces of P(t_k) (probabilities, not logs). Quirk kept: the decoded
   prefix is re-tokenised as a complete word (XLM: ``his`` becomes ``his</w>``).
 - ``word_l2r``: log P(filler pieces | rest of the sentence) with the PLL-word-l2r estimator; the
-  filler pieces are the sentence tokens that differ from the context's (difflib over token ids).
+  filler pieces are the sentence tokens that differ from the context's, BLANK written as the
+  mask token (difflib over token ids).
 """
 
 from __future__ import annotations
@@ -108,7 +109,9 @@ def nadeem_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[l
 
 def word_l2r_requests(item: ClusterItem, sentence: str, scorer: Scorer) -> tuple[list, dict]:
     """Word-level requests for one sentence: PLL-word-l2r over the pieces that differ."""
-    ctx_enc: Encoding = tokenize(scorer, item.context)
+    # BLANK written as a mask token: one special token that never merges with its neighbours,
+    # so the filler is found even where it is the word "blank" or shares pieces with it
+    ctx_enc: Encoding = tokenize(scorer, item.context.replace("BLANK", MASK))
     enc = tokenize(scorer, sentence)
     positions = [
         p for p in crows_metrics.align(ctx_enc.ids, enc.ids)["diff"][1] if not enc.special[p]
