@@ -21,12 +21,18 @@ class MetricInfo:
     headline: bool = False
 
 
+P_NOTE = (
+    "; p-value: one-sample t-test of the per-filler means (averaged over templates) against 0, "
+    "which treats the templates as fixed, so it can be far smaller than the crossed interval "
+    "suggests: read the interval first"
+)
+
 _EXACT: dict[str, MetricInfo] = {
     "log_odds": MetricInfo(
         "log-odds of group A vs group B at the mask (nats; 0 = no preference)",
         "log P(group A words) - log P(group B words) at the [MASK], each candidate scored as a "
         "whole word (all pieces, chained left to right); mean over templates x fillers with a "
-        "crossed bootstrap interval (templates and fillers resampled)",
+        "crossed bootstrap interval (templates and fillers resampled)" + P_NOTE,
         reference=0.0,
         headline=True,
     ),
@@ -59,7 +65,7 @@ _EXACT: dict[str, MetricInfo] = {
     "ilp_difference": MetricInfo(
         "increased log-probability, group A minus group B (nats; 0 = no preference)",
         "Kurita et al. (2019): log P(group | template) - log P(group | attribute also masked), "
-        "group A minus group B; crossed bootstrap interval over templates and fillers",
+        "group A minus group B; crossed bootstrap interval over templates and fillers" + P_NOTE,
         reference=0.0,
         headline=True,
     ),
@@ -67,7 +73,7 @@ _EXACT: dict[str, MetricInfo] = {
         "pseudo-log-likelihood difference, group A minus group B sentences (nats; 0 = none)",
         "mean PLL of the sentences filled with group A's terms minus group B's (Salazar et al. "
         "2020; word-level estimator of Kauf & Ivanova 2023 by default); crossed bootstrap "
-        "interval",
+        "interval" + P_NOTE,
         reference=0.0,
         headline=True,
     ),
