@@ -51,9 +51,22 @@ def _chain_rows(base: list[int], pos: int, pieces: list[int]) -> list[Row]:
     return rows
 
 
-def _candidate(codec: Codec, req: MaskedWordRequest, ids: list[int], pos: int, cand: str):
-    """(CandidateScore template, rows) for one candidate; flagged candidates get no rows."""
+def _candidate(
+    codec: Codec,
+    req: MaskedWordRequest,
+    ids: list[int],
+    pos: int,
+    cand: str,
+    masked: list[int] | None = None,
+):
+    """(CandidateScore template, rows) for one candidate; flagged candidates get no rows.
+
+    ``masked``: ``ids`` with the ``context_masks`` applied; the candidate's pieces are found on
+    the unmasked ids, then its left and right context are taken from ``masked``.
+    """
     left, piece_ids, right = codec.candidate_span(req.text, cand, ids, pos)
+    if masked is not None:
+        left, right = masked[: len(left)], masked[len(masked) - len(right) :]
     pieces = tuple(codec.tokenizer.convert_ids_to_tokens(piece_ids))
     flag = "empty" if not piece_ids else ("unknown" if codec.unk_id in piece_ids else "")
     if flag:
@@ -108,18 +121,17 @@ def masked_word(codec: Codec, req: MaskedWordRequest) -> Job:
     ids = codec.raw_ids(req.text) if req.text.strip() else []
     pos = codec.mask_position(req.text, ids)
     ids = codec.fit(ids, text=req.text, keep=pos + 1)
-    if req.context_masks:
-        ids = _mask_context(codec, req, ids, pos)
+    masked = _mask_context(codec, req, ids, pos) if req.context_masks else None
     if req.top_k < 0:
         raise InputError(f"top_k must be >= 0, got {req.top_k} for {_short(req.text)}")
     templates, spans, rows = [], [], []
     for cand in req.candidates:
-        template, cand_rows = _candidate(codec, req, ids, pos, cand)
+        template, cand_rows = _candidate(codec, req, ids, pos, cand, masked)
         templates.append(template)
         spans.append((len(rows), len(rows) + len(cand_rows)))
         rows += cand_rows
     if req.top_k:
-        rows.append(Row(tuple(ids), (pos,), (), full=True))
+        rows.append(Row(tuple(masked or ids), (pos,), (), full=True))
 
     def finish(results: list[RowResult]) -> MaskedWordResponse:
         cands = []
