@@ -82,3 +82,10 @@ def test_official_dev_json_is_checked_by_git_blob_id(server, tmp_path):
     (root / "dev.json").write_text('{"version": "1.0-dev", "data": {}}')
     with pytest.raises(InputError, match="git_blob .* does not match the recorded 637b1e3d"):
         fetch("stereoset", cache_dir=tmp_path, url=f"{base}/dev.json")
+
+
+def test_data_list_shows_sources_and_checksums(capsys):
+    assert main(["data", "list"]) == 0
+    out = capsys.readouterr().out
+    assert SOURCES["crows-pairs"].url in out and SOURCES["crows-pairs"].sha256 in out
+    assert "git blob 637b1e3d284a3c629b74a4659c583b8eca9bd13e" in out  # dev.json: blob id only
