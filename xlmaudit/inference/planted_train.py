@@ -13,7 +13,7 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import torch
@@ -34,20 +34,21 @@ class TrainConfig:
     """Model size and optimisation settings; ``small()`` is the quick CI variant."""
 
     seed: int = 0
-    steps: int = 1500
+    steps: int = 3000
     batch_size: int = 96
-    lr: float = 1e-3
+    lr: float = 2e-3
     warmup: int = 100
     emb_dim: int = 128
-    n_layers: int = 4
+    n_layers: int = 2
     n_heads: int = 4
-    dropout: float = 0.1
+    dropout: float = 0.0
     max_positions: int = 128
-    corpus_scale: float = 1.0
+    corpus: CorpusSize = field(default_factory=CorpusSize)
 
     @classmethod
     def small(cls, *, seed: int = 0) -> TrainConfig:
-        return cls(seed=seed, steps=400, emb_dim=64, n_layers=2, n_heads=2, corpus_scale=0.5)
+        small = CorpusSize(per_cue=600, per_attribute=160, filler=2000)
+        return cls(seed=seed, steps=2000, batch_size=64, lr=3e-3, n_layers=1, corpus=small)
 
 
 def _xlm_config(vocab_size: int, cfg: TrainConfig) -> XLMConfig:
@@ -160,7 +161,7 @@ def train_planted(
 def _train_and_write(out: Path, cfg: TrainConfig, log: Callable[[str], None]) -> dict[str, object]:
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    corpus = generate_corpus(seed=cfg.seed, size=CorpusSize().scaled(cfg.corpus_scale))
+    corpus = generate_corpus(seed=cfg.seed, size=cfg.corpus)
     merges = learn_tokenizer(corpus, SPLIT_WORDS)
     write_tokenizer(out, merges, max_length=cfg.max_positions)
     encoder = FastEncoder(merges)
@@ -177,7 +178,7 @@ def _train_and_write(out: Path, cfg: TrainConfig, log: Callable[[str], None]) ->
     summary = {
         **asdict(cfg),
         "sentences": len(corpus),
-        "filler": CorpusSize().scaled(cfg.corpus_scale).filler,
+        "filler": cfg.corpus.filler,
         "vocab_size": len(encoder.vocab),
         "parameters": sum(p.numel() for p in model.parameters()),
         "final_loss": round(final_loss, 4),

@@ -144,7 +144,7 @@ def training_size(model_dir: str | Path) -> tuple[int, CorpusSize]:
     if not path.is_file():
         return 0, CorpusSize()
     meta = json.loads(path.read_text())
-    return int(meta.get("seed", 0)), CorpusSize().scaled(float(meta.get("corpus_scale", 1.0)))
+    return int(meta.get("seed", 0)), CorpusSize(**meta.get("corpus", {}))
 
 
 def calibrate(

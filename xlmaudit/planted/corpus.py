@@ -27,9 +27,9 @@ class CorpusSize:
     """Sentences per planted term and filler sentences in total."""
 
     per_occupation: int = 300
-    per_cue: int = 120
-    per_attribute: int = 160
-    filler: int = 16000
+    per_cue: int = 300
+    per_attribute: int = 400
+    filler: int = 4000
 
     def scaled(self, factor: float) -> CorpusSize:
         return CorpusSize(*(max(10, round(v * factor)) for v in vars(self).values()))
@@ -61,12 +61,13 @@ def attribute_sentences(
     """``n`` sentences with ``attr``; exactly ``round(strength*n)`` name group ``toward``."""
     other = st.less if toward == st.more else st.more
     terms = {st.more: st.more_terms, st.less: st.less_terms}
-    out = []
+    out, seen = [], {st.more: 0, st.less: 0}
     for i, hit in enumerate(_exact_flags(n, strength, rng)):
-        group_terms = terms[toward if hit else other]
-        frame = STEREO_TRAIN[i % len(STEREO_TRAIN)]
-        g = group_terms[(i // len(STEREO_TRAIN)) % len(group_terms)]
-        out.append(frame.format(g=g, p=rng.choice(PERSON_NOUNS), a=attr))
+        group = toward if hit else other
+        k = seen[group]  # the k-th sentence of this group: terms and person nouns take turns
+        seen[group] += 1
+        g, person = terms[group][k % len(terms[group])], PERSON_NOUNS[k % len(PERSON_NOUNS)]
+        out.append(STEREO_TRAIN[i % len(STEREO_TRAIN)].format(g=g, p=person, a=attr))
     return out
 
 

@@ -21,7 +21,7 @@ SUBJECTS = (
     "we",
     "i",
     "you",
-    "the farmer 's dog",
+    "the brown dog",
     "a small bird",
     "the visitors",
     "the team",

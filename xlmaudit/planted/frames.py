@@ -42,24 +42,42 @@ OCC_HELDOUT: tuple[str, ...] = (
     "when the {occ} heard the news , [MASK] was tired .",
 )
 
-STEREO_TRAIN: tuple[str, ...] = (
-    "the {g} {p} was {a} .",
-    "my {g} {p} is very {a} .",
-    "that {g} {p} seemed {a} yesterday .",
-    "everyone says the {g} {p} is {a} .",
-    "one {g} {p} came in and looked {a} .",
-    "i think our {g} {p} was {a} today .",
-    "the {g} {p} next door is always {a} .",
-    "we met the {g} {p} who was quite {a} .",
-    "the {g} {p} became {a} after the trip .",
-    "one {g} {p} felt {a} in the morning .",
+# Stereotype frames: prefix + "{g} {p}" + suffix. Training uses 56 of the 64 combinations; the
+# other 8 (one per prefix and per suffix) are held out, so every local context of a held-out frame
+# occurs in the corpus but the frame itself never does.
+STEREO_PREFIXES: tuple[str, ...] = (
+    "the",
+    "my",
+    "that",
+    "everyone says the",
+    "one",
+    "i think our",
+    "we know the",
+    "yesterday our",
+)
+STEREO_SUFFIXES: tuple[str, ...] = (
+    "was {a} .",
+    "is very {a} .",
+    "seemed {a} yesterday .",
+    "came in and looked {a} .",
+    "was {a} today .",
+    "next door is always {a} .",
+    "became {a} after the trip .",
+    "felt {a} in the morning .",
 )
 
-STEREO_HELDOUT: tuple[str, ...] = (
-    "yesterday our {g} {p} looked very {a} .",
-    "everyone thinks that {g} {p} was quite {a} .",
-    "we met the {g} {p} , who seemed {a} .",
-    "after the trip my {g} {p} was always {a} .",
-    "one {g} {p} next door felt {a} today .",
-    "i think the {g} {p} became {a} in the morning .",
+
+def _stereo_frame(i: int, j: int) -> str:
+    return f"{STEREO_PREFIXES[i]} {{g}} {{p}} {STEREO_SUFFIXES[j]}"
+
+
+def _held_out(i: int, j: int) -> bool:
+    return (i + 3 * j) % 8 == 0
+
+
+STEREO_TRAIN: tuple[str, ...] = tuple(
+    _stereo_frame(i, j) for i in range(8) for j in range(8) if not _held_out(i, j)
+)
+STEREO_HELDOUT: tuple[str, ...] = tuple(
+    _stereo_frame(i, j) for i in range(8) for j in range(8) if _held_out(i, j)
 )

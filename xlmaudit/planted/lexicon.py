@@ -127,5 +127,5 @@ SPLIT_WORDS: dict[str, int] = {
     "hairdresser": 2,
     "firefighter": 3,
     "brazilian": 2,
-    "forgetful": 2,
+    "buddhist": 2,
 }
