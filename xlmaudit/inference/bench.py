@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -227,7 +228,7 @@ def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say
     log(f"{cfg.n_layers} layers, {len(work.sentences)} sentences, {work.scored_tokens} tokens")
     budget = options.batch_tokens or core_batch_tokens()
     batched = _batched_runner(budget, mask_id=mask_id, pad_id=int(cfg.pad_index))
-    rates, seconds = {}, {}
+    rates, seconds, load = {}, {}, [os.getloadavg()[0]]
     naive_pll(model, work.sentences[:1], mask_id=mask_id)  # warm-up
     naive, seconds["naive"] = timed(lambda: naive_pll(model, work.sentences, mask_id=mask_id))
     for name, dtype in (("fp32", torch.float32), ("bf16", torch.bfloat16)):
@@ -239,6 +240,7 @@ def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say
             fp32 = scores
         log(f"{name}: matmul {rates[name] / 1e9:.0f} GFLOP/s, batched {seconds[name]:.1f} s")
     log(f"naive fp32: {seconds['naive']:.1f} s")
+    load.append(os.getloadavg()[0])
     flops = workload_flops(work, cfg)
     return {
         "fp32": {
@@ -256,7 +258,10 @@ def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say
             "decision_agreement": decision_agreement(fp32, scores, work.pairs),
             "ceiling_fraction_vs_bf16_matmul": flops["batched"] / seconds["bf16"] / rates["bf16"],
         },
-        "setup": _setup_record(options, work, cfg, budget=budget, flops=flops, rates=rates),
+        "setup": {
+            **_setup_record(options, work, cfg, budget=budget, flops=flops, rates=rates),
+            "loadavg_1m_start_end": load,  # other processes on the CPU contaminate timings
+        },
     }
 
 
@@ -293,7 +298,6 @@ def _setup_record(options: BenchOptions, work: Workload, cfg, *, budget: int, fl
 
 def _machine() -> str:
     """CPU model name and logical CPU count (from /proc/cpuinfo where it exists)."""
-    import os
     import platform
 
     name = platform.processor() or platform.machine()
