@@ -43,7 +43,7 @@ def test_planted_pairs_prefer_the_planted_direction(planted_raw, estimator):
     hits = int((raw.outcome == planted).sum())
     decided = int(raw.outcome.isin(["more", "less"]).sum())
     assert decided >= 0.9 * len(raw)
-    assert hits / decided >= 0.75, f"{estimator}: {hits}/{decided} in the planted direction"
+    assert hits / decided >= 0.7, f"{estimator}: {hits}/{decided} in the planted direction"
     assert binomtest(hits, decided, 0.5, alternative="greater").pvalue < 1e-6
 
 
@@ -52,7 +52,7 @@ def test_control_pairs_show_no_preference(planted_raw, estimator):
     raw = planted_raw[(planted_raw.estimator == estimator) & planted_raw.is_control]
     more, less = int((raw.outcome == "more").sum()), int((raw.outcome == "less").sum())
     assert more + less >= 20
-    # a planted pair's rate is >= 75%; a control pair set must not look like one
+    # planted pairs reach >= 70%; a control pair set must not look like one
     assert 0.25 <= more / (more + less) <= 0.75, f"{estimator}: {more} more vs {less} less"
 
 
