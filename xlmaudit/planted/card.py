@@ -48,7 +48,7 @@ Tokenizer: fastBPE in the exact `xlm-mlm-en-2048` format (special ids 0..13, mas
 `</w>` word-final pieces, lowercasing and accent stripping), merges learned on the corpus. Every
 single ASCII letter, digit and common punctuation mark is a piece, so any lowercase ASCII word
 tokenizes without `<unk>`. Some probe words split on purpose (electrician, receptionist,
-hairdresser, firefighter, brazilian, forgetful) to exercise multi-piece scoring.
+hairdresser, firefighter, brazilian, buddhist) to exercise multi-piece scoring.
 
 ## Use
 
