@@ -75,7 +75,7 @@ def template_figures(part: pd.DataFrame, suite: str, probe: str) -> Iterator[Mad
     templ = frames.template_frame(part)
     if len(templ) >= 2:
         shares = frames.variance_shares(part)
-        share = f" (template share of variance {shares['template']:.2f})" if shares else ""
+        share = f" (template share {shares['template']:.2f})" if shares else ""
         fig = plots.template_sensitivity_plot(
             templ, title=f"Template sensitivity: {suite}/{probe}{share}",
             xlabel=f"{info.label}, per template")  # fmt: skip
@@ -117,12 +117,13 @@ def reference_figures(part, raw, suite: str, probe: str, truth: dict | None) -> 
             refs.append(("truth", "planted share of feminine pronouns (0-1)",
                          f"rho = {rho:.2f}, n = {n}", "planted"))  # fmt: skip
         for col, xlabel, rho_text, tag in refs:
+            name = attr if tag == "reference" else "planted share"
             fig = plots.reference_plot(
                 frame,
                 x=col,
                 xlabel=xlabel,
                 ylabel=f"model: {metric_info(score).label}",
-                title=f"{suite}/{probe}: {score} vs {xlabel.split(' (')[0]} (Spearman {rho_text})",
+                title=f"{suite}/{probe}: {score} vs {name} (Spearman {rho_text})",
             )
             caption = (f"{suite}/{probe}: per-filler {score} (95% interval over templates) "
                        f"against {xlabel}; Spearman {rho_text}.")  # fmt: skip

@@ -7,9 +7,16 @@ PNG anywhere and display inline in notebooks.
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+
+def _wrap(title: str) -> str:
+    return textwrap.fill(title, 72)
+
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 
@@ -46,7 +53,7 @@ def forest_plot(
         ax.axvline(reference, color="#999", linestyle="--", linewidth=1)
     ax.set_yticks(ypos, labels=[str(s) for s in frame["label"]])
     ax.set_xlabel(xlabel)
-    ax.set_title(title)
+    ax.set_title(_wrap(title), fontsize=10)
     ax.grid(axis="x", alpha=0.3)
     return fig
 
@@ -98,7 +105,7 @@ def reference_plot(
                     xytext=(3, 3), textcoords="offset points")  # fmt: skip
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_title(title)
+    ax.set_title(_wrap(title), fontsize=10)
     ax.grid(alpha=0.3)
     return fig
 
@@ -141,7 +148,7 @@ def benchmark_plot(
         ax.axvline(reference, color="#999", linestyle="--", linewidth=1)
     ax.set_yticks([base[c] for c in categories], labels=[str(c) for c in categories])
     ax.set_xlabel(xlabel)
-    ax.set_title(title)
+    ax.set_title(_wrap(title), fontsize=10)
     ax.grid(axis="x", alpha=0.3)
     if series:
         ax.legend(title="estimator", fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
