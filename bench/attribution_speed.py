@@ -3,7 +3,10 @@
 The model is built from the real ``config.json`` at full width (2048, 16 heads, vocabulary 30145)
 with ``n_layers`` reduced (default: 1 and 2 layers); the 12-layer time is extrapolated linearly
 in the layer count from the two measurements (t12 = t2 + 10 * (t2 - t1)): embedding, head and
-Captum overhead are paid once, every encoder layer adds the same cost. Random weights: timings
+Captum overhead are paid once, every encoder layer adds the same cost. Each row also times a bare
+forward + input-gradient backward over the same tokens (``plain_fwd_bwd_s_per_item``) in the same
+run, so ``captum_over_plain`` is the overhead ratio, robust to the load of a shared CPU (absolute
+seconds are not: other jobs share the 2 cores). Random weights: timings
 are faithful, attributions and deltas are not findings (the bf16 delta only shows the precision
 cost). The tokenizer is the tiny XLM-format one of ``xlmaudit.testing`` (ids < 30145), so
 sentences have the lengths real ones have (16 tokens here).
@@ -67,6 +70,25 @@ def measure(loaded, reqs, *, batch_rows: int, repeats: int) -> tuple[float, list
     return best, out
 
 
+def plain_pass(loaded, *, rows: int, length: int, chunk: int, repeats: int) -> float:
+    """Best time of a bare forward + input-gradient backward over ``rows`` x ``length`` tokens
+    (chunks of ``chunk`` rows, logits at one position): the work IG does, without Captum."""
+    model = loaded.model
+    for p in model.parameters():
+        p.requires_grad_(False)
+    ids = torch.randint(14, 90, (chunk, length))
+    att, keep = torch.ones_like(ids), torch.full((chunk, 1), length // 2)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(0, rows, chunk):
+            emb = model.transformer.embeddings(ids).detach().requires_grad_(True)
+            out = model(inputs_embeds=emb, attention_mask=att, logits_to_keep=keep).logits
+            torch.autograd.grad(out[:, 0, 7].float().sum(), emb)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--layers", type=int, nargs=2, default=(1, 2))
@@ -90,8 +112,20 @@ def main() -> None:
                     reqs = requests(args.items, method, args.steps)
                     t, out = measure(loaded, reqs, batch_rows=args.batch_rows, repeats=args.repeats)
                     rel = [r.relative_delta for r in out if np.isfinite(r.relative_delta)]
+                    length = len(out[0].encoding)
+                    plain = (
+                        plain_pass(
+                            loaded,
+                            rows=args.items * args.steps,
+                            length=length,
+                            chunk=1024 // length,
+                            repeats=args.repeats,
+                        )
+                        / args.items
+                    )
                     row = {"dtype": dtype, "layers": layers, "method": method, "s_per_item": t,
-                           "tokens": len(out[0].encoding),
+                           "tokens": length, "plain_fwd_bwd_s_per_item": plain,
+                           "captum_over_plain": t / plain,
                            "max_relative_delta": max(rel) if rel else None}  # fmt: skip
                     results["runs"].append(row)
                     times.setdefault(method, {})[layers] = t
