@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from typing import ClassVar, Literal, Protocol, Union, runtime_checkable
+from typing import ClassVar, Literal, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -124,9 +124,9 @@ class AttributionRequest(_Keyed):
     kind: ClassVar[str] = "attribution"
 
 
-Request = Union[
-    MaskedWordRequest, MaskedTokenRequest, PLLRequest, UnmaskedRequest, HiddenStatesRequest
-]
+Request = (
+    MaskedWordRequest | MaskedTokenRequest | PLLRequest | UnmaskedRequest | HiddenStatesRequest
+)
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,7 @@ class AttributionResponse:
         return bool(self.contrast_pieces) and len(self.target_pieces) != len(self.contrast_pieces)
 
 
-Response = Union[MaskedWordResponse, MaskedTokenResponse, TokenScores, HiddenStates]
+Response = MaskedWordResponse | MaskedTokenResponse | TokenScores | HiddenStates
 
 
 @runtime_checkable
