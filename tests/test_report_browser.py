@@ -56,3 +56,14 @@ def test_screenshot_of_the_report(report, tmp_path):
     keep = os.environ.get("XLMAUDIT_SCREENSHOT_DIR")
     if keep:
         shutil.copy(shot, os.path.join(keep, "report_screenshot.png"))
+
+
+def test_example_report_loads_in_chromium(tmp_path):
+    """The committed example report (reports/planted) also decodes every figure, offline."""
+    from pathlib import Path
+
+    html = Path(__file__).resolve().parents[1] / "reports" / "planted" / "report.html"
+    page = open_page(html, workdir=tmp_path / "chromium")
+    n = page.dom.count("<img ")
+    assert n >= 5 and f'data-figures-loaded="{n}/{n}"' in page.dom
+    assert [u for u in page.requests if not u.startswith(("file:", "data:"))] == []
