@@ -7,7 +7,6 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from scipy.stats import t as scipy_t
 
 from xlmaudit.metrics import stats
 from xlmaudit.metrics import template_scores as ts
@@ -79,10 +78,21 @@ def test_spearman_and_pearson() -> None:
     assert math.isnan(stats.correlation(x, np.ones(10)).value)
 
 
-def test_permutation_difference_exact() -> None:
-    # (0, 1, 2) vs (5, 6, 7): of the C(6, 3) = 20 splits, only the observed one and its mirror reach
-    # |difference| = 5, so the exact two-sided p-value is 2 / 20.
-    assert stats.difference_test(np.array([0.0, 1, 2]), np.array([5.0, 6, 7])) == pytest.approx(0.1)
+def test_bootstrap_p_value_hand_derived() -> None:
+    # 9 draws, 2 of them <= 0 and 7 >= 0: k = 2 -> p = 2 * 3 / 10
+    draws = np.array([-1.0, -0.5, 0.5, 1, 2, 3, 4, 5, 6])
+    assert stats.bootstrap_p_value(draws) == pytest.approx(0.6)
+    # all draws positive: k = 0 -> the floor 2 / (B + 1); NaN draws are ignored
+    assert stats.bootstrap_p_value(np.array([1.0, 2, 3, np.nan])) == pytest.approx(0.5)
+    assert stats.bootstrap_p_value(np.array([-1.0, 1.0])) == 1.0
+
+
+def test_crossed_p_value_agrees_with_interval() -> None:
+    rng = np.random.default_rng(3)
+    for shift in (0.0, 0.3, 2.0):
+        est = stats.crossed_bootstrap(rng.normal(shift, 1.0, size=(5, 12)), seed=1)
+        excludes_zero = est.ci_low > 0 or est.ci_high < 0
+        assert (est.p_value < 0.05) == excludes_zero
 
 
 def items_frame() -> pd.DataFrame:
@@ -99,9 +109,13 @@ def test_summary_rows_hand_derived() -> None:
     items = items_frame()
     overall = ts.overall_rows(items, "score", seed=0)[0]
     assert overall["value"] == pytest.approx(2.5) and overall["level"] == "overall"
-    # filler means 2, 4, 1, 3 -> t = 2.5 / (sqrt(5 / 3) / 2) with 3 degrees of freedom
-    t = 2.5 / (math.sqrt(5 / 3) / 2)
-    assert overall["p_value"] == pytest.approx(2 * scipy_t.sf(t, 3))
+    # every cell is >= 0; a draw reaches 0 only by picking t1 twice and filler c four times
+    # ((1/2)^2 (1/4)^4 = 1/1024), so p is small but positive
+    assert 0 < overall["p_value"] < 0.05
+    assert (
+        overall["p_value"]
+        == stats.crossed_bootstrap(ts.score_matrix(items, "score").to_numpy(), seed=0).p_value
+    )
     per_filler = {r["group"]: r["value"] for r in ts.per_filler_rows(items, "score", seed=0)}
     assert per_filler == {"a": 2.0, "b": 4.0, "c": 1.0, "d": 3.0}
     per_template = {r["group"]: r["value"] for r in ts.per_template_rows(items, "score", seed=0)}
@@ -120,8 +134,8 @@ def test_category_and_correlation_rows() -> None:
     assert by[("category", "y")]["value"] == pytest.approx(2.0)
     diff = by[("contrast", "y - x")]
     assert diff["value"] == pytest.approx(-1.0) and diff["metric"] == "score_difference"
-    # filler means x: (2, 4), y: (1, 3): of the 6 splits, |difference| >= 1 for 4 -> p = 4/6
-    assert diff["p_value"] == pytest.approx(4 / 6)
+    # the difference's p-value comes from the same draws as its interval
+    assert (diff["p_value"] < 0.05) == (diff["ci_low"] > 0 or diff["ci_high"] < 0)
     corr = {r["metric"]: r for r in ts.correlation_rows(items, "score", "share", seed=0)}
     # filler means (2, 4, 1, 3) vs shares (10, 20, 30, 40): ranks (2, 4, 1, 3) vs (1, 2, 3, 4)
     # rho = 1 - 6 * (1 + 4 + 4 + 1) / (4 * 15) = 0

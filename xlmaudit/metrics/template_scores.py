@@ -41,14 +41,13 @@ def _row(group: str, metric: str, est: stats.Estimate, level: str, **extra: obje
 def overall_rows(items: pd.DataFrame, score: str, *, seed: int, test: bool = True) -> list[dict]:
     """Mean of ``score`` over all items with the crossed bootstrap interval.
 
-    The p-value (``test``) is a one-sample t-test of the filler means against 0.
+    The p-value (``test``) comes from the same crossed bootstrap draws (mean = 0, two-sided),
+    so it varies templates and fillers just as the interval does.
     """
     mat = score_matrix(items, score)
     est = stats.crossed_bootstrap(mat.to_numpy(), seed=seed)
-    if test:
-        est = stats.Estimate(
-            est.value, est.ci_low, est.ci_high, est.n, stats.one_sample_test(mat.mean(axis=0))
-        )
+    if not test:
+        est = stats.Estimate(est.value, est.ci_low, est.ci_high, est.n)
     return [_row("all", score, est, "overall", n_templates=mat.shape[0], n_fillers=mat.shape[1])]
 
 
@@ -92,7 +91,7 @@ def category_rows(
     """Per filler category (``by`` column): crossed mean, and each category minus the first.
 
     The difference has a crossed bootstrap interval (fillers resampled within category) and a
-    permutation-test p-value over filler means (``scipy.stats.permutation_test``).
+    p-value from the same draws (difference = 0, two-sided).
     """
     cats = list(order) if order else list(dict.fromkeys(items[by].dropna()))
     rows = []
@@ -108,13 +107,6 @@ def category_rows(
         est = stats.crossed_bootstrap(
             mat.to_numpy(), columns=(labels == cat).to_numpy().astype(int), seed=seed
         )
-        means = mat.mean(axis=0)
-        p = stats.difference_test(
-            means[(labels == base).to_numpy()].to_numpy(),
-            means[(labels == cat).to_numpy()].to_numpy(),
-            seed=seed,
-        )
-        est = stats.Estimate(est.value, est.ci_low, est.ci_high, est.n, p)
         rows.append(_row(f"{cat} - {base}", f"{score}_difference", est, "contrast"))
     return rows
 

@@ -22,9 +22,8 @@ class MetricInfo:
 
 
 P_NOTE = (
-    "; p-value: one-sample t-test of the per-filler means (averaged over templates) against 0, "
-    "which treats the templates as fixed, so it can be far smaller than the crossed interval "
-    "suggests: read the interval first"
+    "; p-value: two-sided, from the same crossed bootstrap draws as the interval (templates and "
+    "fillers both resampled), so the p-value and the interval agree"
 )
 
 _EXACT: dict[str, MetricInfo] = {
@@ -94,7 +93,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], MetricInfo], ...] = (
     (re.compile(r"^(.+)_difference$"), MetricInfo(
         "difference between categories (units of the score)",
         "category mean minus the first category's, crossed bootstrap interval (fillers "
-        "resampled within category) and permutation-test p-value over filler means",
+        "resampled within category) and a p-value from the same draws",
         reference=0.0)),
     (re.compile(r"^p_(.+)$"), MetricInfo(
         "normalised probability of the group among all candidates (0-1)",
