@@ -33,7 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="run directory")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1, mps")
     p.add_argument("--dtype", default="float32", help="float32 (default), bfloat16, float16")
-    p.add_argument("--batch-tokens", type=int, default=4096, help="token budget per batch")
+    p.add_argument(
+        "--batch-tokens",
+        type=int,
+        default=None,
+        help="token budget per forward pass (default: 1024 on CPU, 4096 on GPU)",
+    )
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N items per probe")
     p.add_argument(
         "--data-dir",
@@ -83,7 +88,8 @@ def make_scorer(loaded: Any, suites: list, args: argparse.Namespace) -> Any:
     if any(get_kind(p.kind).needs_gradients for s in suites for p in s.probes):
         from xlmaudit.inference.attribution import AttributionScorer
 
-        scorer = AttributionScorer(loaded, scorer, batch_tokens=args.batch_tokens)
+        budget = {} if args.batch_tokens is None else {"batch_tokens": args.batch_tokens}
+        scorer = AttributionScorer(loaded, scorer, **budget)
     return scorer
 
 
@@ -92,7 +98,7 @@ def _check_args(args: argparse.Namespace) -> None:
 
     if args.limit is not None and args.limit < 1:
         raise InputError(f"--limit must be >= 1, got {args.limit}")
-    if args.batch_tokens < 1:
+    if args.batch_tokens is not None and args.batch_tokens < 1:
         raise InputError(f"--batch-tokens must be >= 1, got {args.batch_tokens}")
     if args.data_dir is not None and not Path(args.data_dir).is_dir():
         raise InputError(f"--data-dir {args.data_dir}: not a directory")
@@ -143,6 +149,8 @@ def build_report_after_run(out: Path) -> None:
 
 def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, started: str):
     """The ``meta.json`` record: model, versions, suites, data checksums, seed, times, command."""
+    from xlmaudit.inference.kernel import default_batch_tokens
+
     return {
         "model": {
             "name": args.model,
@@ -167,7 +175,7 @@ def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, 
         "data": {name: {"sha256": digest} for name, digest in ctx.data_checksums.items()},
         "seed": args.seed,
         "limit": args.limit,
-        "batch_tokens": args.batch_tokens,
+        "batch_tokens": args.batch_tokens or default_batch_tokens(str(loaded.device)),
         "cache_dir": str(_cache_dir(args) or ""),
         "started": started,
         "finished": _now(),

@@ -6,7 +6,7 @@ Usage::
     from xlmaudit.requests import MaskedWordRequest, PLLRequest
 
     loaded = load_model("xlm-mlm-en-2048", device="auto", dtype="float32")  # or a dir, "planted"
-    scorer = ModelScorer(loaded, batch_tokens=4096, cache_dir="cache/")  # None: no cache
+    scorer = ModelScorer(loaded, batch_tokens=None, cache_dir="cache/")  # None: no cache
     word, pll = scorer.score([MaskedWordRequest("The doctor said [MASK] was late.", ("he", "she"),
                                                 top_k=5), PLLRequest("She was late.", "word_l2r")])
     word.candidates[0].logprob, word.mixed_piece_counts, pll.total, scorer.tokenize("She was late.")

@@ -205,12 +205,10 @@ class BenchOptions:
 
 
 def core_batch_tokens() -> int:
-    """The token budget ``ModelScorer`` uses by default (what users get)."""
-    import inspect
+    """The token budget ``ModelScorer`` uses by default on the CPU (what users get)."""
+    from xlmaudit.inference.kernel import default_batch_tokens
 
-    from xlmaudit.inference.scorer import ModelScorer
-
-    return int(inspect.signature(ModelScorer).parameters["batch_tokens"].default)
+    return default_batch_tokens("cpu")
 
 
 def _say(message: str) -> None:

@@ -185,6 +185,15 @@ def _result(row: Row, out: _Out) -> RowResult:
     return RowResult(lps, full, out.attention, out.hidden)
 
 
+CPU_BATCH_TOKENS = 1024  # fastest budget measured on the 2-core CPU (bench/RESULTS.md)
+ACCELERATOR_BATCH_TOKENS = 4096  # not measured: no GPU was available when this was set
+
+
+def default_batch_tokens(device: str) -> int:
+    """Token budget per forward pass when the caller gives none."""
+    return CPU_BATCH_TOKENS if device == "cpu" else ACCELERATOR_BATCH_TOKENS
+
+
 def run_rows(
     model: Any,
     rows: Sequence[Row],
@@ -192,7 +201,7 @@ def run_rows(
     pad_id: int,
     langs_id: int | None = None,
     device: str = "cpu",
-    batch_tokens: int = 4096,
+    batch_tokens: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[RowResult]:
     """Score ``rows`` in batches; results in the order of ``rows``.
@@ -211,6 +220,8 @@ def run_rows(
         rows_of[i].append(r)
     units = list(unit_index)
     results: list[RowResult | None] = [None] * len(rows)
+    if batch_tokens is None:
+        batch_tokens = default_batch_tokens(device)
     with torch.inference_mode():
         for batch in _batches(units, batch_tokens=batch_tokens):
             batch_units = [units[i] for i in batch]

@@ -40,11 +40,13 @@ class ModelScorer:
         self,
         loaded: LoadedModel,
         *,
-        batch_tokens: int = 4096,
+        batch_tokens: int | None = None,
         cache_dir: str | Path | None = None,
         progress: bool | None = None,
         truncate: bool = False,
     ) -> None:
+        if batch_tokens is None:
+            batch_tokens = kernel.default_batch_tokens(loaded.device)
         if batch_tokens < 1:
             raise ValueError("batch_tokens must be >= 1")
         self.loaded = loaded
