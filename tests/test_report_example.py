@@ -21,7 +21,7 @@ REPORT = ROOT / "reports" / "planted"
 DATA = ROOT.parent / "shared" / "data"
 COMMAND = (
     "xlmaudit run --model planted --suite occupations --suite crows-pairs "
-    "--data-dir ../shared/data --limit 300 --out reports/planted"
+    "--data-dir ../shared/data --out reports/planted"
 )
 NUMBERS = ["value", "ci_low", "ci_high", "n", "p_value"]
 
