@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+
+from xlmaudit.metrics.stats import bootstrap_mean
 
 TOP_COLUMNS = ("group", "word", "value", "ci_low", "ci_high", "n", "rank")
 
 
 def bootstrap_interval(
-    values: np.ndarray, *, confidence: float = 0.95, n_resamples: int = 2000, seed: int = 0
+    values: np.ndarray, *, confidence: float = 0.95, seed: int = 0
 ) -> tuple[float, float]:
-    """Percentile bootstrap interval of the mean (``scipy.stats.bootstrap``); NaN for n < 2."""
-    x = np.asarray(values, dtype=float)
-    if len(x) < 2:
-        return float("nan"), float("nan")
-    if np.all(x == x[0]):
-        return float(x[0]), float(x[0])
-    ci = stats.bootstrap(
-        (x,),
-        np.mean,
-        confidence_level=confidence,
-        n_resamples=n_resamples,
-        method="percentile",
-        rng=np.random.default_rng(seed),
-    ).confidence_interval
-    return float(ci.low), float(ci.high)
+    """Percentile bootstrap interval of the mean (``stats.bootstrap_mean``); NaN for n < 2."""
+    est = bootstrap_mean(values, confidence=confidence, seed=seed)
+    return est.ci_low, est.ci_high
 
 
 def per_item_words(words: pd.DataFrame) -> pd.DataFrame:
