@@ -17,6 +17,7 @@ Writing a kind (in its own module, e.g. ``xlmaudit/probes/crows.py``)::
         needs_gradients = False               # True: requests include AttributionRequests
         options = {"data": str, "estimators": list}   # extra probe keys and their YAML types
         required = ("data",)                  # options that must be present
+        choices = {"method": ("a", "b")}       # options with a fixed set of values
 
         def validate(self, probe): ...        # extra checks; raise probe.at(key).error(msg)
         def build_items(self, probe, ctx): ...        # -> list of items, each with a str `.id`
@@ -97,6 +98,7 @@ class ProbeKind:
     mask: ClassVar[str] = "one"
     options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {}
     required: ClassVar[tuple[str, ...]] = ()
+    choices: ClassVar[Mapping[str, tuple[str, ...]]] = {}  # option -> allowed values
     reserved_slots: ClassVar[tuple[str, ...]] = ()  # template slots filled by the kind itself
     needs_gradients: ClassVar[bool] = False  # True: `xlmaudit run` wraps the AttributionScorer
 
@@ -107,6 +109,11 @@ class ProbeKind:
                 raise probe.at().error(f"probe {probe.id!r} (kind {self.name}) needs {key!r}")
         for key, value in probe.options.items():
             check_type(value, self.options[key], f"probe {probe.id!r}: {key}", probe.at(key))
+        for key, allowed in self.choices.items():
+            value = probe.options.get(key)
+            if value is not None and value not in allowed:
+                msg = f"{key} {value!r} not one of {', '.join(allowed)}"
+                raise probe.at(key).error(msg)
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[Any]:
         raise NotImplementedError

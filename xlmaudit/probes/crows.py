@@ -155,12 +155,7 @@ class CrowsPairs(ProbeKind):
     mask = "none"
     options = {"estimator": str, "data": str, "bias_types": list}
     required = ("estimator",)
-
-    def validate(self, probe: ProbeSpec) -> None:
-        super().validate(probe)
-        if probe.options["estimator"] not in m.ESTIMATORS:
-            msg = f"estimator {probe.options['estimator']!r} not one of {', '.join(m.ESTIMATORS)}"
-            raise probe.at("estimator").error(msg)
+    choices = {"estimator": m.ESTIMATORS}
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PairItem]:
         from xlmaudit.datasets import load_crows_pairs, resolve_data_file

@@ -141,12 +141,7 @@ class StereoSetIntrasentence(ProbeKind):
     mask = "none"
     options = {"estimator": str, "data": str, "domains": list}
     required = ("estimator",)
-
-    def validate(self, probe: ProbeSpec) -> None:
-        super().validate(probe)
-        if probe.options["estimator"] not in ESTIMATORS:
-            msg = f"estimator {probe.options['estimator']!r} not one of {', '.join(ESTIMATORS)}"
-            raise probe.at("estimator").error(msg)
+    choices = {"estimator": ESTIMATORS}
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[ClusterItem]:
         from xlmaudit.datasets import load_stereoset, resolve_data_file
