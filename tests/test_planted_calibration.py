@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from xlmaudit.inference.fake import FakeScorer
+from xlmaudit.metrics.stats import cluster_proportion
 from xlmaudit.planted import MODEL_DIR, occupation_items, stereotype_pairs
 from xlmaudit.planted.calibrate import (
     calibrate,
     occupation_calibration,
     pair_calibration,
+    pair_clusters,
     pair_summary,
 )
 
@@ -52,6 +55,40 @@ def test_pair_summary_hand_counts() -> None:
     assert pref["age"]["value"] == 0.75 and pref["age"]["n"] == 4
     assert ctrl["all"]["value"] == 0.75 and ctrl["all"]["n"] == 12
     assert ctrl["all"]["ci_low"] < 0.5 < ctrl["all"]["ci_high"]  # 9/12: exact CI covers 0.5
+    assert ctrl["all"]["n_clusters"] == scored[scored.is_control].pipe(pair_clusters).nunique()
+
+
+def test_clustered_interval_widens_for_decisions_shared_within_a_cluster() -> None:
+    # 96 control pairs in 18 clusters; two clusters in three always prefer sent_more, the rest never
+    pairs = stereotype_pairs(seed=0, n_per_type=4, n_control=32)
+    control = pairs[pairs.is_control].reset_index(drop=True)
+    clusters = pair_clusters(control)
+    assert len(control) == 96
+    codes = clusters.astype("category").cat.codes
+    lean = codes.map(lambda c: c % 3 != 0)  # cluster-level coin: whole clusters decide together
+    scored = control.assign(more_higher=lean, stereotyped_higher=False)
+    _, ctrl = pair_summary(scored)
+    share = ctrl["all"]["value"]
+    assert share == pytest.approx(lean.mean())
+    # the binomial interval treats the 96 pairs as independent and excludes 0.5 ...
+    assert not ctrl["all"]["ci_low"] <= 0.5 <= ctrl["all"]["ci_high"]
+    # ... the clustered one resamples the clusters and is much wider
+    width = ctrl["all"]["ci_high_clustered"] - ctrl["all"]["ci_low_clustered"]
+    assert width > 1.5 * (ctrl["all"]["ci_high"] - ctrl["all"]["ci_low"])
+
+
+def test_cluster_proportion_hand_cases() -> None:
+    hits = np.array([1, 1, 0, 0, 1, 0])
+    # every observation its own cluster: the interval is a plain bootstrap of the mean
+    one_each = cluster_proportion(hits, np.arange(6))
+    assert one_each.value == 0.5 and 0 <= one_each.ci_low < 0.5 < one_each.ci_high <= 1
+    # two clusters, all-1 and all-0 (plus a mixed one): draws range from 0 to 1
+    est = cluster_proportion(hits, np.array(["a", "a", "b", "b", "c", "c"]))
+    assert est.value == 0.5 and est.ci_low == 0.0 and est.ci_high == 1.0
+    # identical cluster shares: a zero-width interval; one cluster: undefined
+    same = cluster_proportion(np.array([1, 0, 1, 0]), np.array(["a", "a", "b", "b"]))
+    assert (same.ci_low, same.ci_high) == (0.5, 0.5)
+    assert np.isnan(cluster_proportion(hits, np.zeros(6)).ci_low)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +118,8 @@ def test_shipped_model_prefers_stereotyped_sentences(shipped) -> None:
 
 def test_shipped_model_controls_sit_near_half(shipped) -> None:
     ctrl = shipped[0]["control_preference"]["all"]
-    assert ctrl["ci_low"] <= 0.5 <= ctrl["ci_high"]
+    assert ctrl["ci_low_clustered"] <= 0.5 <= ctrl["ci_high_clustered"]
+    assert ctrl["n_clusters"] == 18
 
 
 def test_shipped_model_cues_and_perplexity(shipped) -> None:

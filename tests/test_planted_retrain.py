@@ -12,7 +12,7 @@ import json
 import pytest
 
 from xlmaudit.inference import ModelScorer, load_model
-from xlmaudit.inference.planted_train import TrainConfig, train_planted
+from xlmaudit.inference.planted_train import TrainConfig, reproduce_command, train_planted
 from xlmaudit.planted.calibrate import calibrate, training_size
 from xlmaudit.planted.lexicon import CUE_PAIRS
 
@@ -24,6 +24,8 @@ def test_small_retrained_model_recovers_planted_directions(tmp_path) -> None:
     assert json.loads((out / "training.json").read_text())["steps"] == summary["steps"]
     for name in ("config.json", "model.safetensors", "vocab.json", "merges.txt", "README.md"):
         assert (out / name).is_file(), name
+    card = (out / "README.md").read_text()
+    assert "xlmaudit planted train --out DIR --small --seed 0 --steps 2000" in card
     seed, size = training_size(out)
     scorer = ModelScorer(load_model(str(out), device="cpu"), progress=False)
     result, table = calibrate(scorer, seed=seed, size=size, n_per_type=32, n_control=16)
@@ -35,3 +37,27 @@ def test_small_retrained_model_recovers_planted_directions(tmp_path) -> None:
         assert v["value"] >= 0.6, bias
     ppl = result["pseudo_perplexity"]
     assert ppl["value"] < 0.05 * ppl["unigram_baseline"]
+
+
+def test_reproduce_command_names_the_cli_size() -> None:
+    from dataclasses import replace
+
+    default = "xlmaudit planted train --out DIR --seed 4 --steps 5000"
+    assert reproduce_command(TrainConfig()) == default
+    assert reproduce_command(TrainConfig(seed=7)).endswith("--seed 7 --steps 5000")
+    small = reproduce_command(replace(TrainConfig.small(), steps=10))
+    assert small == "xlmaudit planted train --out DIR --small --seed 0 --steps 10"
+    assert "not a CLI size" in reproduce_command(TrainConfig(lr=1.0))
+
+
+def test_shipped_model_was_trained_with_the_defaults() -> None:
+    from xlmaudit.planted import MODEL_DIR
+
+    meta = json.loads((MODEL_DIR / "training.json").read_text())
+    assert meta["command"] == reproduce_command(TrainConfig())
+    assert {k: meta[k] for k in ("seed", "steps", "lr", "n_layers")} == {
+        "seed": TrainConfig().seed,
+        "steps": TrainConfig().steps,
+        "lr": TrainConfig().lr,
+        "n_layers": TrainConfig().n_layers,
+    }

@@ -221,13 +221,17 @@ _BUILT: dict[tuple[str, int], Path] = {}
 def tiny_model_dir(kind: str = "xlm", *, n_langs: int = 1) -> Path:
     """A tiny model built once per process in a temporary directory (xlm, bert or roberta).
 
-    Treat the directory as read-only; build your own with ``make_tiny_*`` to modify one.
+    Treat the directory as read-only; build your own with ``make_tiny_*`` to modify one. It is
+    removed when the process exits.
     """
+    import atexit
+    import shutil
     import tempfile
 
     key = (kind, n_langs)
     if key not in _BUILT:
         out = Path(tempfile.mkdtemp(prefix=f"xlmaudit-tiny-{kind}-"))
+        atexit.register(shutil.rmtree, out, ignore_errors=True)
         if kind == "xlm":
             _BUILT[key] = make_tiny_xlm(out, n_langs=n_langs)
         elif kind == "bert":

@@ -17,7 +17,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = p.add_subparsers(dest="planted_command", metavar="ACTION", required=True)
     t = sub.add_parser("train", help="generate the corpus, learn the tokenizer, train, write DIR")
     t.add_argument("--out", required=True, type=Path, metavar="DIR", help="model directory")
-    t.add_argument("--seed", type=int, default=0, help="seed of corpus, tokenizer and training")
+    t.add_argument(
+        "--seed", type=int, default=None, help="seed of corpus, tokenizer and training "
+        "(default: the size's, 4 for the shipped model, 0 for --small)"
+    )  # fmt: skip
     t.add_argument("--steps", type=int, default=None, help="optimisation steps (default: size's)")
     t.add_argument("--small", action="store_true", help="the quick CI size (about a minute)")
     t.set_defaults(func=train_main)
@@ -35,7 +38,9 @@ def train_main(args: argparse.Namespace) -> int:
 
     from xlmaudit.inference.planted_train import TrainConfig, train_planted
 
-    cfg = TrainConfig.small(seed=args.seed) if args.small else TrainConfig(seed=args.seed)
+    cfg = TrainConfig.small() if args.small else TrainConfig()
+    if args.seed is not None:
+        cfg = replace(cfg, seed=args.seed)
     if args.steps is not None:
         if args.steps < 1:
             from xlmaudit.errors import InputError
@@ -70,7 +75,10 @@ def summary_lines(result: dict) -> str:
         lines.append(f"pair_preference {bias} {v['value']:.3f} (n={v['n']})")
     for bias, v in result["control_preference"].items():
         lines.append(f"control_preference {bias} {v['value']:.3f} "
-                     f"[{v['ci_low']:.3f}, {v['ci_high']:.3f}] (n={v['n']})")  # fmt: skip
+                     f"binomial [{v['ci_low']:.3f}, {v['ci_high']:.3f}] (n={v['n']}), "
+                     f"clustered [{v['ci_low_clustered']:.3f}, {v['ci_high_clustered']:.3f}] "
+                     f"({v['n_clusters']} clusters)")  # fmt: skip
+    lines.append(f"cue_accuracy {result['cue_accuracy']:.3f} (gender cues)")
     lines.append(f"pseudo_perplexity {ppl['value']:.2f} (unigram {ppl['unigram_baseline']:.2f})")
     lines.append("passed " + ", ".join(f"{k}={v}" for k, v in result["passed"].items()))
     return "\n".join(lines)

@@ -126,6 +126,39 @@ def bootstrap_mean(
     return Estimate(float(x.mean()), float(ci.low), float(ci.high), len(x))
 
 
+def cluster_proportion(
+    hits: np.ndarray, clusters: np.ndarray, *, confidence: float = CONFIDENCE, seed: int = 0
+) -> Estimate:
+    """Share of ``hits`` with a cluster bootstrap interval (whole clusters resampled).
+
+    Use it when observations share a source of variation, e.g. pairs that share their group term
+    and attribute: the learned lean of that term moves all of them together, and an interval that
+    treats them as independent (binomial) is too narrow. Each draw resamples clusters with
+    replacement and recomputes the pooled share sum(hits) / sum(n) (``scipy.stats.bootstrap``,
+    paired over clusters, percentile). ``n`` of the result is the number of observations.
+    """
+    h = np.asarray(hits, dtype=float)
+    labels = np.unique(np.asarray(clusters), return_inverse=True)[1].ravel()
+    k = np.bincount(labels, weights=h)
+    n = np.bincount(labels).astype(float)
+    value = float(h.mean()) if len(h) else float("nan")
+    if len(k) < 2 or np.all(k / n == k[0] / n[0]):
+        lo, hi = (float("nan"),) * 2 if len(k) < 2 else (value, value)
+        return Estimate(value, lo, hi, len(h))
+    res = stats.bootstrap(
+        (k, n),
+        lambda k, n, axis: k.sum(axis=axis) / n.sum(axis=axis),
+        paired=True,
+        vectorized=True,
+        confidence_level=confidence,
+        n_resamples=N_RESAMPLES,
+        method="percentile",
+        rng=np.random.default_rng(seed),
+    )
+    ci = res.confidence_interval
+    return Estimate(value, float(ci.low), float(ci.high), len(h))
+
+
 def _degenerate(x: np.ndarray) -> tuple[float, float]:
     if len(x) == 1:
         return float("nan"), float("nan")

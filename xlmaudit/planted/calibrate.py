@@ -5,7 +5,10 @@ Measured on held-out frames that never occur in the corpus:
 - per occupation, P(she) / (P(she) + P(he)) at the mask (mean over frames) vs the planted share;
 - per stereotype type, the share of CrowS-Pairs-style pairs whose stereotyped sentence gets the
   higher pseudo-log-likelihood (``nangia2020`` estimator: shared tokens only), and the same for
-  control pairs (planted 0.5) with an exact binomial 95% interval;
+  control pairs (planted 0.5), each with an exact binomial 95% interval and a cluster bootstrap
+  interval over (bias type, attribute, group term) clusters. Pairs of a cluster share the model's
+  small learned lean for that term and attribute, so they decide together and the binomial
+  interval (pairs as independent) is too narrow; the control check uses the clustered one;
 - pseudo-perplexity on held-out filler sentences against a unigram model of the corpus.
 """
 
@@ -21,6 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from xlmaudit.metrics.stats import cluster_proportion
 from xlmaudit.planted.corpus import CorpusSize, generate_corpus, heldout_filler
 from xlmaudit.planted.items import cue_items, occupation_items, stereotype_pairs
 from xlmaudit.planted.truth import truth
@@ -48,9 +52,26 @@ def occupation_calibration(scorer: Scorer) -> tuple[pd.DataFrame, float]:
     return per.reset_index(), float(rho)
 
 
-def _interval(k: int, n: int) -> dict[str, float]:
+def _interval(hits: pd.Series, clusters: pd.Series) -> dict[str, float]:
+    """Share of ``hits``: exact binomial 95% interval (pairs as independent) and a cluster
+    bootstrap interval that resamples whole clusters (pairs sharing attribute and group terms)."""
+    k, n = int(hits.sum()), len(hits)
     ci = stats.binomtest(k, n, 0.5).proportion_ci(confidence_level=0.95)
-    return {"value": k / n, "n": n, "ci_low": float(ci.low), "ci_high": float(ci.high)}
+    clustered = cluster_proportion(hits.to_numpy(), clusters.to_numpy())
+    return {
+        "value": k / n,
+        "n": n,
+        "ci_low": float(ci.low),
+        "ci_high": float(ci.high),
+        "n_clusters": int(clusters.nunique()),
+        "ci_low_clustered": clustered.ci_low,
+        "ci_high_clustered": clustered.ci_high,
+    }
+
+
+def pair_clusters(pairs: pd.DataFrame) -> pd.Series:
+    """A pair's cluster: bias type, attribute and the group term of ``sent_more``."""
+    return pairs.bias_type + "/" + pairs.attribute + "/" + pairs.term_more
 
 
 def pair_calibration(scorer: Scorer, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -73,14 +94,14 @@ def pair_summary(scored: pd.DataFrame) -> tuple[dict[str, Any], dict[str, Any]]:
     """(``pair_preference`` per bias type, ``control_preference`` per type and ``all``)."""
     planted, control = scored[~scored.is_control], scored[scored.is_control]
     pref = {
-        b: _interval(int(g.stereotyped_higher.sum()), len(g))
+        b: _interval(g.stereotyped_higher, pair_clusters(g))
         for b, g in planted.groupby("bias_type", sort=False)
     }
     ctrl = {
-        b: _interval(int(g.more_higher.sum()), len(g))
+        b: _interval(g.more_higher, pair_clusters(g))
         for b, g in control.groupby("bias_type", sort=False)
     }
-    ctrl["all"] = _interval(int(control.more_higher.sum()), len(control))
+    ctrl["all"] = _interval(control.more_higher, pair_clusters(control))
     return pref, ctrl
 
 
@@ -186,5 +207,7 @@ def _passed(rho: float, pref: dict[str, Any], ctrl: dict[str, Any]) -> dict[str,
     return {
         "spearman_occupation": bool(rho >= THRESHOLDS["spearman_occupation"]),
         "pair_preference": all(v["value"] >= THRESHOLDS["pair_preference"] for v in pref.values()),
-        "control_preference": bool(ctrl["all"]["ci_low"] <= 0.5 <= ctrl["all"]["ci_high"]),
+        "control_preference": bool(
+            ctrl["all"]["ci_low_clustered"] <= 0.5 <= ctrl["all"]["ci_high_clustered"]
+        ),
     }

@@ -50,6 +50,16 @@ single ASCII letter, digit and common punctuation mark is a piece, so any lowerc
 tokenizes without `<unk>`. Some probe words split on purpose (electrician, receptionist,
 hairdresser, firefighter, brazilian, buddhist) to exercise multi-piece scoring.
 
+## Reproduce
+
+```bash
+{command}
+```
+
+regenerates the corpus, tokenizer and weights from the settings above. Training runs on one CPU thread, so the result does not depend
+on the thread count; the same torch version on the same kind of CPU gives identical files
+(`model.safetensors` included).
+
 ## Use
 
 ```bash
@@ -69,5 +79,7 @@ def write_card(out: Path, summary: dict[str, object]) -> None:
     from huggingface_hub import ModelCard
 
     settings = "\n".join(f"| {k} | {v} |" for k, v in summary.items())
-    text = CARD.replace("{settings}", settings).replace("{filler}", str(summary.get("filler", "")))
+    text = CARD.replace("{settings}", settings)
+    for key in ("filler", "command"):
+        text = text.replace("{" + key + "}", str(summary.get(key, "")))
     ModelCard(text).save(out / "README.md")
