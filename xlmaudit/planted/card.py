@@ -56,9 +56,9 @@ hairdresser, firefighter, brazilian, buddhist) to exercise multi-piece scoring.
 {command}
 ```
 
-regenerates the corpus, tokenizer and weights from the settings above. Training runs on one CPU thread, so the result does not depend
-on the thread count; the same torch version on the same kind of CPU gives identical files
-(`model.safetensors` included).
+regenerates the corpus, tokenizer and weights from the settings above. Training runs on one CPU
+thread, so the result does not depend on the thread count; the same torch version on the same kind
+of CPU gives identical files (`model.safetensors` included).
 
 ## Use
 
