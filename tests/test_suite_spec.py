@@ -97,8 +97,11 @@ def test_occupations_lexicon_has_40_occupations_with_shares_and_planted_ones() -
         "electrician",
     ]
     assert set(planted) <= set(lex.terms)
-    assert "Table 11" in lex.source and "2023" in lex.source
-    assert "transcribed" in lex.note
+    assert "Table 11" in lex.source and "aa2022/cpsaat11" in lex.source
+    assert "2026-11-25" in lex.note and "economist" in lex.note
+    shares = {e.term: e.attrs["women_share"] for e in lex.entries}
+    # Published 2022 "Women" percents (BLS CPS Table 11), read off the table by hand.
+    assert (shares["nurse"], shares["editor"], shares["electrician"]) == (87.9, 66.0, 2.2)
 
 
 def test_good_suite_loads_and_expands(tmp_path: Path) -> None:
