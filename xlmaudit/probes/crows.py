@@ -4,7 +4,8 @@ YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l
 (optional path to ``crows_pairs_anonymized.csv``; default: found under ``--data-dir``,
 ``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types`` (optional list to keep).
 Raw rows: one per pair, with ``pair_id`` (the CSV's first column), ``bias_type``, ``direction``,
-``estimator``, ``sent_more_score``, ``sent_less_score`` and piece-count diagnostics.
+``estimator``, ``sent_more_score``, ``sent_less_score``, piece-count diagnostics, ``outcome``,
+then the two sentences ``sent_more`` / ``sent_less`` (last: earlier columns keep their places).
 """
 
 from __future__ import annotations
@@ -125,6 +126,8 @@ def pair_row(item: PairItem, estimator: str, responses: list[Response]) -> dict[
         "sent_more_score": more,
         "sent_less_score": less,
         **item.plan,
+        "sent_more": item.sent_more,
+        "sent_less": item.sent_less,
     }
 
 
@@ -142,8 +145,15 @@ def score_pairs(
     for estimator, items, reqs in plans:
         for item, rs in zip(items, reqs, strict=True):
             rows.append(pair_row(item, estimator, [next(answers) for _ in rs]))
-    raw = pd.DataFrame(rows)
-    return raw.assign(outcome=m.outcomes(raw.sent_more_score, raw.sent_less_score))
+    return with_outcome(pd.DataFrame(rows))
+
+
+def with_outcome(raw: pd.DataFrame) -> pd.DataFrame:
+    """``raw`` with ``outcome`` inserted before the sentence columns (after the diagnostics)."""
+    outcome = m.outcomes(raw.sent_more_score, raw.sent_less_score)
+    raw = raw.copy()
+    raw.insert(raw.columns.get_loc("sent_more"), "outcome", outcome)
+    return raw
 
 
 @register
@@ -178,7 +188,7 @@ class CrowsPairs(ProbeKind):
     def raw_frame(self, probe: ProbeSpec, items: list[PairItem], responses) -> pd.DataFrame:
         est = probe.options["estimator"]
         raw = pd.DataFrame([pair_row(it, est, rs) for it, rs in zip(items, responses, strict=True)])
-        return raw.assign(outcome=m.outcomes(raw.sent_more_score, raw.sent_less_score))
+        return with_outcome(raw)
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         return m.summarize_pairs(raw, seed=seed).assign(estimator=probe.options["estimator"])

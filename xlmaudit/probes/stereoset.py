@@ -3,6 +3,8 @@
 YAML keys: ``estimator`` (required: ``nadeem2021`` | ``word_l2r``), ``data`` (optional path to
 ``dev.json`` or the flattened JSONL; default: ``stereoset/dev.json``, else the flattened copy,
 under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``domains`` (optional list to keep).
+Raw rows: one per sentence (``cluster_id``, ``target``, ``bias_type``, ``gold_label``, ``score``,
+``sentence``, filler diagnostics), the cluster's ``context`` (with BLANK) last.
 
 - ``nadeem2021``: the reference (``dataloader.IntrasentenceLoader`` + ``_likelihood_score``):
   the filler word is the sentence's space-split word at the index of the last context word
@@ -190,6 +192,7 @@ class StereoSetIntrasentence(ProbeKind):
                         "score": sentence_score(est, mine),
                         "sentence": sentence,
                         **{k: v for k, v in info.items() if k != "n_requests"},
+                        "context": item.context,
                     }
                 )
         return pd.DataFrame(rows)

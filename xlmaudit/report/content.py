@@ -136,15 +136,46 @@ def _card_items(card: Any) -> list[str]:
     return [str(v) for v in card] if isinstance(card, list) else []
 
 
+# benchmark raw frames (recognised by their score columns) show what was compared, not ids
+EXAMPLE_VIEWS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
+    (frozenset({"sent_more_score", "sent_less_score"}),
+     ("pair_id", "bias_type", "direction", "sent_more", "sent_less", "sent_more_score",
+      "sent_less_score", "outcome")),
+    (frozenset({"gold_label", "score", "sentence"}),
+     ("cluster_id", "target", "bias_type", "context", "gold_label", "sentence", "score", "flag")),
+)  # fmt: skip
+
+
+def _filled(column: pd.Series) -> bool:
+    """Whether a column holds anything to show (not all missing, not all empty strings)."""
+    return bool(column.notna().any()) and not column.astype(str).eq("").all()
+
+
+def example_columns(raw: pd.DataFrame) -> list[str]:
+    """The columns an example table shows: a benchmark's view (sentences, labels, scores), else
+    the first 10 non-empty columns."""
+    present = {c for c in raw.columns if _filled(raw[c])}
+    for key, view in EXAMPLE_VIEWS:
+        if key <= present:
+            return [c for c in view if c in present]
+    cols = [c for c in raw.columns if raw[c].notna().any() and c not in ("suite", "probe")]
+    return cols[:EXAMPLE_COLUMNS]
+
+
+def _text(column: str, value: Any) -> str:
+    """A cell: numbers formatted (``*_id`` as integers: a suite mixing probes stores them as
+    floats), long text cut to ``TEXT_LIMIT`` characters with an ellipsis."""
+    is_id = column.endswith("_id") and isinstance(value, float) and float(value).is_integer()
+    cell = fmt_n(value) if is_id else fmt(value) if isinstance(value, float) else str(value)
+    return cell if len(cell) <= TEXT_LIMIT else cell[: TEXT_LIMIT - 1] + "…"
+
+
 def example_table(raw: pd.DataFrame, caption: str, *, rows: int = EXAMPLE_ROWS) -> Table:
-    """The first rows of a raw frame (non-empty columns, at most 10), long text cut."""
-    raw = raw.dropna(axis=1, how="all")
-    cols = [c for c in raw.columns if c not in ("suite", "probe")][:EXAMPLE_COLUMNS]
-    out = []
-    for record in raw.head(rows)[cols].itertuples(index=False):
-        cells = [fmt(v) if isinstance(v, float) else str(v) for v in record]
-        out.append(tuple(c if len(c) <= TEXT_LIMIT else c[: TEXT_LIMIT - 1] + "…" for c in cells))
-    return Table(tuple(map(str, cols)), tuple(out), caption=caption)
+    """The first rows of a raw frame in :func:`example_columns`, long text cut."""
+    cols = example_columns(raw)
+    records = raw.head(rows)[cols].itertuples(index=False)
+    out = tuple(tuple(_text(str(c), v) for c, v in zip(cols, r, strict=True)) for r in records)
+    return Table(tuple(map(str, cols)), out, caption=caption)
 
 
 def probe_blocks(run: RunData, suite: str, probe: str, figures: list[SavedFigure]) -> list[Block]:
