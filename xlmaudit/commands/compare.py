@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,14 +16,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("run_b", metavar="DIR_B", help="run directory B (compared with A)")
     parser.add_argument("--out", required=True, metavar="DIR", help="where to write the report")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    parser.add_argument(
+        "--allow-different-data",
+        action="store_true",
+        help="compare even when the runs read different suite, lexicon or data files (sha256 in "
+        "meta.json differs; refused by default): the difference becomes a warning on stderr and "
+        "in comparison.md/.html, and only items with the same item_id are paired",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from xlmaudit.report.comparison import build_comparison
 
-    files = build_comparison(args.run_a, args.run_b, out=args.out, seed=args.seed)
-    import pandas as pd
+    files = build_comparison(args.run_a, args.run_b, out=args.out, seed=args.seed,
+                             allow_different_data=args.allow_different_data)  # fmt: skip
+    for warning in files.warnings:
+        print(f"xlmaudit compare: warning: {warning}", file=sys.stderr)
 
     frame = pd.read_csv(files.csv)
     cols = ["suite", "probe", "group", "metric", "value_a", "value_b", "difference", "ci_low",

@@ -45,6 +45,7 @@ class ComparisonFiles:
     html: Path
     figures: tuple[SavedFigure, ...]
     not_compared: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def difference_figures(frame: pd.DataFrame, out: Path) -> list[SavedFigure]:
@@ -86,6 +87,9 @@ def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> l
         warning = model_warning(run.meta)
         if warning:
             blocks.append(Para(f"Run {label}: {warning.text}", True))
+    warnings = tuple(frame.attrs.get("warnings") or ())
+    if warnings:
+        blocks += [Heading(2, "Warnings"), Bullets(warnings)]
     blocks += [Heading(2, "Method"), Para(METHOD), Heading(2, "Results"), comparison_table(frame)]
     blocks += [Image(f.path, f.caption) for f in figures]
     skipped = frame.attrs.get("not_compared") or []
@@ -98,11 +102,11 @@ def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> l
     return blocks
 
 
-def build_comparison(dir_a: str | Path, dir_b: str | Path, *, out: str | Path,
-                     seed: int = 0) -> ComparisonFiles:  # fmt: skip
+def build_comparison(dir_a: str | Path, dir_b: str | Path, *, out: str | Path, seed: int = 0,
+                     allow_different_data: bool = False) -> ComparisonFiles:  # fmt: skip
     """Compare run directories A and B and write the comparison report into ``out``."""
     a, b = load_run(dir_a), load_run(dir_b)
-    frame = compare_runs(a, b, seed=seed)
+    frame = compare_runs(a, b, seed=seed, allow_different_data=allow_different_data)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     csv = out / "comparison.csv"
@@ -115,4 +119,5 @@ def build_comparison(dir_a: str | Path, dir_b: str | Path, *, out: str | Path,
     title = f"xlmaudit comparison: {prov.model_name(a.meta)} vs {prov.model_name(b.meta)}"
     html.write_text(render_html(blocks, title=title), encoding="utf-8")
     skipped = tuple(frame.attrs.get("not_compared") or ())
-    return ComparisonFiles(csv, md, html, tuple(figures), skipped)
+    warnings = tuple(frame.attrs.get("warnings") or ())
+    return ComparisonFiles(csv, md, html, tuple(figures), skipped, warnings)
