@@ -145,18 +145,34 @@ def cluster_proportion(
     if len(k) < 2 or np.all(k / n == k[0] / n[0]):
         lo, hi = (float("nan"),) * 2 if len(k) < 2 else (value, value)
         return Estimate(value, lo, hi, len(h))
+    lo, hi = paired_bootstrap(
+        (k, n), lambda k, n, axis: k.sum(axis=axis) / n.sum(axis=axis), confidence=confidence,
+        seed=seed, vectorized=True,
+    )  # fmt: skip
+    return Estimate(value, lo, hi, len(h))
+
+
+def paired_bootstrap(
+    data: tuple[np.ndarray, ...],
+    statistic: Callable[..., float],
+    *,
+    confidence: float = CONFIDENCE,
+    seed: int = 0,
+    vectorized: bool = False,
+) -> tuple[float, float]:
+    """Percentile interval of ``statistic(*data)``, resampling the rows of all arrays together."""
     res = stats.bootstrap(
-        (k, n),
-        lambda k, n, axis: k.sum(axis=axis) / n.sum(axis=axis),
+        data,
+        statistic,
         paired=True,
-        vectorized=True,
+        vectorized=vectorized,
         confidence_level=confidence,
         n_resamples=N_RESAMPLES,
         method="percentile",
         rng=np.random.default_rng(seed),
     )
     ci = res.confidence_interval
-    return Estimate(value, float(ci.low), float(ci.high), len(h))
+    return float(ci.low), float(ci.high)
 
 
 def _degenerate(x: np.ndarray) -> tuple[float, float]:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
 
-from xlmaudit.metrics.stats import CONFIDENCE, N_RESAMPLES
+from xlmaudit.metrics.stats import CONFIDENCE, paired_bootstrap
 
 DOMAINS = ("gender", "profession", "race", "religion")
 METRICS = ("lms", "ss", "icat")
@@ -100,16 +99,6 @@ def _bootstrap(targets: pd.DataFrame, seed: int) -> dict[str, tuple[float, float
         def stat(ss: np.ndarray, lms: np.ndarray, _i: int = i) -> float:
             return list(macro_scores(ss, lms).values())[_i]
 
-        res = sps.bootstrap(
-            (targets.ss.to_numpy(), targets.lms.to_numpy()),
-            stat,
-            paired=True,
-            vectorized=False,
-            confidence_level=CONFIDENCE,
-            n_resamples=N_RESAMPLES,
-            method="percentile",
-            rng=np.random.default_rng(seed),
-        )
-        ci = res.confidence_interval
-        out[metric] = (float(ci.low), float(ci.high))
+        data = (targets.ss.to_numpy(), targets.lms.to_numpy())
+        out[metric] = paired_bootstrap(data, stat, confidence=CONFIDENCE, seed=seed)
     return out
