@@ -41,6 +41,8 @@ def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_run_writes_meta(run_dir: Path) -> None:
     meta = json.loads((run_dir / "meta.json").read_text())
     assert meta["model"]["fingerprint"] and meta["dtype"] == "float32" and meta["device"] == "cpu"
+    assert meta["model"]["random_weights"] is True  # the tiny model's config carries the marker
+    assert "newly_initialized" not in meta["model"]
     assert {"xlmaudit", "torch", "transformers", "pandas", "scipy"} <= set(meta["versions"])
     assert set(meta["suites"]) == {"occupations", "mine"}
     occ = meta["suites"]["occupations"]

@@ -7,6 +7,8 @@ mask is ``<special1>`` = 5) and seeded random ``XLMWithLMHeadModel`` weights (sa
 ``make_tiny_bert(dir)`` does the same for a WordPiece (``##``) BERT model and
 ``make_tiny_roberta(dir)`` for a byte-level BPE (``Ġ``) RoBERTa model. All load through
 ``xlmaudit.inference.load_model(path)``; ``tiny_model_dir(kind)`` builds each once per process.
+Each ``config.json`` carries ``xlmaudit_random_weights: true``, so the loaded model reports
+``random_weights`` and runs on it are marked as meaningless.
 
 Vocabulary facts tests can rely on:
 
@@ -116,8 +118,14 @@ def _write_xlm_tokenizer(out: Path, *, n_langs: int) -> dict[str, int]:
     return vocab
 
 
+RANDOM_MARKER = "xlmaudit_random_weights"  # as in xlmaudit.inference.loader (no torch import)
+
+
 def _save(model: object, out: Path) -> None:
+    """Save ``model`` as safetensors, its config marked as random weights."""
     from transformers.utils import logging as hf_logging
+
+    setattr(model.config, RANDOM_MARKER, True)  # type: ignore[attr-defined]
 
     bar = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()

@@ -72,6 +72,7 @@ def format_response(response: Any, *, text: str, top_k: int) -> list[str]:
 
 
 def main(args: argparse.Namespace) -> int:
+    from xlmaudit.commands.run import warn_random_weights
     from xlmaudit.errors import InputError
     from xlmaudit.inference import ModelScorer, load_model
     from xlmaudit.requests import MaskedWordRequest
@@ -88,6 +89,7 @@ def main(args: argparse.Namespace) -> int:
     scorer = ModelScorer(loaded, progress=False)
     request = MaskedWordRequest(args.text, tuple(args.targets), top_k=args.top_k)
     response = scorer.score([request])[0]
+    warn_random_weights(loaded)  # after scoring: a bad input stays a one-line error
     print(f"model: {loaded.name} ({loaded.fingerprint}, {loaded.dtype}, {loaded.device})")
     print("\n".join(format_response(response, text=args.text, top_k=args.top_k)))
     return 0

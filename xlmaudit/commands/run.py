@@ -120,6 +120,7 @@ def main(args: argparse.Namespace) -> int:
 
         raise InputError(f"the same suite is named twice: {names}")
     loaded = load_model(args.model, revision=args.revision, device=args.device, dtype=args.dtype)
+    warn_random_weights(loaded)
     scorer = make_scorer(loaded, suites, args)
     ctx = RunContext(data_dir=args.data_dir, limit=args.limit, seed=args.seed)
     results = run_suites(suites, scorer, ctx=ctx)
@@ -128,6 +129,35 @@ def main(args: argparse.Namespace) -> int:
     print_summary(results, out)
     build_report_after_run(out)
     return 0
+
+
+def warn_random_weights(loaded: Any) -> None:
+    """One stderr line when ``loaded`` has random weights (its scores are meaningless)."""
+    from xlmaudit.inference.loader import random_weights_warning
+
+    message = random_weights_warning(loaded)
+    if message:
+        print(message, file=sys.stderr)
+
+
+MAX_LISTED = 20  # newly initialised weight names kept in meta.json
+
+
+def model_meta(args: argparse.Namespace, loaded: Any) -> dict[str, Any]:
+    """``meta.json`` ``model``: name, path, fingerprint, revision, planted, random weights."""
+    record: dict[str, Any] = {
+        "name": args.model,
+        "path": str(getattr(loaded, "source", "")),
+        "fingerprint": loaded.fingerprint,
+        "revision": args.revision,
+        "planted": args.model == "planted",
+        "random_weights": bool(getattr(loaded, "random_weights", False)),
+    }
+    newly = list(getattr(loaded, "newly_initialized", ()))
+    if newly:
+        record["newly_initialized"] = newly[:MAX_LISTED]
+        record["newly_initialized_count"] = len(newly)
+    return record
 
 
 def build_report_after_run(out: Path) -> None:
@@ -152,13 +182,7 @@ def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, 
     from xlmaudit.inference.kernel import default_batch_tokens
 
     return {
-        "model": {
-            "name": args.model,
-            "path": str(getattr(loaded, "source", "")),
-            "fingerprint": loaded.fingerprint,
-            "revision": args.revision,
-            "planted": args.model == "planted",
-        },
+        "model": model_meta(args, loaded),
         "dtype": loaded.dtype,
         "device": str(loaded.device),
         "versions": _versions(),

@@ -83,8 +83,11 @@ def crows_workload(
 
 
 def build_random_xlm(config_path: Path, *, layers: int | None, seed: int) -> torch.nn.Module:
-    """``XLMWithLMHeadModel`` from ``config_path`` with random weights, ``eval()`` mode."""
+    """``XLMWithLMHeadModel`` from ``config_path`` with random weights, ``eval()`` mode; its config
+    carries the random-weights marker (``LoadedModel.random_weights``)."""
     from transformers import XLMConfig, XLMWithLMHeadModel
+
+    from xlmaudit.inference.loader import RANDOM_MARKER
 
     if not config_path.is_file():
         raise InputError(f"{config_path}: model config not found (pass --config)")
@@ -93,6 +96,7 @@ def build_random_xlm(config_path: Path, *, layers: int | None, seed: int) -> tor
         if not 1 <= layers <= config.n_layers:
             raise InputError(f"--layers {layers}: must be between 1 and {config.n_layers}")
         config.n_layers = layers
+    setattr(config, RANDOM_MARKER, True)
     torch.manual_seed(seed)
     return XLMWithLMHeadModel(config).eval()
 

@@ -3,7 +3,10 @@
 XLM configs load ``XLMWithLMHeadModel`` + ``XLMTokenizer``; any other masked LM goes through the
 Auto classes. The model is always in ``eval()`` mode, the mask id comes from the tokenizer (never
 from ``config.mask_token_id``, which is ``<s>`` = 0 on the XLM hub config), remote code is refused
-and pickled weights are only read through ``weights_only`` loading.
+and pickled weights are only read through ``weights_only`` loading. Weights the checkpoint did not
+provide (missing or shape-mismatched, tied weights excepted) are recorded as ``newly_initialized``:
+such a model, or one whose config carries ``xlmaudit_random_weights: true`` (the tiny test and
+bench models), has ``random_weights`` and its scores are meaningless.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +43,7 @@ _FINGERPRINT_FILES = (
     "spiece.model",
 )
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth")
+RANDOM_MARKER = "xlmaudit_random_weights"  # config.json key set by xlmaudit's random builders
 
 
 @dataclass
@@ -58,10 +63,59 @@ class LoadedModel:
     max_positions: int = 512
     source: str = ""  # resolved local directory or hub id
     extra: dict[str, Any] = field(default_factory=dict)
+    newly_initialized: tuple[str, ...] = ()  # weights the checkpoint did not provide
 
     @property
     def torch_dtype(self) -> torch.dtype:
         return DTYPES[self.dtype]
+
+    @property
+    def random_marker(self) -> bool:
+        """The model config says ``xlmaudit_random_weights: true`` (xlmaudit test/bench model)."""
+        return bool(getattr(getattr(self.model, "config", None), RANDOM_MARKER, False))
+
+    @property
+    def random_weights(self) -> bool:
+        """Some weight was randomly initialised, or the config marks the model as random."""
+        return bool(self.newly_initialized) or self.random_marker
+
+
+def random_weights_warning(loaded: LoadedModel) -> str | None:
+    """One line saying why ``loaded`` has random weights, or None when it has trained weights."""
+    if not loaded.random_weights:
+        return None
+    if loaded.newly_initialized:
+        names = list(loaded.newly_initialized)
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        why = f"newly initialised weights: {len(names)} ({shown})"
+    else:
+        why = "config marks it as random (xlmaudit test/bench model)"
+    return f"warning: model {loaded.name!r} has random weights: {why}; its scores are meaningless"
+
+
+def _tied_names(model: Any, missing: set[str]) -> set[str]:
+    """Missing names tied to a loaded weight: declared ties or a tensor shared with one."""
+    tied_map = getattr(model, "all_tied_weights_keys", None) or {}
+    tied = {k for k in missing if k in tied_map and tied_map[k] not in missing}
+    by_pointer: dict[int, set[str]] = {}
+    tensors = chain(
+        model.named_parameters(remove_duplicate=False), model.named_buffers(remove_duplicate=False)
+    )
+    for name, tensor in tensors:
+        if tensor.numel():
+            by_pointer.setdefault(tensor.data_ptr(), set()).add(name)
+    for names in by_pointer.values():
+        if names - missing:
+            tied |= names & missing
+    return tied
+
+
+def newly_initialized(model: Any, info: dict[str, Any]) -> tuple[str, ...]:
+    """Sorted names of weights ``from_pretrained`` had to initialise (``output_loading_info``):
+    missing and shape-mismatched keys, less those tied to a weight that was loaded."""
+    missing = set(info.get("missing_keys") or ())
+    missing |= {k[0] if isinstance(k, tuple) else k for k in info.get("mismatched_keys") or ()}
+    return tuple(sorted(missing - _tied_names(model, missing))) if missing else ()
 
 
 def resolve_device(device: str) -> str:
@@ -178,7 +232,8 @@ def _load_config(source: str, *, name: str, revision: str | None, local_only: bo
 def _load_weights(
     source: str, config: Any, *, revision: str | None, dtype: str, local_only: bool
 ) -> tuple:
-    """Model + tokenizer: XLM classes for XLM configs, Auto classes otherwise."""
+    """(config, model, tokenizer, is_xlm, newly_initialized): XLM classes for XLM configs, Auto
+    classes otherwise."""
     from transformers import AutoModelForMaskedLM, AutoTokenizer, XLMTokenizer, XLMWithLMHeadModel
     from transformers.utils import logging as hf_logging
 
@@ -190,17 +245,22 @@ def _load_weights(
     bar = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()  # the per-tensor "Loading weights" bar is noise
     try:
-        model = model_cls.from_pretrained(
-            source, config=config, dtype=DTYPES[dtype], weights_only=True, **common
+        model, info = model_cls.from_pretrained(
+            source,
+            config=config,
+            dtype=DTYPES[dtype],
+            weights_only=True,
+            output_loading_info=True,
+            **common,
         )
     finally:
         if bar:
             hf_logging.enable_progress_bar()
-    return config, model.eval(), tokenizer, is_xlm
+    return config, model.eval(), tokenizer, is_xlm, newly_initialized(model, info)
 
 
 def _load_all(source: str, *, is_local: bool, name: str, revision: str | None, dtype: str):
-    """(config, model, tokenizer, is_xlm): from the local files or cache first, then the hub."""
+    """(config, model, tokenizer, is_xlm, newly_initialized): local files or cache, then hub."""
     if is_local:
         _refuse_remote_code(source, name)
     attempts = [True] if is_local or _offline() else [True, False]
@@ -256,12 +316,13 @@ def load_model(
     """Load a masked LM by hub id, local directory or ``planted``, in eval mode.
 
     Raises ``InputError`` for a bad device, dtype or language and ``ModelLoadError`` when the
-    model cannot be found, needs remote code or lacks a mask token.
+    model cannot be found, needs remote code or lacks a mask token. Weights the checkpoint did not
+    provide are listed in ``newly_initialized`` (see ``LoadedModel.random_weights``).
     """
     check_dtype(dtype)
     device = resolve_device(device)
     source, is_local = resolve_source(name_or_path)
-    config, model, tokenizer, is_xlm = _load_all(
+    config, model, tokenizer, is_xlm, newly = _load_all(
         source, is_local=is_local, name=name_or_path, revision=revision, dtype=dtype
     )
     if tokenizer.mask_token_id is None:
@@ -283,4 +344,5 @@ def load_model(
         language=language,
         max_positions=_max_positions(config, tokenizer),
         source=source,
+        newly_initialized=newly,
     )

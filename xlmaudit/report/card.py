@@ -42,8 +42,23 @@ def _finite(value: object) -> bool:
     return isinstance(value, int | float) and not math.isnan(float(value))
 
 
+RANDOM_NOTE = (
+    "NOT FINDINGS: this model has random weights, so the numbers below are noise and say nothing "
+    "about bias; they are listed only to check the toolkit ran, are left out of the model-index "
+    "metadata, and must not be reported."
+)
+
+
+def is_random(run: RunData) -> bool:
+    """The run's model has random weights (``meta.json`` ``model.random_weights`` or its name)."""
+    return prov.model_kind(run.meta) == "random"
+
+
 def eval_results(run: RunData) -> list[EvalResult]:
-    """One ``EvalResult`` per headline row, with the interval, n and p-value in ``metric_args``."""
+    """One ``EvalResult`` per headline row, with the interval, n and p-value in ``metric_args``;
+    none for a model with random weights (its numbers are not results)."""
+    if is_random(run):
+        return []
     out = []
     for _, r in headline_rows(run).iterrows():
         if not _finite(r["value"]):
@@ -101,6 +116,8 @@ def bias_section(run: RunData) -> list[Block]:
     warning = model_warning(run.meta)
     if warning:
         blocks.append(warning)
+    if is_random(run):
+        blocks.append(Para(RANDOM_NOTE, True))
     blocks.append(Para(
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
         f"({run.meta.get('dtype', 'dtype not recorded')}). Overall numbers, each with its 95% "
@@ -140,8 +157,10 @@ def evaluation_section(run: RunData) -> list[Block]:
          interval(r["ci_low"], r["ci_high"]), fmt_n(r["n"]), fmt(r.get("p_value")))
         for _, r in rows.iterrows()
     )  # fmt: skip
+    blocks.append(Heading(3, "Results"))
+    if is_random(run):
+        blocks.append(Para(RANDOM_NOTE, True))
     blocks += [
-        Heading(3, "Results"),
         Table(
             ("suite", "probe", "group", "metric", "value", "95% CI", "n", "p-value"),
             table,

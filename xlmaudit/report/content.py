@@ -58,8 +58,10 @@ def model_warning(meta: dict[str, Any]) -> Para | None:
             "synthetic corpus whose biases are known. Its numbers check the toolkit; they are not "
             "findings about any released model.", True)  # fmt: skip
     if kind == "random":
+        reason = prov.random_reason(meta)
         return Para("This model has random weights: its bias scores are meaningless and must not "
-                    "be reported as findings.", True)  # fmt: skip
+                    "be reported as findings." + (f" Reason: {reason}." if reason else ""),
+                    True)  # fmt: skip
     return None
 
 

@@ -24,11 +24,25 @@ def model_kind(meta: dict[str, Any]) -> str:
     model = _model(meta)
     name = model_name(meta).lower()
     path = str(model.get("path", "")).replace("\\", "/")
+    if model.get("random_weights") or meta.get("random_weights"):
+        return "random"  # detected at load time: wins even over the planted model's name
     if model.get("planted") or name in PLANTED_NAMES or "xlmaudit/planted/model" in path:
         return "planted"
-    if model.get("random_weights") or meta.get("random_weights") or "random" in name:
-        return "random"
-    return "pretrained"
+    return "random" if "random" in name else "pretrained"
+
+
+def random_reason(meta: dict[str, Any]) -> str:
+    """Why the loader flagged random weights (``model.newly_initialized``), or empty."""
+    model = _model(meta)
+    newly = model.get("newly_initialized") or []
+    if isinstance(newly, list) and newly:
+        count = model.get("newly_initialized_count")
+        count = count if isinstance(count, int) else len(newly)
+        shown = ", ".join(str(n) for n in newly[:3]) + (", ..." if count > 3 else "")
+        return f"newly initialised weights (not in the checkpoint): {count} ({shown})"
+    if model.get("random_weights"):
+        return "its config marks it as random (an xlmaudit test or bench model)"
+    return ""
 
 
 def planted_truth() -> dict[str, float] | None:
