@@ -21,8 +21,10 @@ def test_explain_prints_words_and_writes_html_png_csv(model_dir, tmp_path, capsy
     text = "the nurse said that [MASK] was tired."
     args = ["--target", "she", "--contrast", "he", "--steps", "20", "--out", str(out)]
     code = main(["explain", "--model", model_dir, text, *args])
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.out
     assert code == 0
+    assert "has random weights" in captured.err  # the tiny test model carries the marker
     assert "F = log P(she) - log P(he)" in printed and "20 steps" in printed
     assert all(w in printed for w in ("nurse", "said", "tired", "[MASK]"))
     tokens = pd.read_csv(out / "attributions.csv")

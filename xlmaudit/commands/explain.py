@@ -39,12 +39,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from xlmaudit.attributions import Explanations
+    from xlmaudit.commands.run import warn_random_weights
     from xlmaudit.inference import load_model
     from xlmaudit.inference.attribution import CompletenessWarning, explain
     from xlmaudit.report.attribution_plot import plot_word_attributions
     from xlmaudit.requests import AttributionRequest
 
     loaded = load_model(args.model, device=args.device, dtype=args.dtype, language=args.language)
+    warn_random_weights(loaded)
     req = AttributionRequest(
         args.text, args.target, args.contrast, args.method, args.steps, args.baseline
     )
