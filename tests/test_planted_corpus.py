@@ -93,8 +93,8 @@ def test_filler_carries_no_planted_word(corpus: list[str]) -> None:
     assert she and abs(she - he) / (she + he) < 0.1  # filler pronouns balanced
 
 
-def test_scaled_size_changes_counts() -> None:
-    small = generate_corpus(seed=0, size=CorpusSize().scaled(0.1))
+def test_corpus_size_changes_counts() -> None:
+    small = generate_corpus(seed=0, size=CorpusSize(30, 30, 40, 400))
     assert sum("nurse" in s.split() for s in small) == 30
 
 

@@ -118,12 +118,11 @@ def _write_xlm_tokenizer(out: Path, *, n_langs: int) -> dict[str, int]:
     return vocab
 
 
-RANDOM_MARKER = "xlmaudit_random_weights"  # as in xlmaudit.inference.loader (no torch import)
-
-
 def _save(model: object, out: Path) -> None:
     """Save ``model`` as safetensors, its config marked as random weights."""
     from transformers.utils import logging as hf_logging
+
+    from xlmaudit.inference.loader import RANDOM_MARKER
 
     setattr(model.config, RANDOM_MARKER, True)  # type: ignore[attr-defined]
 

@@ -13,7 +13,7 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import torch
@@ -58,8 +58,6 @@ class TrainConfig:
 
 def reproduce_command(cfg: TrainConfig) -> str:
     """The ``xlmaudit planted train`` command that trains ``cfg`` (seed and steps spelled out)."""
-    from dataclasses import replace
-
     for base, flag in ((TrainConfig(), ""), (TrainConfig.small(), " --small")):
         if replace(cfg, seed=base.seed, steps=base.steps) == base:
             return f"xlmaudit planted train --out DIR{flag} --seed {cfg.seed} --steps {cfg.steps}"

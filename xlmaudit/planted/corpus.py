@@ -31,9 +31,6 @@ class CorpusSize:
     per_attribute: int = 400
     filler: int = 4000
 
-    def scaled(self, factor: float) -> CorpusSize:
-        return CorpusSize(*(max(10, round(v * factor)) for v in vars(self).values()))
-
 
 def _pronoun_slots(feminine: bool) -> dict[str, str]:
     return {role: forms[0 if feminine else 1] for role, forms in PRONOUNS.items()}
