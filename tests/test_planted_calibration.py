@@ -132,3 +132,22 @@ def test_shipped_model_cues_and_perplexity(shipped) -> None:
     ppl = result["pseudo_perplexity"]
     assert ppl["value"] < 0.5 * ppl["unigram_baseline"]
     assert all(result["passed"].values())
+
+
+@pytest.mark.parametrize(
+    "text", ["{not json", '{"seed": 1, "corpus": {"corpus_scale": 0.5}}', '{"seed": "x"}']
+)
+def test_training_size_bad_record_names_the_file(tmp_path, text) -> None:
+    from xlmaudit.errors import InputError
+    from xlmaudit.planted.calibrate import training_size
+
+    (tmp_path / "training.json").write_text(text)
+    with pytest.raises(InputError, match=r"training\.json: not a training record"):
+        training_size(tmp_path)
+
+
+def test_training_size_reads_the_shipped_record() -> None:
+    from xlmaudit.planted.calibrate import training_size
+    from xlmaudit.planted.corpus import CorpusSize
+
+    assert training_size(MODEL_DIR) == (4, CorpusSize())

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from xlmaudit.errors import InputError
 from xlmaudit.metrics.stats import cluster_proportion
 from xlmaudit.planted.corpus import CorpusSize, generate_corpus, heldout_filler
 from xlmaudit.planted.items import cue_items, occupation_items, stereotype_pairs
@@ -164,8 +165,13 @@ def training_size(model_dir: str | Path) -> tuple[int, CorpusSize]:
     path = Path(model_dir) / "training.json"
     if not path.is_file():
         return 0, CorpusSize()
-    meta = json.loads(path.read_text())
-    return int(meta.get("seed", 0)), CorpusSize(**meta.get("corpus", {}))
+    try:
+        meta = json.loads(path.read_text())
+        return int(meta.get("seed", 0)), CorpusSize(**meta.get("corpus", {}))
+    except (json.JSONDecodeError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"{path}: not a training record of `xlmaudit planted train` ({exc}); "
+                         "expected an object with 'seed' and 'corpus' (per_occupation, per_cue, "
+                         "per_attribute, filler)") from exc  # fmt: skip
 
 
 def calibrate(
