@@ -28,12 +28,15 @@ def cut_crows(dest: Path, n: int) -> str:
     return hashlib.sha256(dest.read_bytes()).hexdigest()
 
 
-def test_published_file_is_recognised_and_counted():
+def test_published_file_is_recognised_and_counted(tmp_path):
     assert check_data_file("crows-pairs", CROWS) == {"status": "published", "source": "crows-pairs"}
     assert count_rows(CROWS) == 1508  # the suite card's "1,508 minimal pairs"
     flat = DATA / SOURCES["stereoset-flat"].relpath
     assert check_data_file("stereoset (test.jsonl)", flat)["source"] == "stereoset-flat"
     assert check_data_file("my-own-data", CROWS) == {}  # unregistered: nothing to compare
+    other = tmp_path / "other.jsonl"  # no registered stereoset file of that name: not compared
+    other.write_bytes(flat.read_bytes()[:1000])
+    assert check_data_file(f"stereoset ({other.name})", other) == {}
 
 
 def test_cut_file_warns_or_is_refused(tmp_path, capsys):

@@ -22,14 +22,15 @@ MODIFIED = "modified"
 
 
 def source_for(name: str, path: Path) -> DataSource | None:
-    """The registered source a recorded data name refers to (``stereoset (dev.json)`` -> the
-    ``stereoset`` source whose file is ``dev.json``), or None for an unregistered name."""
+    """The registered source a recorded data name refers to: ``crows-pairs`` by name,
+    ``stereoset (dev.json)`` -> the ``stereoset*`` source whose file is ``dev.json``; None when
+    no registered file matches."""
     if name in SOURCES:
         return SOURCES[name]
     base = name.split(" (")[0]
     found = [s for s in SOURCES.values() if s.name == base or s.name.startswith(base + "-")]
     same_file = [s for s in found if Path(s.relpath).name == path.name]
-    return (same_file or found or [None])[0]
+    return same_file[0] if same_file else None  # another file of that family: not comparable
 
 
 def count_rows(path: Path) -> int:
