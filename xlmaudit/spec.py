@@ -531,10 +531,13 @@ def load_suite(path: str | Path) -> SuiteSpec:
 
 
 def probes_dir() -> Path:
-    """The shipped suites: the repository's top-level ``probes/`` folder."""
+    """The shipped suites: ``xlmaudit/_probes`` in an installed wheel (setup.py copies the
+    repository's ``probes/`` there), else the checkout's top-level ``probes/`` folder."""
     import xlmaudit
 
-    return Path(xlmaudit.__file__).resolve().parents[1] / "probes"
+    package = Path(xlmaudit.__file__).resolve().parent
+    wheel = package / "_probes"
+    return wheel if wheel.is_dir() else package.parent / "probes"
 
 
 def resolve_suite(name_or_path: str) -> Path:

@@ -26,6 +26,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1, mps")
     p.add_argument("--dtype", default="float32", help="float32 (default), bfloat16, float16")
     p.add_argument("--language", default=None, help="language of a multilingual XLM model")
+    p.add_argument(
+        "--truncate",
+        action="store_true",
+        help="cut a text longer than the model's positions (the [MASK] must survive)",
+    )
     p.set_defaults(func=main)
 
 
@@ -34,8 +39,26 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
     return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
 
 
-def format_response(response: Any, *, text: str, top_k: int) -> list[str]:
-    """Lines of the report for one ``MaskedWordResponse``."""
+def input_flags(codec: Any, response: Any, text: str) -> list[str]:
+    """Flags on what the model actually reads: targets changed by the tokenizer's normalisation
+    (accents, case) and words of the text that become unknown pieces."""
+    lines = []
+    for c in response.candidates:
+        seen = None if c.flag else codec.read_as(c.word, c.pieces)
+        if seen is not None:
+            lines.append(f"flag: {c.word!r} is read as {seen!r} by this tokenizer (accents or "
+                         f"case normalised): the score is that of {seen!r}")  # fmt: skip
+    unknown = ", ".join(map(repr, codec.unknown_words(text)))
+    if unknown:
+        lines.append(f"flag: the text has words this tokenizer reads as unknown pieces "
+                     f"({unknown}): the model sees only <unk> there")  # fmt: skip
+    return lines
+
+
+def format_response(
+    response: Any, *, text: str, top_k: int, flags: tuple[str, ...] | list[str] = ()
+) -> list[str]:
+    """Lines of the report for one ``MaskedWordResponse`` (``flags``: from :func:`input_flags`)."""
     lines = [f"text: {text}", ""]
     if response.candidates:
         rows = [("target", "log-prob", "prob", "pieces", "tokens")]
@@ -60,6 +83,7 @@ def format_response(response: Any, *, text: str, top_k: int) -> list[str]:
                 "number of mask tokens alone hints which word fits, so this comparison is "
                 "confounded (compare whole sentences with pseudo-log-likelihood instead)"
             )
+    lines += flags
     if top_k:
         lines += ["", f"top {top_k} predictions at one mask (special tokens excluded):"]
         rows = [("rank", "token", "log-prob", "prob")]
@@ -86,10 +110,11 @@ def main(args: argparse.Namespace) -> int:
         dtype=args.dtype,
         language=args.language,
     )
-    scorer = ModelScorer(loaded, progress=False)
+    scorer = ModelScorer(loaded, progress=False, truncate=args.truncate)
     request = MaskedWordRequest(args.text, tuple(args.targets), top_k=args.top_k)
     response = scorer.score([request])[0]
     warn_random_weights(loaded)  # after scoring: a bad input stays a one-line error
     print(f"model: {loaded.name} ({loaded.fingerprint}, {loaded.dtype}, {loaded.device})")
-    print("\n".join(format_response(response, text=args.text, top_k=args.top_k)))
+    flags = input_flags(scorer.codec, response, args.text)
+    print("\n".join(format_response(response, text=args.text, top_k=args.top_k, flags=flags)))
     return 0

@@ -46,6 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=os.environ.get(ENV_DATA_DIR) or None,
         help=f"benchmark data folder (default: ${ENV_DATA_DIR})",
     )
+    p.add_argument(
+        "--strict-data",
+        action="store_true",
+        help="refuse a benchmark file whose checksum is not the published one (default: warn)",
+    )
     p.add_argument("--cache-dir", type=Path, default=None, help="response cache folder")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     p.add_argument("--seed", type=int, default=0, help="seed of bootstrap resampling")
@@ -122,7 +127,8 @@ def main(args: argparse.Namespace) -> int:
     loaded = load_model(args.model, revision=args.revision, device=args.device, dtype=args.dtype)
     warn_random_weights(loaded)
     scorer = make_scorer(loaded, suites, args)
-    ctx = RunContext(data_dir=args.data_dir, limit=args.limit, seed=args.seed)
+    ctx = RunContext(data_dir=args.data_dir, limit=args.limit, seed=args.seed,
+                     strict_data=args.strict_data)  # fmt: skip
     results = run_suites(suites, scorer, ctx=ctx)
     meta = run_meta(args, loaded, results, ctx, started=started)
     out = write_run(args.out, results, meta)
@@ -196,7 +202,10 @@ def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, 
             }
             for r in results
         },
-        "data": {name: {"sha256": digest} for name, digest in ctx.data_checksums.items()},
+        "data": {
+            name: {"sha256": digest, **getattr(ctx, "data_status", {}).get(name, {})}
+            for name, digest in ctx.data_checksums.items()
+        },
         "seed": args.seed,
         "limit": args.limit,
         "batch_tokens": args.batch_tokens or default_batch_tokens(str(loaded.device)),

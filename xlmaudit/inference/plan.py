@@ -118,20 +118,22 @@ def _mask_context(codec: Codec, req: MaskedWordRequest, ids: list[int], pos: int
 
 
 def masked_word(codec: Codec, req: MaskedWordRequest) -> Job:
-    ids = codec.raw_ids(req.text) if req.text.strip() else []
-    pos = codec.mask_position(req.text, ids)
-    ids = codec.fit(ids, text=req.text, keep=pos + 1)
-    masked = _mask_context(codec, req, ids, pos) if req.context_masks else None
+    full = codec.raw_ids(req.text) if req.text.strip() else []
+    pos = codec.mask_position(req.text, full)
+    ids = codec.fit(full, text=req.text, keep=pos + 1)
+    # candidates are located on the whole text (each candidate's row is fitted by _candidate)
+    masked = _mask_context(codec, req, full, pos) if req.context_masks else None
     if req.top_k < 0:
         raise InputError(f"top_k must be >= 0, got {req.top_k} for {_short(req.text)}")
     templates, spans, rows = [], [], []
     for cand in req.candidates:
-        template, cand_rows = _candidate(codec, req, ids, pos, cand, masked)
+        template, cand_rows = _candidate(codec, req, full, pos, cand, masked)
         templates.append(template)
         spans.append((len(rows), len(rows) + len(cand_rows)))
         rows += cand_rows
     if req.top_k:
-        rows.append(Row(tuple(masked or ids), (pos,), (), full=True))
+        top_ids = codec.fit(masked, text=req.text, keep=pos + 1) if masked else ids
+        rows.append(Row(tuple(top_ids), (pos,), (), full=True))
 
     def finish(results: list[RowResult]) -> MaskedWordResponse:
         cands = []

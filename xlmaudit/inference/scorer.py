@@ -32,7 +32,7 @@ class ModelScorer:
         batch_tokens: token budget per forward pass (rows x padded length).
         cache_dir: directory of the response cache; None disables caching.
         progress: True/False forces the progress bar on/off; None shows it on long work when
-            stderr is a terminal.
+            stderr is a terminal, and otherwise a plain line every 30 s (``xlmaudit.progress``).
         truncate: cut texts longer than the model's positions instead of raising InputError.
     """
 
@@ -124,18 +124,25 @@ class ModelScorer:
 
     def _bar(self, total: int) -> Any:
         show = self.progress
+        if show is None and total and not sys.stderr.isatty():
+            return _Progress(total, enabled=True, lines=True)  # a line every 30 s, if that long
         if show is None:
-            show = total >= PROGRESS_MIN_ROWS and sys.stderr.isatty()
+            show = total >= PROGRESS_MIN_ROWS
         return _Progress(total, enabled=bool(show and total))
 
 
 class _Progress:
-    """tqdm over scored sequences (rows), or nothing."""
+    """tqdm over scored sequences (rows), plain lines (stderr not a terminal), or nothing."""
 
-    def __init__(self, total: int, *, enabled: bool) -> None:
-        self.total, self.enabled, self._bar = total, enabled, None
+    def __init__(self, total: int, *, enabled: bool, lines: bool = False) -> None:
+        self.total, self.enabled, self.lines, self._bar = total, enabled, lines, None
 
     def __enter__(self) -> Callable[[int], None]:
+        if self.enabled and self.lines:
+            from xlmaudit.progress import LineProgress
+
+            self._bar = LineProgress(self.total)
+            return self._bar.update
         if self.enabled:
             from tqdm.auto import tqdm
 

@@ -6,6 +6,7 @@ Word boundaries come from the tokenizer's own markers: ``</w>`` closes a word (X
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from xlmaudit.errors import InputError
@@ -88,7 +89,7 @@ class Codec:
             raise InputError(
                 f"text {_short(text)}{what} is {len(ids)} tokens, longer than the model's "
                 f"{self.max_positions} positions"
-                + ("" if self.truncate else " (use truncate=True to cut it)")
+                + ("" if self.truncate else " (use truncate=True, or --truncate, to cut it)")
             )
         return ids[: self.max_positions - 1] + ids[-1:]
 
@@ -97,6 +98,24 @@ class Codec:
         if not text.strip():
             raise InputError(f"empty text {text!r}")
         return self.encoding(self.fit(self.raw_ids(text), text=text))
+
+    def read_as(self, word: str, pieces: Sequence[str]) -> str | None:
+        """What the model reads for ``word`` when the tokenizer's normalisation changed it
+        (accents stripped, lowercased: ``shé`` -> ``she``); None when unchanged (spacing aside)
+        or when pieces are unknown (flagged as such)."""
+        seen = self.tokenizer.convert_tokens_to_string(list(pieces))
+        unk = self.tokenizer.unk_token
+        if not pieces or (unk and unk in seen) or "".join(seen.split()) == "".join(word.split()):
+            return None
+        return seen.strip()
+
+    def unknown_words(self, text: str) -> list[str]:
+        """Words of ``text`` (``[MASK]`` aside) that encode to unknown pieces: the model sees
+        ``<unk>`` for them (emoji, a script outside the vocabulary)."""
+        if self.unk_id is None:
+            return []
+        words = dict.fromkeys(text.replace(MASK, " ").split())
+        return [w for w in words if self.unk_id in self.raw_ids(w)]
 
     def mask_position(self, text: str, ids: list[int] | tuple[int, ...]) -> int:
         """The single mask position of ``text`` (error naming the text otherwise)."""

@@ -79,6 +79,8 @@ class RunContext:
     limit: int | None = None
     seed: int = 0
     data_checksums: dict[str, str] = field(default_factory=dict)
+    strict_data: bool = False  # refuse a data file that is not the published one
+    data_status: dict[str, dict] = field(default_factory=dict)  # name -> check_data_file record
 
     def record_data(self, name: str, source: Path | bytes) -> str:
         """Record the sha256 of a data file (or its bytes) for ``meta.json``; returns it."""
@@ -87,6 +89,10 @@ class RunContext:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         self.data_checksums[name] = digest
+        if not isinstance(source, bytes):
+            from xlmaudit.datasets.check import check_data_file
+
+            self.data_status[name] = check_data_file(name, source, strict=self.strict_data)
         return digest
 
 

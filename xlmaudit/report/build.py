@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlmaudit.report import provenance as prov
-from xlmaudit.report.card import model_card_text
+from xlmaudit.report.card import data_blocks, model_card_text
 from xlmaudit.report.content import report_blocks
 from xlmaudit.report.figures import SavedFigure, build_figures
 from xlmaudit.report.load import load_run
@@ -28,6 +28,7 @@ def build_report(run_dir: str | Path) -> ReportFiles:
     run = load_run(run_dir)
     figures = build_figures(run)
     blocks = report_blocks(run, figures)
+    blocks[1:1] = data_blocks(run)  # modified benchmark data: said under the title
     title = f"xlmaudit report: {prov.model_name(run.meta)}"
     html_path = run.path / "report.html"
     html_path.write_text(render_html(blocks, title=title), encoding="utf-8")

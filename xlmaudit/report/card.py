@@ -54,6 +54,18 @@ def is_random(run: RunData) -> bool:
     return prov.model_kind(run.meta) == "random"
 
 
+def data_note(run: RunData, suite: str) -> str:
+    """ "<data set>: modified or partial data (sha256 ..., n rows)" for ``suite``'s data files
+    that are not the published ones, or empty."""
+    notes = prov.data_notes(run.meta)
+    return "; ".join(f"{n}: {notes[n]}" for n, _ in suite_data_rows(run, suite) if n in notes)
+
+
+def data_blocks(run: RunData) -> list[Block]:
+    """A bold line per suite that read modified data (card, report.md and report.html)."""
+    return [Para(f"Data of {s}: {note}.", True) for s in run.suites if (note := data_note(run, s))]
+
+
 def eval_results(run: RunData) -> list[EvalResult]:
     """One ``EvalResult`` per headline row, with the interval, n and p-value in ``metric_args``;
     none for a model with random weights (its numbers are not results)."""
@@ -73,6 +85,8 @@ def eval_results(run: RunData) -> list[EvalResult]:
             metric_type=r["metric"], metric_value=round(float(r["value"]), 4),
             metric_name=f"{r['metric']} ({r['probe']}, {r['group']})", metric_config=r["group"],
             metric_args=args or None))  # fmt: skip
+        if data_note(run, r["suite"]):  # the model-index names modified data beside the number
+            out[-1].dataset_name += f" ({data_note(run, r['suite'])})"
     return out
 
 
@@ -118,6 +132,7 @@ def bias_section(run: RunData) -> list[Block]:
         blocks.append(warning)
     if is_random(run):
         blocks.append(Para(RANDOM_NOTE, True))
+    blocks += data_blocks(run)
     blocks.append(Para(
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
         f"({run.meta.get('dtype', 'dtype not recorded')}). Overall numbers, each with its 95% "
@@ -141,7 +156,8 @@ def evaluation_section(run: RunData) -> list[Block]:
                            Heading(4, "Testing Data")]  # fmt: skip
     data = tuple(
         (s, prov.suite_version(run.meta, s) or "not recorded",
-         "; ".join(f"{n} (sha256 {c})" for n, c in suite_data_rows(run, s)) or "suite templates")
+         data_note(run, s)
+         or "; ".join(f"{n} (sha256 {c})" for n, c in suite_data_rows(run, s)) or "suite templates")
         for s in run.suites
     )  # fmt: skip
     blocks.append(Table(("suite", "version", "data (checksum)"), data))

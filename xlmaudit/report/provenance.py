@@ -83,6 +83,17 @@ def suite_version(meta: dict[str, Any], suite: str) -> str | None:
     return " / ".join(parts) or None
 
 
+def data_notes(meta: dict[str, Any]) -> dict[str, str]:
+    """Data set name -> "modified or partial data (sha256 ..., n rows)" for each data file the
+    run recorded as not the published one (``meta.json`` ``data.<name>.status``)."""
+    from xlmaudit.datasets.check import data_note
+
+    data = meta.get("data")
+    records = data.items() if isinstance(data, dict) else ()
+    notes = {str(n): data_note(r) for n, r in records if isinstance(r, dict)}
+    return {n: note for n, note in notes.items() if note}
+
+
 def flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
     """Nested dicts/lists as ``(dotted.key, text)`` rows, in order."""
     if isinstance(value, dict):
