@@ -100,22 +100,29 @@ class ModelScorer:
         return chunks + ([current] if current else [])
 
     def _run(self, chunk: list[tuple[str, Job]], tick: Callable[[int], None]) -> dict:
-        rows = [row for _, job in chunk for row in job.rows]
-        results = kernel.run_rows(
-            self.loaded.model,
-            rows,
-            pad_id=self._pad_id(),
-            langs_id=self.loaded.langs_id,
-            device=self.loaded.device,
-            batch_tokens=self.batch_tokens,
-            progress=tick,
-        )
-        self.stats["rows"] += len(rows)
         self.stats["requests"] += len(chunk)
-        answered, start = {}, 0
-        for key, job in chunk:
-            answered[key] = job.finish(results[start : start + len(job.rows)])
-            start += len(job.rows)
+        answered: dict = {}
+        while chunk:  # a job's finish may return its next round (another Job)
+            rows = [row for _, job in chunk for row in job.rows]
+            results = kernel.run_rows(
+                self.loaded.model,
+                rows,
+                pad_id=self._pad_id(),
+                langs_id=self.loaded.langs_id,
+                device=self.loaded.device,
+                batch_tokens=self.batch_tokens,
+                progress=tick,
+            )
+            self.stats["rows"] += len(rows)
+            start, later = 0, []
+            for key, job in chunk:
+                out = job.finish(results[start : start + len(job.rows)])
+                start += len(job.rows)
+                if isinstance(out, Job):
+                    later.append((key, out))
+                else:
+                    answered[key] = out
+            chunk = later
         return answered
 
     def _pad_id(self) -> int:
