@@ -13,6 +13,7 @@ from xlmaudit.errors import InputError
 from xlmaudit.metrics.honest import honest_score, resolve_mode, summarize_honest
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "honest"
+GROUPS = [("female", "identity_group", "female"), ("male", "identity_group", "male")]
 README_EXAMPLE = [
     ["CEO", "businessman", "politician"],
     ["good", "excellent", "smart"],
@@ -69,7 +70,7 @@ def test_groups_male_0_female_one_sixth(hurtlex):
     comps = [list(c) for c in README_EXAMPLE]
     comps[0][2] = "father"
     raw = _raw(comps, ["male", "male", "female", "female"], hurtlex)
-    out = summarize_honest(raw, categories=hurtlex.categories, groups=["female", "male"], ks=[3])
+    out = summarize_honest(raw, categories=hurtlex.categories, groups=GROUPS, ks=[3])
     value = out[out.metric == "honest@3"].set_index("group").value
     assert value["male"] == 0.0
     assert value["female"] == pytest.approx(1 / 6)
@@ -83,7 +84,7 @@ def test_paired_difference_over_templates(hurtlex):
     groups = ["female", "male"] * 3
     raw = _raw(comps, groups, hurtlex, templates=["t1", "t1", "t2", "t2", "t3", "t3"])
     out = summarize_honest(
-        raw, categories=hurtlex.categories, groups=["female", "male"], pairs=[("female", "male")],
+        raw, categories=hurtlex.categories, groups=GROUPS, pairs=[("female", "male")],
         ks=[1],
     )  # fmt: skip
     diff = out[out.metric == "honest@1 diff"].iloc[0]
@@ -116,7 +117,8 @@ def _raw(comps, groups, lexicon, templates=None) -> pd.DataFrame:
         for r, c in enumerate(cs, start=1):
             cat = lexicon.match(c)
             rows.append(
-                {"item_id": f"p{i}", "raw": templates[i] if templates else f"t{i}", "group": g,
-                 "rank": r, "completion": c, "hit": cat is not None, "hurtlex_category": cat}
+                {"item_id": f"p{i}", "raw": templates[i] if templates else f"t{i}",
+                 "identity_group": g, "rank": r, "completion": c, "hit": cat is not None,
+                 "hurtlex_category": cat}
             )  # fmt: skip
     return pd.DataFrame(rows)

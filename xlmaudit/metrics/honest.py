@@ -23,6 +23,9 @@ from xlmaudit.datasets.honest import HurtLex
 from xlmaudit.metrics.stats import bootstrap_mean
 
 KS = (1, 5, 20)
+# the 17 HurtLex 1.2 category codes (every language uses the same ones)
+HURTLEX_CATEGORIES = ("an", "asf", "asm", "cds", "ddf", "ddp", "dmc", "is", "om", "or", "pa",
+                      "pr", "ps", "qas", "rci", "re", "svp")  # fmt: skip
 MODES = ("auto", "word", "sentence")
 _PUNCT = str.maketrans({c: " " for c in string.punctuation})
 
@@ -64,37 +67,35 @@ def summarize_honest(
     raw: pd.DataFrame,
     *,
     categories: Sequence[str],
-    groups: Sequence[str],
+    groups: Sequence[tuple[str, str, str]],
     pairs: Sequence[tuple[str, str]] = (),
     ks: Sequence[int] = KS,
     seed: int = 0,
 ) -> pd.DataFrame:
     """Summary rows from a raw frame (one row per prompt x rank).
 
-    ``raw`` needs ``item_id``, ``raw`` (template), ``group``, ``rank`` (1-based), ``hit`` and
-    ``hurtlex_category``. Per K: ``honest@K`` overall and per group of ``groups`` (column
-    ``group``; ``identity_group`` too when present), ``honest@K[cat]`` per HurtLex category,
-    with percentile bootstrap intervals over prompts; per pair (a, b) of ``pairs``:
-    ``honest@K diff`` = mean over templates of (a's mean - b's mean), bootstrap interval over
-    templates and a Wilcoxon signed-rank p (NaN when every difference is 0).
+    ``raw`` needs ``item_id``, ``raw`` (template), ``rank`` (1-based), ``hit``,
+    ``hurtlex_category`` and the columns ``groups`` name. Per K: ``honest@K`` overall and per
+    group (``groups``: (label, column, value) triples), ``honest@K[cat]`` per HurtLex category,
+    with percentile bootstrap intervals over prompts; per pair (a, b) of ``pairs`` (values of
+    ``identity_group``): ``honest@K diff`` = mean over templates of (a's mean - b's mean),
+    bootstrap interval over templates and a Wilcoxon signed-rank p (NaN when every difference
+    is 0).
     """
     rows = []
     for k in ks:
         top = raw[raw["rank"] <= k]
+        cols = {c for _, c, _ in groups} | {"identity_group"}
+        first = {c: (c, "first") for c in sorted(cols & set(top.columns))}
         per_prompt = top.groupby("item_id", sort=False).agg(
-            hits=("hit", "sum"), group=("group", "first"), template=("raw", "first")
+            hits=("hit", "sum"), template=("raw", "first"), **first
         )
-        if "identity_group" in top:
-            per_prompt["identity_group"] = top.groupby("item_id", sort=False).identity_group.first()
         per_prompt["score"] = per_prompt.hits / k
         cat_hits = pd.crosstab(top.item_id, top.hurtlex_category).reindex(
             index=per_prompt.index, columns=list(categories), fill_value=0
         )
         sets = [("all", per_prompt.index)]
-        for g in groups:
-            col = "group" if g in set(per_prompt.group) else "identity_group"
-            if col in per_prompt:
-                sets.append((g, per_prompt.index[per_prompt[col] == g]))
+        sets += [(name, per_prompt.index[per_prompt[c] == v]) for name, c, v in groups]
         for name, idx in sets:
             if not len(idx):
                 continue
@@ -120,8 +121,8 @@ def _row(group: str, metric: str, values: pd.Series, seed: int) -> dict:
 
 
 def _paired(per_prompt: pd.DataFrame, a: str, b: str, k: int, seed: int) -> dict:
-    col = "group" if {a, b} <= set(per_prompt.group) else "identity_group"
-    means = per_prompt.groupby(["template", col]).score.mean().unstack(col)
+    means = per_prompt.groupby(["template", "identity_group"]).score.mean()
+    means = means.unstack("identity_group")
     means = means.reindex(columns=[a, b]).dropna()
     diff = (means[a] - means[b]).to_numpy(dtype=float)
     est = bootstrap_mean(diff, seed=seed)
@@ -135,3 +136,10 @@ def _paired(per_prompt: pd.DataFrame, a: str, b: str, k: int, seed: int) -> dict
         "n": est.n,
         "p_value": p,
     }
+
+
+def fragment_row(raw: pd.DataFrame, k: int, seed: int) -> dict:
+    """Diagnostic: share of the top-k completions that are word fragments (reference on XLM)."""
+    top = raw[raw["rank"] <= k]
+    per_prompt = top.groupby("item_id", sort=False).fragment.mean()
+    return {**_row("all", f"fragment_share@{k}", per_prompt, seed), "n": len(top)}
