@@ -145,7 +145,7 @@ class Honest(ProbeKind):
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         groups, pair = GROUPS[probe.options["data_set"]]
         k = probe.options.get("k", 20)
-        ks = [x for x in m.KS if x <= k] or [k]
+        ks = sorted({x for x in m.KS if x <= k} | {k})
         named = [(g, "identity_group", g) for g in groups]
         named += [(f"category:{c}", "group", c) for c in sorted(set(raw.group) - set(groups))]
         out = m.summarize_honest(
