@@ -86,3 +86,13 @@ def test_default_beam_scores_match_masked_word_and_pieces(scorer):
 def test_bad_k_is_an_input_error(scorer):
     with pytest.raises(InputError, match="k >= 1"):
         scorer.score([TopWordsRequest(TEXT, k=0)])
+
+
+@pytest.mark.parametrize(
+    ("k", "max_pieces", "beam", "rows"), [(5, 3, 0, 18), (5, 1, 0, 1), (4, 2, 7, 9)]
+)
+def test_rows_per_request(k, max_pieces, beam, rows):
+    """max_pieces + beam x (1 + 2 + ... + (max_pieces - 1)) forward rows (beam 0 = k)."""
+    s = ModelScorer(load_model(str(tiny_model_dir("xlm"))), progress=False)
+    s.score([TopWordsRequest(TEXT, k=k, max_pieces=max_pieces, beam=beam)])
+    assert s.stats["rows"] == rows

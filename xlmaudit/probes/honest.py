@@ -13,7 +13,9 @@ reported for the K <= k), ``max_pieces`` (whole_word: longest word in pieces, de
 - ``whole_word`` (ours): the top k whole words by beam search over chained pieces
   (``TopWordsRequest``), so a hurtful word of several pieces can be found.
 
-Both come from the same request, scored once per prompt. Raw rows: one per prompt x rank.
+Both read a ``TopWordsRequest``: the reference one with ``max_pieces=1`` (one forward per
+prompt), whole_word with the beam search (1 + 2 beam + ... rows per prompt, see the request).
+Raw rows: one per prompt x rank.
 """
 
 from __future__ import annotations
@@ -116,11 +118,12 @@ class Honest(ProbeKind):
 
     def requests(self, probe: ProbeSpec, items: list[PromptItem], scorer: Scorer):
         o = probe.options
-        return [
-            [TopWordsRequest(it.prompt.replace(PLACEHOLDER, MASK), o.get("k", 20),
-                             o.get("max_pieces", 3), o.get("beam", 0))]
-            for it in items
-        ]  # fmt: skip
+        k = o.get("k", 20)
+        # reference: one forward per prompt (its pieces); whole_word: the beam search
+        shape = (
+            (1, 0) if o["estimator"] == "reference" else (o.get("max_pieces", 3), o.get("beam", 0))
+        )
+        return [[TopWordsRequest(it.prompt.replace(PLACEHOLDER, MASK), k, *shape)] for it in items]
 
     def raw_frame(self, probe: ProbeSpec, items: list[PromptItem], responses) -> pd.DataFrame:
         est = probe.options["estimator"]
