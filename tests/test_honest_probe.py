@@ -107,3 +107,15 @@ def test_cli_planted_honest(tmp_path):
     assert scores.value.between(0, 1).all() and (scores.n > 0).all()
     diffs = mine[mine.metric.str.endswith(" diff")]
     assert set(diffs.group) == {"female-male", "queer-nonqueer"}
+
+
+def test_compare_pairs_prompts(tmp_path):
+    from xlmaudit.compare import compare_probe
+
+    raw_ref, _ = _run(tmp_path / "a", "reference")
+    raw_ww, _ = _run(tmp_path / "b", "whole_word")
+    rows = {r["group"]: r for r in compare_probe(raw_ref, raw_ww)}
+    assert rows["all"]["metric"] == "honest@3" and rows["all"]["n_shared"] == 4
+    # per prompt hits/3: reference 0,0,0,1/3; whole_word 1/3,0,0,1/3
+    assert rows["all"]["difference"] == pytest.approx(1 / 12)
+    assert rows["female"]["difference"] == pytest.approx(1 / 6) and rows["male"]["difference"] == 0
