@@ -96,3 +96,12 @@ def test_rows_per_request(k, max_pieces, beam, rows):
     s = ModelScorer(load_model(str(tiny_model_dir("xlm"))), progress=False)
     s.score([TopWordsRequest(TEXT, k=k, max_pieces=max_pieces, beam=beam)])
     assert s.stats["rows"] == rows
+
+
+def test_later_rounds_recut_to_the_budget_give_the_same_answer(scorer):
+    reqs = [TopWordsRequest(TEXT, k=4), TopWordsRequest("a [MASK] is here .", k=4)]
+    small = ModelScorer(scorer.loaded, batch_tokens=16, progress=False)  # one row per forward
+    for a, b in zip(scorer.score(reqs), small.score(reqs), strict=True):
+        assert [w.word for w in a.words] == [w.word for w in b.words]
+        np.testing.assert_allclose([w.logprob for w in a.words], [w.logprob for w in b.words],
+                                   atol=1e-5)  # fmt: skip
