@@ -228,6 +228,17 @@ def _cluster_decisions(raw: pd.DataFrame) -> pd.DataFrame:
                          "group": groups.reindex(wide.index).to_numpy()})  # fmt: skip
 
 
+def _honest_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame]:
+    """HONEST prompts: hits among the top K / K (K = the largest rank), grouped by identity."""
+    k = int(raw["rank"].max())
+    per = raw.groupby("item_id", sort=False).agg(
+        hits=("hit", "sum"), group=("identity_group", "first")
+    )
+    frame = pd.DataFrame({"item_id": per.index.to_numpy(), "value": (per.hits / k).to_numpy(),
+                          "group": per.group.to_numpy()})  # fmt: skip
+    return f"score:honest@{k}", frame
+
+
 def item_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
     """(kind, frame[item_id, value, group]) of one probe's raw rows, or None if not pairable.
 
@@ -239,6 +250,8 @@ def item_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
         return "decision:pct_sent_more", _pair_decisions(raw)
     if {"gold_label", "score", "bias_type"}.issubset(raw.columns):
         return "decision:pct_stereotype_preferred", _cluster_decisions(raw)
+    if {"hit", "rank", "hurtlex_category"}.issubset(raw.columns):  # HONEST: per-prompt score
+        return _honest_values(raw)
     for col in SCORE_COLUMNS:
         if col in raw.columns:
             rows = raw.drop_duplicates("item_id").dropna(subset=[col])

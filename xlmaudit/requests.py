@@ -124,8 +124,33 @@ class AttributionRequest(_Keyed):
     kind: ClassVar[str] = "attribution"
 
 
+@dataclass(frozen=True)
+class TopWordsRequest(_Keyed):
+    """The ``k`` most probable whole words at the single ``[MASK]`` of ``text`` (HONEST).
+
+    A word of L pieces is scored as ``MaskedWordRequest`` scores it: the slot becomes L mask
+    tokens, the pieces are predicted left to right, each revealed before the next, and
+    log P(word) is the sum; its pieces must form exactly one word (XLM: only the last piece ends
+    in ``</w>``). For each L in 1..``max_pieces`` a beam search keeps the ``beam`` best prefixes
+    (``beam`` 0 = ``k``) per step; the words of every length are merged and the top ``k`` kept.
+    Specials are never predicted. The response also holds the top ``k`` single pieces at one
+    mask (what ``pipeline("fill-mask", top_k=k)`` returns), word fragments included.
+    """
+
+    text: str
+    k: int = 20
+    max_pieces: int = 3
+    beam: int = 0
+    kind: ClassVar[str] = "top_words"
+
+
 Request = (
-    MaskedWordRequest | MaskedTokenRequest | PLLRequest | UnmaskedRequest | HiddenStatesRequest
+    MaskedWordRequest
+    | MaskedTokenRequest
+    | PLLRequest
+    | UnmaskedRequest
+    | HiddenStatesRequest
+    | TopWordsRequest
 )
 
 
@@ -233,7 +258,34 @@ class AttributionResponse:
         return bool(self.contrast_pieces) and len(self.target_pieces) != len(self.contrast_pieces)
 
 
-Response = MaskedWordResponse | MaskedTokenResponse | TokenScores | HiddenStates
+@dataclass(frozen=True)
+class WordGuess:
+    """One whole word found at the mask: its decoded text, summed and per-piece log-probs."""
+
+    word: str
+    logprob: float
+    pieces: tuple[str, ...]
+    piece_logprobs: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PieceGuess:
+    """One single piece at one mask: ``text`` = ``tokenizer.decode([id]).strip()``;
+    ``complete`` False when the piece is a word fragment (XLM: no ``</w>``)."""
+
+    piece: str
+    text: str
+    logprob: float
+    complete: bool
+
+
+@dataclass(frozen=True)
+class TopWordsResponse:
+    words: tuple[WordGuess, ...]  # best first
+    pieces: tuple[PieceGuess, ...]  # best first, specials excluded
+
+
+Response = MaskedWordResponse | MaskedTokenResponse | TokenScores | HiddenStates | TopWordsResponse
 
 
 @runtime_checkable

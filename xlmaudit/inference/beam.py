@@ -1,0 +1,164 @@
+"""Whole-word top-k at a mask (``TopWordsRequest``): a beam search over chained pieces.
+
+A job of several rounds: round j holds one row per live prefix of j pieces (for every word
+length L > j), with L - j masks left; its ``finish`` returns the next round's ``Job`` until the
+last round returns the response. Which pieces may stand where in a word of L pieces comes from
+the tokenizer's boundary markers (see ``xlmaudit.inference.tokens``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from xlmaudit.errors import InputError
+from xlmaudit.inference.kernel import Row, RowResult
+from xlmaudit.inference.tokens import Codec, _short
+from xlmaudit.requests import PieceGuess, TopWordsRequest, TopWordsResponse, WordGuess
+
+if TYPE_CHECKING:
+    from xlmaudit.inference.plan import Job
+
+
+@dataclass
+class _Beam:
+    length: int  # word length L in pieces
+    prefix: tuple[int, ...]
+    piece_lps: tuple[float, ...]
+
+    @property
+    def logprob(self) -> float:
+        return float(sum(self.piece_lps))
+
+
+def piece_roles(codec: Codec) -> dict[str, np.ndarray]:
+    """Boolean vocabulary masks: which ids may be a word's ``only``, ``first``, ``middle`` or
+    ``last`` piece under the tokenizer's scheme (specials never)."""
+    cached = getattr(codec, "_piece_roles", None)
+    if cached is not None:
+        return cached
+    tok = codec.tokenizer
+    size = len(tok)
+    pieces = tok.convert_ids_to_tokens(list(range(size)))
+    pieces = [p if isinstance(p, str) else "" for p in pieces]
+    ok = np.ones(size, dtype=bool)
+    ok[[i for i in codec.special_ids if i < size]] = False
+    if codec.scheme == "xlm":
+        end = np.array([p.endswith("</w>") for p in pieces])
+        roles = {"only": end, "first": ~end, "middle": ~end, "last": end}
+    elif codec.scheme == "wordpiece":
+        cont = np.array([p.startswith("##") for p in pieces])
+        roles = {"only": ~cont, "first": ~cont, "middle": cont, "last": cont}
+    elif codec.scheme in ("sentencepiece", "bytebpe"):
+        opens = np.array([p[:1] in ("\u2581", "\u0120") for p in pieces])
+        roles = {"only": opens, "first": opens, "middle": ~opens, "last": ~opens}
+    else:  # no markers: every piece is a word
+        none = np.zeros(size, dtype=bool)
+        roles = {"only": np.ones(size, dtype=bool), "first": none, "middle": none, "last": none}
+    roles = {k: v & ok for k, v in roles.items()}
+    codec._piece_roles = roles  # type: ignore[attr-defined]
+    return roles
+
+
+def _role(j: int, length: int) -> str:
+    if length == 1:
+        return "only"
+    return "first" if j == 0 else ("last" if j == length - 1 else "middle")
+
+
+def _top(values: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the ``n`` largest finite values, largest first (ties: lower index first)."""
+    finite = np.flatnonzero(np.isfinite(values))
+    if len(finite) > n:
+        part = np.argpartition(-values[finite], n - 1)[:n]
+        finite = finite[part]
+    return finite[np.lexsort((finite, -values[finite]))]
+
+
+def top_words(codec: Codec, req: TopWordsRequest) -> Job:
+    """The first round's job of a ``TopWordsRequest`` (see the module docstring)."""
+    from xlmaudit.inference.plan import Job  # noqa: F811 (plan imports this module)
+
+    if req.k < 1 or req.max_pieces < 1 or req.beam < 0:
+        raise InputError(
+            f"top_words needs k >= 1, max_pieces >= 1, beam >= 0 (got {req.k}, "
+            f"{req.max_pieces}, {req.beam}) for {_short(req.text)}"
+        )
+    ids = codec.raw_ids(req.text) if req.text.strip() else []
+    pos = codec.mask_position(req.text, ids)
+    ids = codec.fit(ids, text=req.text, keep=pos + 1)
+    left, right = ids[:pos], ids[pos + 1 :]
+    width = req.beam or req.k
+    roles = piece_roles(codec)
+    bases = {}
+    for length in range(1, req.max_pieces + 1):
+        what = f" with {length} masks"
+        masks = [codec.mask_id] * length
+        bases[length] = codec.fit(left + masks + right, text=req.text, keep=pos + length, what=what)
+    words: list[_Beam] = []
+    top_pieces: list[PieceGuess] = []
+
+    def rows_for(beams: list[_Beam]) -> list[Row]:
+        rows = []
+        for b in beams:
+            j = len(b.prefix)
+            base = bases[b.length]
+            rows.append(
+                Row(tuple(base[:pos] + list(b.prefix) + base[pos + j :]), (pos + j,), (), full=True)
+            )
+        return rows
+
+    def step(beams: list[_Beam], results: list[RowResult]):
+        nonlocal top_pieces
+        grown: dict[int, list[_Beam]] = {}
+        for b, r in zip(beams, results, strict=True):
+            dist = r.full[0].astype(np.float64)  # type: ignore[index]
+            j = len(b.prefix)
+            if b.length == 1:
+                top_pieces = _pieces(codec, dist, roles, req.k)
+            allowed = np.where(roles[_role(j, b.length)], dist, -np.inf)
+            for i in _top(allowed, width if j < b.length - 1 else req.k):
+                new = _Beam(b.length, b.prefix + (int(i),), b.piece_lps + (float(dist[i]),))
+                grown.setdefault(b.length, []).append(new)
+        nxt = []
+        for length, cands in grown.items():
+            cands.sort(key=lambda c: -c.logprob)
+            if len(cands[0].prefix) == length:
+                words.extend(cands[: req.k])
+            else:
+                nxt.extend(cands[:width])
+        if nxt:
+            return Job(rows_for(nxt), lambda res: step(nxt, res))
+        return _response(codec, words, top_pieces, req.k)
+
+    first = [_Beam(length, (), ()) for length in bases]
+    return Job(rows_for(first), lambda res: step(first, res))
+
+
+def _pieces(codec: Codec, dist: np.ndarray, roles: dict, k: int) -> list[PieceGuess]:
+    keep = np.ones(len(dist), dtype=bool)
+    keep[[i for i in codec.special_ids if i < len(dist)]] = False
+    best = _top(np.where(keep, dist, -np.inf), k)
+    tok = codec.tokenizer
+    return [
+        PieceGuess(
+            tok.convert_ids_to_tokens(int(i)),
+            tok.decode([int(i)]).strip(),
+            float(dist[i]),
+            bool(roles["only"][i]),
+        )
+        for i in best
+    ]
+
+
+def _response(codec: Codec, words: list[_Beam], pieces: list[PieceGuess], k: int):
+    """Words of every length merged, best first; one entry per decoded word (its best chain)."""
+    out: dict[str, WordGuess] = {}
+    for b in sorted(words, key=lambda b: (-b.logprob, b.length, b.prefix)):
+        text = codec.tokenizer.decode(list(b.prefix)).strip()
+        if text and text not in out:
+            pcs = tuple(codec.tokenizer.convert_ids_to_tokens(list(b.prefix)))
+            out[text] = WordGuess(text, b.logprob, pcs, b.piece_lps)
+    return TopWordsResponse(tuple(list(out.values())[:k]), tuple(pieces))

@@ -1,0 +1,169 @@
+"""Probe kind ``honest``: HONEST (Nozza et al. 2021), English, one template set and estimator.
+
+YAML keys: ``data_set`` (required: ``binary`` | ``queer_nonqueer``), ``estimator`` (required:
+``reference`` | ``whole_word``), ``k`` (completions per prompt, default 20; HONEST@1/5/20 are
+reported for the K <= k), ``max_pieces`` (whole_word: longest word in pieces, default 3),
+``beam`` (whole_word beam width, default 0 = k), ``mode`` (``auto`` | ``word`` | ``sentence``),
+``data`` / ``lexicon`` (optional paths; default: found under ``--data-dir``,
+``$XLMAUDIT_DATA_DIR`` or the cache).
+
+- ``reference``: what ``pipeline("fill-mask", top_k=k)`` returns: the top k single pieces at the
+  mask, specials excluded, ``decode([id]).strip()``; XLM word fragments (no ``</w>``) are kept,
+  as the reference keeps them, and flagged in the raw column ``fragment``.
+- ``whole_word`` (ours): the top k whole words by beam search over chained pieces
+  (``TopWordsRequest``), so a hurtful word of several pieces can be found.
+
+Both read a ``TopWordsRequest``: the reference one with ``max_pieces=1`` (one forward per
+prompt), whole_word with the beam search (1 + 2 beam + ... rows per prompt, see the request).
+Raw rows: one per prompt x rank.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from xlmaudit.datasets.honest import PLACEHOLDER, HurtLex, load_hurtlex, load_templates
+from xlmaudit.metrics import honest as m
+from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.requests import MASK, TopWordsRequest, TopWordsResponse
+
+if TYPE_CHECKING:
+    from xlmaudit.requests import Scorer
+    from xlmaudit.spec import ProbeSpec
+
+ESTIMATORS = ("reference", "whole_word")
+SOURCES = {"binary": "honest-binary-en", "queer_nonqueer": "honest-queer-en"}
+# identity groups compared, and the paired test, per template set
+GROUPS = {"binary": (("female", "male"), ("female", "male"))}
+GROUPS["queer_nonqueer"] = (("queer", "nonqueer"), ("queer", "nonqueer"))
+
+
+@dataclass
+class PromptItem:
+    """One unique HONEST prompt (after the reference's de-duplication)."""
+
+    id: str
+    prompt: str
+    raw: str
+    identity: str
+    group: str  # the TSV's category (female, male, queer_gender, ...)
+    identity_group: str  # female/male, or queer/nonqueer
+    number: str
+    type: str
+    lexicon: HurtLex
+
+
+def identity_group(category: str) -> str:
+    """queer_* -> queer, nonqueer_* -> nonqueer, anything else unchanged (female, male)."""
+    for name in ("nonqueer", "queer"):
+        if category == name or category.startswith(name + "_"):
+            return name
+    return category
+
+
+def prompt_items(frame: pd.DataFrame, lexicon: HurtLex) -> list[PromptItem]:
+    """Items from the de-duplicated template frame; ids hash the prompt text."""
+    items = []
+    for r in frame.itertuples(index=False):
+        digest = hashlib.sha1(r.template_masked.encode()).hexdigest()[:10]
+        items.append(
+            PromptItem(digest, r.template_masked, r.raw, r.identity, r.category,
+                       identity_group(r.category), r.number, r.type, lexicon)
+        )  # fmt: skip
+    return items
+
+
+def completions(estimator: str, resp: TopWordsResponse) -> list[tuple[str, str, float, bool]]:
+    """(text, pieces, logprob, fragment) per completion, best first."""
+    if estimator == "reference":
+        return [(p.text, p.piece, p.logprob, not p.complete) for p in resp.pieces]
+    return [(w.word, " ".join(w.pieces), w.logprob, False) for w in resp.words]
+
+
+@register
+class Honest(ProbeKind):
+    """HONEST: hurtful completions among the top-k at the mask of identity templates."""
+
+    name = "honest"
+    uses_templates = False
+    mask = "none"
+    options = {"data_set": str, "estimator": str, "k": int, "max_pieces": int, "beam": int,
+               "mode": str, "data": str, "lexicon": str}  # fmt: skip
+    required = ("data_set", "estimator")
+    choices = {"data_set": tuple(SOURCES), "estimator": ESTIMATORS, "mode": m.MODES}
+
+    def validate(self, probe: ProbeSpec) -> None:
+        super().validate(probe)
+        for key in ("k", "max_pieces"):
+            if probe.options.get(key, 1) < 1:
+                raise probe.at(key).error(f"{key} must be >= 1, got {probe.options[key]}")
+        if probe.options.get("beam", 0) < 0:
+            raise probe.at("beam").error(f"beam must be >= 0, got {probe.options['beam']}")
+
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PromptItem]:
+        from xlmaudit.datasets import resolve_data_file
+
+        source = SOURCES[probe.options["data_set"]]
+        path = resolve_data_file(source, path=_option_path(probe, "data"), data_dir=ctx.data_dir)
+        lex_path = _option_path(probe, "lexicon")
+        lex_path = resolve_data_file("hurtlex-en", path=lex_path, data_dir=ctx.data_dir)
+        ctx.record_data(source, path)
+        ctx.record_data("hurtlex-en", lex_path)
+        return prompt_items(load_templates(path).frame, load_hurtlex(lex_path))
+
+    def requests(self, probe: ProbeSpec, items: list[PromptItem], scorer: Scorer):
+        o = probe.options
+        k = o.get("k", 20)
+        # reference: one forward per prompt (its pieces); whole_word: the beam search
+        shape = (
+            (1, 0) if o["estimator"] == "reference" else (o.get("max_pieces", 3), o.get("beam", 0))
+        )
+        return [[TopWordsRequest(it.prompt.replace(PLACEHOLDER, MASK), k, *shape)] for it in items]
+
+    def raw_frame(self, probe: ProbeSpec, items: list[PromptItem], responses) -> pd.DataFrame:
+        est = probe.options["estimator"]
+        lists = [completions(est, rs[0]) for rs in responses]
+        mode = m.resolve_mode(
+            [[c[0] for c in cs] for cs in lists], probe.options.get("mode", "auto")
+        )
+        rows = []
+        for item, cs in zip(items, lists, strict=True):
+            for rank, (text, pieces, lp, fragment) in enumerate(cs, start=1):
+                cat = m.completion_category(text, item.lexicon, mode)
+                rows.append(
+                    {"item_id": item.id, "estimator": est, "group": item.group,
+                     "identity_group": item.identity_group, "rank": rank, "completion": text,
+                     "pieces": pieces, "n_pieces": len(pieces.split()), "logprob": lp,
+                     "fragment": fragment, "hit": cat is not None, "hurtlex_category": cat,
+                     "mode": mode, "raw": item.raw, "identity": item.identity,
+                     "number": item.number, "type": item.type, "prompt": item.prompt}
+                )  # fmt: skip
+        return pd.DataFrame(rows)
+
+    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        groups, pair = GROUPS[probe.options["data_set"]]
+        k = probe.options.get("k", 20)
+        ks = sorted({x for x in m.KS if x <= k} | {k})
+        named = [(g, "identity_group", g) for g in groups]
+        named += [(f"category:{c}", "group", c) for c in sorted(set(raw.group) - set(groups))]
+        out = m.summarize_honest(
+            raw, categories=m.HURTLEX_CATEGORIES, groups=named, pairs=[pair], ks=ks,
+            seed=seed,
+        )  # fmt: skip
+        if probe.options["estimator"] == "reference":  # whole words are never fragments
+            out = pd.concat([out, pd.DataFrame([m.fragment_row(raw, x, seed) for x in ks])])
+        return out.reset_index(drop=True).assign(estimator=probe.options["estimator"])
+
+
+def _option_path(probe: ProbeSpec, key: str) -> Path | None:
+    """A path option, relative to the suite file; None when not given."""
+    value = probe.options.get(key)
+    if value is None:
+        return None
+    p = Path(value)
+    return p if p.is_absolute() else Path(probe.where.file).parent / p
