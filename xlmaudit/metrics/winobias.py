@@ -7,7 +7,7 @@ gender of the referent occupation):
   mask, the two forms being the pair's own (e.g. his / her); ``log_odds_group`` = logsumexp of the
   stereotypical group (he, him, his or she, her) - logsumexp of the other group;
 - pll: ``pll_difference`` = PLL(stereotypical sentence) - PLL(anti-stereotypical sentence) over
-  the tokens the two sentences share (the pronouns themselves are not scored).
+  the tokens outside the gendered pronoun words (the pronouns themselves are not scored).
 
 ``female_score`` is the same number oriented towards the feminine form (score for a female
 occupation, -score for a male one); its per-occupation mean is correlated with the women's share

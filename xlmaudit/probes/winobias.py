@@ -11,8 +11,8 @@ the per-occupation correlation rows, group ``bls``).
 
 - ``cloze``: one ``MaskedWordRequest`` per pair, the first referring pronoun masked, candidates
   he, him, his, she, her scored as words.
-- ``pll``: two ``PLLRequest``s per pair (pro and anti sentence), scored over the tokens they share
-  (difflib over token ids, as CrowS-Pairs), so the pronouns' piece counts do not enter.
+- ``pll``: two ``PLLRequest``s per pair (pro and anti sentence), scored over the tokens outside the
+  gendered pronoun words (the same pieces in both), so the pronouns' piece counts do not enter.
 
 Raw rows: one per pair (all pairs, unusable ones with ``usable`` False and their ``problem``).
 """
@@ -29,7 +29,6 @@ import pandas as pd
 
 from xlmaudit.datasets import winobias as wb
 from xlmaudit.metrics import winobias as m
-from xlmaudit.metrics.crows import align
 from xlmaudit.probes import ProbeKind, RunContext, register
 from xlmaudit.probes.crows import tokenize
 from xlmaudit.requests import ESTIMATORS, MaskedWordRequest, PLLRequest, Request
@@ -83,17 +82,39 @@ def pair_items(pairs: pd.DataFrame) -> list[PairItem]:
     return items
 
 
+def context_positions(scorer: Scorer, text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """(positions, pieces) of the non-special tokens outside every gendered pronoun word."""
+    enc = tokenize(scorer, text)
+    skip = set()
+    for hit in wb.PRONOUN_WORD.finditer(text):
+        prefix = text[: hit.start()]
+        skip.add(
+            len({w for w in tokenize(scorer, prefix).word_index if w >= 0}) if prefix.strip() else 0
+        )
+    pos = tuple(
+        i
+        for i, (w, sp) in enumerate(zip(enc.word_index, enc.special, strict=True))
+        if not sp and w not in skip
+    )
+    return pos, tuple(enc.pieces[i] for i in pos)
+
+
 def pll_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Request]:
-    """[pro, anti] PLL over their shared non-special tokens ([] when the pair is not usable)."""
+    """[pro, anti] PLL over the tokens outside the pronoun words ([] when not usable).
+
+    The pronouns are not scored, so their piece counts cannot decide the comparison; a pair whose
+    scored pieces differ between the sentences is flagged ``context_mismatch`` and not scored.
+    """
     row = item.row
     if not row["pll_ok"]:
         return []
-    enc_pro, enc_anti = tokenize(scorer, row["pro_text"]), tokenize(scorer, row["anti_text"])
-    pos_pro, pos_anti = align(enc_pro.ids, enc_anti.ids)["equal"]
-    pos_pro = tuple(p for p in pos_pro if not enc_pro.special[p])
-    pos_anti = tuple(p for p in pos_anti if not enc_anti.special[p])
+    (pos_pro, pcs_pro), (pos_anti, pcs_anti) = (
+        context_positions(scorer, row[k]) for k in ("pro_text", "anti_text")
+    )
+    mismatch = pcs_pro != pcs_anti
     item.plan = {"n_scored_pro": len(pos_pro), "n_scored_anti": len(pos_anti)}
-    if not pos_pro or len(pos_pro) != len(pos_anti):
+    item.plan["context_mismatch"] = mismatch
+    if not pos_pro or mismatch:
         return []
     return [
         PLLRequest(row["pro_text"], estimator, pos_pro),
