@@ -14,7 +14,8 @@ the per-occupation correlation rows, group ``bls``).
 - ``pll``: two ``PLLRequest``s per pair (pro and anti sentence), scored over the tokens outside the
   gendered pronoun words (the same pieces in both), so the pronouns' piece counts do not enter.
 
-Raw rows: one per pair (all pairs, unusable ones with ``usable`` False and their ``problem``).
+Raw rows: one per pair (all pairs, unusable ones with ``usable`` False and their ``problem``);
+``women_share`` is the labour lexicon's value for the referent occupation (NaN if unmatched).
 """
 
 from __future__ import annotations
@@ -214,6 +215,7 @@ class WinoBias(ProbeKind):
     def raw_frame(self, probe: ProbeSpec, items: list[PairItem], responses) -> pd.DataFrame:
         variant = probe.options["variant"]
         est = probe.options.get("estimator", "word_l2r")
+        shares = labour_shares(probe) or {}
         rows = []
         for item, rs in zip(items, responses, strict=True):
             scored = cloze_row(item, rs) if variant == "cloze" else pll_row(item, est, rs)
@@ -223,6 +225,7 @@ class WinoBias(ProbeKind):
                     "item_id": item.id,
                     "variant": variant,
                     **{k: item.row[k] for k in ITEM_FIELDS},
+                    "women_share": shares.get(item.row["occupation"], float("nan")),
                     **scored,
                     "prefers_stereotypical": score > 0 if np.isfinite(score) else None,
                     "masked_text": item.row["masked_text"],
