@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from xlmaudit.compare import compare_probe
 from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.probes import RunContext
 from xlmaudit.runner import run_suites
@@ -59,11 +60,11 @@ def test_cloze_and_pll_rows_by_hand(tmp_path):
     assert row.n_scored_pro == row.n_scored_anti == 12
     assert row.pll_pro == pytest.approx(11 * -5.0 - 0.5) and row.pll_difference == 0.0
     assert not row.prefers_stereotypical  # a tie is not a preference
-    assert {k for k in ctx.data_checksums if k.startswith("winobias-")} == {
-        "winobias-male-occupations",
-        "winobias-female-occupations",
-        "winobias-pro-type1-dev",
-        "winobias-anti-type1-dev",
+    assert set(ctx.data_checksums) == {
+        "winobias (male_occupations.txt)",
+        "winobias (female_occupations.txt)",
+        "winobias (pro_stereotyped_type1.txt.dev)",
+        "winobias (anti_stereotyped_type1.txt.dev)",
     }
     s = result.summary
     share = s[(s.probe == "cloze") & (s.group == "all") & (s.metric == "pct_stereotypical")]
@@ -94,3 +95,16 @@ def test_unusable_pairs_are_kept_and_counted(tmp_path):
     s = result.summary
     assert set(s[s.probe == "cloze"].n_excluded) == {1}
     assert set(s[s.probe == "pll"].n_excluded) == {0}
+
+
+def test_compare_pairs_winobias_items(tmp_path):
+    # run B raises log P(she) from -3 to -1.5: line 1 (developer, he vs she) goes from
+    # log_odds 2.0 to 0.5, line 3 (mechanic) likewise; line 2 (her vs his) stays -0.5
+    table = {"he": -1.0, "she": -3.0, "his": -2.0, "her": -2.5, "him": -4.0}
+    a, _ = run(tmp_path, FakeScorer(table))
+    b, _ = run(tmp_path, FakeScorer({**table, "she": -1.5}))
+    rows = compare_probe(a.raw[a.raw.probe == "cloze"], b.raw[b.raw.probe == "cloze"])
+    (row,) = rows
+    assert row["metric"] == "log_odds" and row["n_shared"] == 3
+    assert row["value_a"] == pytest.approx((2.0 - 0.5 + 2.0) / 3)
+    assert row["difference"] == pytest.approx(-3.0 / 3)

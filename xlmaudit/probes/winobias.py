@@ -69,7 +69,7 @@ def data_files(probe: ProbeSpec | None, ctx: RunContext, types, splits) -> dict[
             base = base if base.is_absolute() else Path(probe.where.file).parent / base
             path = base / name
         out[name] = resolve_data_file(source, path=path, data_dir=ctx.data_dir)
-        ctx.record_data(source, out[name])
+        ctx.record_data(f"winobias ({name})", out[name])  # compare pairs it with the kind
     return out
 
 
