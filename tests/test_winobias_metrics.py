@@ -68,7 +68,10 @@ def value(frame, group, metric):
 
 def test_summarize_groups_by_hand():
     shares = {"nurse": 87.9, "secretary": 92.5, "mechanic": 2.9, "pilot": 9.2}
-    s = m.summarize(items("log_odds"), "cloze", shares=shares, seed=0)
+    frame = items("log_odds").assign(log_odds_group=[0.5, -1.0, 1.5, 1.0, np.nan])
+    s = m.summarize(frame, "cloze", shares=shares, seed=0)
+    # group log-odds: (0.5 - 1 + 1.5 + 1) / 4 = 0.5 over the usable items
+    assert value(s, "all", "mean_log_odds_group").value == pytest.approx(0.5)
     assert (s.n_excluded == 1).all() and (s.variant == "cloze").all()
     # all: 3 of 4 usable scores > 0 -> 75 %; mean (1 - 0.5 + 2 + 1) / 4 = 0.875
     assert value(s, "all", "pct_stereotypical").value == 75.0

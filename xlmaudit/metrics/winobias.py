@@ -101,8 +101,9 @@ def summarize(
     ``items`` needs ``type``, ``occupation``, ``stereo_gender``, ``usable``, ``female_score`` and
     the variant's score column (:data:`SCORE`). Per group: ``pct_stereotypical`` (exact binomial
     interval and test against 50%; ``p_holm`` across the occupation rows) and the mean score
-    (bootstrap interval, t-test). The ``all`` share also gets a cluster bootstrap interval over
-    occupations (``ci_low_cluster``/``ci_high_cluster``): items of one occupation share its lean.
+    (bootstrap interval, t-test; cloze also ``mean_log_odds_group``). The ``all`` share also gets
+    a cluster bootstrap interval over occupations (``ci_low_cluster``/``ci_high_cluster``): items
+    of one occupation share its lean.
     ``shares`` (occupation -> women's share, %) adds the BLS correlation rows.
     """
     score = SCORE[variant]
@@ -113,6 +114,9 @@ def summarize(
         s = part[score].to_numpy(dtype=float)
         rows.append({**proportion_row(name, s), "metric": "pct_stereotypical"})
         rows.append({**mean_row(name, s, seed), "metric": MEAN_METRIC[variant]})
+        if variant == "cloze" and "log_odds_group" in part:
+            g = part["log_odds_group"].to_numpy(dtype=float)
+            rows.append({**mean_row(name, g, seed), "metric": "mean_log_odds_group"})
     frame = pd.DataFrame(rows)
     occ = frame.group.str.startswith("occupation:") & (frame.metric == "pct_stereotypical")
     frame["p_holm"] = np.nan
