@@ -104,6 +104,85 @@ SOURCES: dict[str, DataSource] = {
     )
 }
 
+# WinoBias (Zhao et al. 2018): the pro/anti cloze files and the occupation lists, uclanlp/corefBias.
+_WINOBIAS_COMMIT = "0bce984dd081bbc10b0622f326727a024c607895"
+_WINOBIAS_FILES = (  # (file, sha256, git blob, bytes)
+    (
+        "pro_stereotyped_type1.txt.dev",
+        "dd55a0d220fe4c0ceb63dd4648223fb4fe1a58d5ad95c116a002ad24b0e292a5",
+        "26235f6f584682f52f871a33eda6e7195023b6fa",
+        32786,
+    ),
+    (
+        "pro_stereotyped_type1.txt.test",
+        "db7838907238a758eeb5779e48f38c013b892910d6fe864456c59f04245c6689",
+        "14dfa3788194ffd9b7bce455676b9a312e547260",
+        34820,
+    ),
+    (
+        "pro_stereotyped_type2.txt.dev",
+        "8f0250de723cea9328e3eaf7169e07936f01aa5909ce7aa580db66eb803f4e86",
+        "584d9c1cc6672b014d9aac3c2383650866470b61",
+        30884,
+    ),
+    (
+        "pro_stereotyped_type2.txt.test",
+        "ea1c1fd94fa612e3cc44d7fa3cc4cb76021bb63fdf94f9826f430051e9052438",
+        "e0c786e81a6f8e7ee84ba1cb76167cc0bf941c95",
+        31749,
+    ),
+    (
+        "anti_stereotyped_type1.txt.dev",
+        "a4e0ebae344e78b56f657a42e8ae684b9db7747d177c5e7149c0907ebb7f3bf6",
+        "ddcd659e0070e5fa6d8b0608b00ffd24d7e913b5",
+        32782,
+    ),
+    (
+        "anti_stereotyped_type1.txt.test",
+        "331db5bd74bfefebf146a60b67645152a4a1991570d2a56f57154103ac361dd2",
+        "c8872b23832acb49a123f7a8e0e6dee4c7b0d35b",
+        34778,
+    ),
+    (
+        "anti_stereotyped_type2.txt.dev",
+        "763ad829ad724f9a85ead689ba8ca69072020cb1238def6210f0fc6a47b97e59",
+        "04d2d43335149db830bcf487e71e3ad84b5f0ad2",
+        30875,
+    ),
+    (
+        "anti_stereotyped_type2.txt.test",
+        "336571ac1ea8c06cd2aba8e5dd2bd98e00acc0c48da3e4ec5ec7e54eb2633a8f",
+        "d83b0730881d470a76d95c9d2d5992a343bd2423",
+        31769,
+    ),
+    (
+        "male_occupations.txt",
+        "6b82d88847b69d56d207a0c396e9830b031890de585e916e6b4e9bc50672657e",
+        "bb67f8e6a5b5789ed8dbef4205422e08a4d70006",
+        169,
+    ),
+    (
+        "female_occupations.txt",
+        "693bff12286c2c1d46c7d4d45a44a631574710c30b39c1a3001bb7bdebb44ed8",
+        "2f1376746ed0a8ad53fdbaa7e53d1d5f2c84994d",
+        177,
+    ),
+)
+for _file, _sha, _blob, _size in _WINOBIAS_FILES:
+    _name = "winobias-" + _file.replace("_stereotyped_", "-").replace(
+        "_occupations.txt", "-occupations"
+    ).replace(".txt.", "-")
+    SOURCES[_name] = DataSource(
+        name=_name,
+        relpath=f"winobias/{_file}",
+        url=f"https://raw.githubusercontent.com/uclanlp/corefBias/{_WINOBIAS_COMMIT}/WinoBias/wino/data/{_file}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="MIT",
+        citation="Zhao et al. 2018, NAACL, arXiv:1804.06876",
+    )
+
 
 def get_source(name: str) -> DataSource:
     """The registered source called ``name``; an InputError lists the known names."""

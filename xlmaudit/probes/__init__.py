@@ -66,6 +66,7 @@ KIND_MODULES: tuple[str, ...] = (
     "xlmaudit.probes.stereoset",
     "xlmaudit.probes.attribution",
     "xlmaudit.probes.honest",
+    "xlmaudit.probes.winobias",
 )
 
 _KINDS: dict[str, ProbeKind] = {}

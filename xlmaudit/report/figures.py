@@ -16,6 +16,7 @@ from xlmaudit.report.honest_plots import honest_figures
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import model_kind, planted_truth
+from xlmaudit.report.winobias_plots import winobias_figures
 
 Made = tuple[str, Figure, str]
 
@@ -169,6 +170,7 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
         made += list(honest_figures(run.summary, suite))  # HONEST: per category and group
         if suite in run.raw:
             made += list(attribution_figures(run.raw[suite], suite))
+            made += list(winobias_figures(run.raw[suite], suite))
         for name, fig, caption in made:
             saved.append(SavedFigure(suite, "", name, save_figure(fig, out, name), caption))
     return saved

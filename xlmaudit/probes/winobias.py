@@ -1,0 +1,248 @@
+"""Probe kind ``winobias``: WinoBias pro/anti pairs as a cloze test or as a PLL contrast (ours).
+
+The official WinoBias evaluation is coreference resolution (F1 pro vs anti); these MLM variants
+are our adaptation (see xlmaudit.metrics.winobias and xlmaudit.datasets.winobias).
+
+YAML keys: ``variant`` (required: ``cloze`` | ``pll``), ``estimator`` (pll only: ``word_l2r``
+default | ``original``), ``types`` (default [1, 2]), ``splits`` (default [dev, test]), ``data``
+(optional folder holding the WinoBias files; default: ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or
+the cache), ``labour_lexicon`` (optional: a suite lexicon with a ``women_share`` attribute; adds
+the per-occupation correlation rows, group ``bls``).
+
+- ``cloze``: one ``MaskedWordRequest`` per pair, the first referring pronoun masked, candidates
+  he, him, his, she, her scored as words.
+- ``pll``: two ``PLLRequest``s per pair (pro and anti sentence), scored over the tokens outside the
+  gendered pronoun words (the same pieces in both), so the pronouns' piece counts do not enter.
+
+Raw rows: one per pair (all pairs, unusable ones with ``usable`` False and their ``problem``);
+``women_share`` is the labour lexicon's value for the referent occupation (NaN if unmatched).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from xlmaudit.datasets import winobias as wb
+from xlmaudit.metrics import winobias as m
+from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.probes.crows import tokenize
+from xlmaudit.requests import ESTIMATORS, MaskedWordRequest, PLLRequest, Request
+
+if TYPE_CHECKING:
+    from xlmaudit.requests import Response, Scorer
+    from xlmaudit.spec import ProbeSpec
+
+VARIANTS = ("cloze", "pll")
+ITEM_FIELDS = ("type", "split", "line", "occupation", "stereo_gender", "pro_pronoun")
+ITEM_FIELDS += ("anti_pronoun", "cloze_ok", "pll_ok", "problem")
+
+
+@dataclass
+class PairItem:
+    """One pro/anti pair (a row of :func:`xlmaudit.datasets.winobias.load_winobias`)."""
+
+    id: str
+    row: dict[str, Any]
+    plan: dict[str, Any] = field(default_factory=dict)
+
+
+def data_files(probe: ProbeSpec | None, ctx: RunContext, types, splits) -> dict[str, Path]:
+    """Resolve (and record the checksum of) every WinoBias file the probe needs."""
+    from xlmaudit.datasets import resolve_data_file
+
+    folder = probe.options.get("data") if probe is not None else None
+    names = ["male_occupations.txt", "female_occupations.txt"]
+    names += [wb.file_name(k, t, s) for t in types for s in splits for k in ("pro", "anti")]
+    out = {}
+    for name in names:
+        source = "winobias-" + name.replace("_stereotyped_", "-").replace(".txt.", "-")
+        source = source.replace("_occupations.txt", "-occupations")
+        path = None
+        if folder is not None:
+            base = Path(folder)
+            base = base if base.is_absolute() else Path(probe.where.file).parent / base
+            path = base / name
+        out[name] = resolve_data_file(source, path=path, data_dir=ctx.data_dir)
+        ctx.record_data(f"winobias ({name})", out[name])  # compare pairs it with the kind
+    return out
+
+
+def pair_items(pairs: pd.DataFrame) -> list[PairItem]:
+    """Items with ids ``t<type>-<split>-<line>-<hash of both sentences>``."""
+    items = []
+    for row in pairs.to_dict("records"):
+        text = f"{row['pro_text']}\n{row['anti_text']}"
+        digest = hashlib.sha1(text.encode()).hexdigest()[:8]
+        items.append(PairItem(f"t{row['type']}-{row['split']}-{row['line']}-{digest}", row))
+    return items
+
+
+def context_positions(scorer: Scorer, text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """(positions, pieces) of the non-special tokens outside every gendered pronoun word."""
+    enc = tokenize(scorer, text)
+    skip = set()
+    for hit in wb.PRONOUN_WORD.finditer(text):
+        prefix = text[: hit.start()]
+        skip.add(
+            len({w for w in tokenize(scorer, prefix).word_index if w >= 0}) if prefix.strip() else 0
+        )
+    pos = tuple(
+        i
+        for i, (w, sp) in enumerate(zip(enc.word_index, enc.special, strict=True))
+        if not sp and w not in skip
+    )
+    return pos, tuple(enc.pieces[i] for i in pos)
+
+
+def pll_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Request]:
+    """[pro, anti] PLL over the tokens outside the pronoun words ([] when not usable).
+
+    The pronouns are not scored, so their piece counts cannot decide the comparison; a pair whose
+    scored pieces differ between the sentences is flagged ``context_mismatch`` and not scored.
+    """
+    row = item.row
+    if not row["pll_ok"]:
+        return []
+    (pos_pro, pcs_pro), (pos_anti, pcs_anti) = (
+        context_positions(scorer, row[k]) for k in ("pro_text", "anti_text")
+    )
+    mismatch = pcs_pro != pcs_anti
+    item.plan = {"n_scored_pro": len(pos_pro), "n_scored_anti": len(pos_anti)}
+    item.plan["context_mismatch"] = mismatch
+    if not pos_pro or mismatch:
+        return []
+    return [
+        PLLRequest(row["pro_text"], estimator, pos_pro),
+        PLLRequest(row["anti_text"], estimator, pos_anti),
+    ]
+
+
+def cloze_requests(item: PairItem) -> list[Request]:
+    if not item.row["cloze_ok"]:
+        return []
+    return [MaskedWordRequest(item.row["masked_text"], wb.CLOZE_PRONOUNS)]
+
+
+def cloze_row(item: PairItem, responses: list[Response]) -> dict[str, Any]:
+    """Raw columns of one pair's cloze answer (NaN scores when unusable)."""
+    row, out = item.row, {}
+    nan = float("nan")
+    out.update({f"lp_{w}": nan for w in wb.CLOZE_PRONOUNS})
+    out.update(log_odds=nan, log_odds_group=nan, female_score=nan, mixed_pieces=False)
+    usable = bool(responses)
+    if responses:
+        cands = {c.word: c for c in responses[0].candidates}
+        lps = {w: float(c.logprob) for w, c in cands.items()}
+        out.update({f"lp_{w}": v for w, v in lps.items()})
+        usable = all(np.isfinite(v) for v in lps.values())
+        out["mixed_pieces"] = responses[0].mixed_piece_counts
+        stereo, anti = _oriented(row)
+        out["n_pieces_stereo"] = cands[stereo].n_pieces
+        out["n_pieces_anti"] = cands[anti].n_pieces
+        if usable:
+            out.update(m.cloze_scores(lps, row["stereo_gender"], stereo, anti))
+    return {"usable": usable, **out}
+
+
+def _oriented(row: dict) -> tuple[str, str]:
+    """(stereotypical, anti-stereotypical) pronoun form of the pair."""
+    pro, anti = row["pro_pronoun"], row["anti_pronoun"]
+    return (pro, anti) if wb.GENDER[pro] == row["stereo_gender"] else (anti, pro)
+
+
+def pll_row(item: PairItem, estimator: str, responses: list[Response]) -> dict[str, Any]:
+    """Raw columns of one pair's PLL answers (pro = stereotypical, checked by the loader)."""
+    nan = float("nan")
+    out = {"estimator": estimator, "pll_pro": nan, "pll_anti": nan, **item.plan}
+    out.update(pll_difference=nan, female_score=nan)
+    if responses:
+        pro, anti = (float(r.total) for r in responses)
+        diff = pro - anti
+        female = diff if item.row["stereo_gender"] == "female" else -diff
+        out.update(pll_pro=pro, pll_anti=anti, pll_difference=diff, female_score=female)
+    return {"usable": bool(responses), **out}
+
+
+@register
+class WinoBias(ProbeKind):
+    """WinoBias pro/anti pairs (Zhao et al. 2018) as a masked-LM test (our adaptation)."""
+
+    name = "winobias"
+    uses_templates = False
+    mask = "none"
+    options = {
+        "variant": str,
+        "estimator": str,
+        "types": list,
+        "splits": list,
+        "data": str,
+        "labour_lexicon": str,
+    }
+    required = ("variant",)
+    choices = {"variant": VARIANTS, "estimator": ESTIMATORS}
+
+    def validate(self, probe: ProbeSpec) -> None:
+        super().validate(probe)
+        for key, allowed in (("types", wb.TYPES), ("splits", wb.SPLITS)):
+            bad = [v for v in probe.options.get(key, []) if v not in allowed]
+            if bad or (key in probe.options and not probe.options[key]):
+                raise probe.at(key).error(f"{key} must be a non-empty subset of {list(allowed)}")
+        lex = probe.options.get("labour_lexicon")
+        if lex is not None:
+            if lex not in probe.lexicons:
+                raise probe.at("labour_lexicon").error(f"no lexicon {lex!r} in the suite")
+            if "women_share" not in probe.lexicons[lex].attributes:
+                raise probe.at("labour_lexicon").error(f"lexicon {lex!r} has no women_share")
+
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PairItem]:
+        types = tuple(probe.options.get("types", wb.TYPES))
+        splits = tuple(probe.options.get("splits", wb.SPLITS))
+        files = data_files(probe, ctx, types, splits)
+        return pair_items(wb.load_winobias(files, types=types, splits=splits))
+
+    def requests(self, probe: ProbeSpec, items: list[PairItem], scorer: Scorer):
+        if probe.options["variant"] == "cloze":
+            return [cloze_requests(it) for it in items]
+        est = probe.options.get("estimator", "word_l2r")
+        return [pll_requests(it, est, scorer) for it in items]
+
+    def raw_frame(self, probe: ProbeSpec, items: list[PairItem], responses) -> pd.DataFrame:
+        variant = probe.options["variant"]
+        est = probe.options.get("estimator", "word_l2r")
+        shares = labour_shares(probe) or {}
+        rows = []
+        for item, rs in zip(items, responses, strict=True):
+            scored = cloze_row(item, rs) if variant == "cloze" else pll_row(item, est, rs)
+            score = scored.get(m.SCORE[variant], float("nan"))
+            rows.append(
+                {
+                    "item_id": item.id,
+                    "variant": variant,
+                    **{k: item.row[k] for k in ITEM_FIELDS},
+                    "women_share": shares.get(item.row["occupation"], float("nan")),
+                    **scored,
+                    "prefers_stereotypical": score > 0 if np.isfinite(score) else None,
+                    "masked_text": item.row["masked_text"],
+                    "pro_text": item.row["pro_text"],
+                    "anti_text": item.row["anti_text"],
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        shares = labour_shares(probe)
+        return m.summarize(raw, probe.options["variant"], shares=shares, seed=seed)
+
+
+def labour_shares(probe: ProbeSpec) -> dict[str, float] | None:
+    """occupation -> women's share (%) from the probe's ``labour_lexicon``, or None."""
+    name = probe.options.get("labour_lexicon")
+    if name is None:
+        return None
+    return {e.term: float(e.attrs["women_share"]) for e in probe.lexicons[name].entries}
