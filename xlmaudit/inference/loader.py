@@ -140,10 +140,20 @@ def check_dtype(dtype: str) -> str:
     return dtype
 
 
+def looks_like_path(value: str) -> bool:
+    """``value`` names a local path, not a hub id: it starts with ``.``, ``/`` or ``~``, has more
+    than one ``/``, or its part before ``/`` is an existing local directory."""
+    if value.startswith((".", "/", "~")) or value.count("/") > 1 or "\\" in value:
+        return True
+    return "/" in value and Path(value.split("/")[0]).is_dir()
+
+
 def resolve_source(name_or_path: str) -> tuple[str, bool]:
     """Return (source, is_local): an existing path wins, then ``planted``, else a hub id."""
     path = Path(name_or_path).expanduser()
     if path.exists():
+        if not path.is_dir():
+            raise ModelLoadError(f"--model {name_or_path}: is a file, not a model directory")
         if not (path / "config.json").is_file():
             raise ModelLoadError(f"model directory {path} has no config.json")
         return str(path.resolve()), True
@@ -154,6 +164,11 @@ def resolve_source(name_or_path: str) -> tuple[str, bool]:
                 "rebuild it with `xlmaudit planted` or reinstall xlmaudit"
             )
         return str(PLANTED_DIR), True
+    if looks_like_path(name_or_path):
+        raise ModelLoadError(
+            f"no such model directory: {path.absolute()} (--model {name_or_path!r} is a path, "
+            "not a hub id; hub ids look like org/name)"
+        )
     return name_or_path, False
 
 
@@ -194,7 +209,7 @@ def _unreachable(name: str, source: str, exc: Exception) -> ModelLoadError:
     return ModelLoadError(
         f"could not load model {name!r}: not an existing local directory, not in the Hugging Face "
         f"cache, and the hub could not provide it ({reason}). Download it where the hub is "
-        f"reachable (e.g. `huggingface-cli download {source} --local-dir DIR`) and pass "
+        f"reachable (e.g. `hf download {source} --local-dir DIR`) and pass "
         "--model DIR, or set HF_HOME to a cache that holds it"
     )
 
@@ -205,8 +220,45 @@ def _offline() -> bool:
     return bool(constants.HF_HUB_OFFLINE)
 
 
+HUB_PROBE_TIMEOUT_S = 2.0
+
+
+def hub_unreachable() -> str | None:
+    """Why the hub (``HF_ENDPOINT``) cannot be reached, or None: one request, no retries.
+
+    Asked before downloading, so an offline machine fails in seconds instead of after the
+    download's retries (about 25 s).
+    """
+    from huggingface_hub import constants, get_session
+
+    try:
+        get_session().head(constants.ENDPOINT, timeout=HUB_PROBE_TIMEOUT_S)
+    except Exception as exc:  # noqa: BLE001 - any failure means: not reachable now
+        return f"{constants.ENDPOINT} unreachable: {str(exc).strip() or type(exc).__name__}"
+    return None
+
+
+def _read_config_json(source: str) -> dict[str, Any]:
+    path = Path(source) / "config.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ModelLoadError(
+            f"{path}:{exc.lineno}: invalid JSON ({exc.msg}); the model's config.json is damaged: "
+            "restore it or download the model again"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ModelLoadError(
+            f"{path}: not a UTF-8 text file; the model's config.json is damaged: restore it or "
+            "download the model again"
+        ) from exc
+    if not isinstance(raw, dict):
+        raise ModelLoadError(f"{path}: not a JSON object; restore it or download the model again")
+    return raw
+
+
 def _refuse_remote_code(source: str, name: str) -> None:
-    raw = json.loads((Path(source) / "config.json").read_text(encoding="utf-8"))
+    raw = _read_config_json(source)
     if "auto_map" in raw:
         raise ModelLoadError(
             f"model {name!r} needs custom code (auto_map in config.json); "
@@ -235,9 +287,15 @@ def _load_weights(
     """(config, model, tokenizer, is_xlm, newly_initialized): XLM classes for XLM configs, Auto
     classes otherwise."""
     from transformers import AutoModelForMaskedLM, AutoTokenizer, XLMTokenizer, XLMWithLMHeadModel
+    from transformers.models.auto.modeling_auto import MODEL_FOR_MASKED_LM_MAPPING
     from transformers.utils import logging as hf_logging
 
     is_xlm = config.model_type == "xlm"
+    if not is_xlm and type(config) not in MODEL_FOR_MASKED_LM_MAPPING:
+        raise ModelLoadError(
+            f"{source}: not a masked language model: {type(config).__name__} (model_type "
+            f"{config.model_type!r}); xlmaudit scores masked LMs such as XLM, BERT or RoBERTa"
+        )
     model_cls = XLMWithLMHeadModel if is_xlm else AutoModelForMaskedLM
     tok_cls = XLMTokenizer if is_xlm else AutoTokenizer
     common = {"revision": revision, "trust_remote_code": False, "local_files_only": local_only}
@@ -263,14 +321,24 @@ def _load_all(source: str, *, is_local: bool, name: str, revision: str | None, d
     """(config, model, tokenizer, is_xlm, newly_initialized): local files or cache, then hub."""
     if is_local:
         _refuse_remote_code(source, name)
+    from safetensors import SafetensorError
+
     attempts = [True] if is_local or _offline() else [True, False]
     last: Exception = OSError("unknown error")
     for local_only in attempts:
+        if not local_only and (why := hub_unreachable()):
+            raise _unreachable(name, source, OSError(why))
         try:
             config = _load_config(source, name=name, revision=revision, local_only=local_only)
             return _load_weights(
                 source, config, revision=revision, dtype=dtype, local_only=local_only
             )
+        except SafetensorError as exc:
+            weights = ", ".join(p.name for p in sorted(Path(source).glob("*.safetensors")))
+            raise ModelLoadError(
+                f"{source}/{weights or '*.safetensors'}: cannot read the weights ({exc}); the "
+                "file is damaged or truncated: download the model again"
+            ) from exc
         except OSError as exc:
             last = exc
     if is_local:
