@@ -138,3 +138,27 @@ def test_overwrite_replaces_the_earlier_run_whole(tmp_path, capsys):
     assert set(pd.read_csv(old / "summary.csv").suite) == {"occupations"}
     assert "toy" not in (old / "model_card.md").read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old", "old-suite"]  # no temp sibling
+
+
+@pytest.mark.parametrize("failing", ["_write_files", "replace"])
+def test_a_failed_write_keeps_the_earlier_run(tmp_path, monkeypatch, failing):
+    from xlmaudit import rundir
+
+    old = write_fake_run(tmp_path / "old")
+    before = _digest(old)
+    run = read_run(old)
+    if failing == "_write_files":
+
+        def broken(out, results, meta):
+            (out / "summary.csv").write_text("half")
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(rundir, "_write_files", broken)
+    else:
+        monkeypatch.setattr(
+            rundir.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(5, "EIO"))
+        )
+    with pytest.raises(OSError):
+        write_run(old, [], run.meta, overwrite=True)
+    assert _digest(old) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old", "old-suite"]

@@ -125,9 +125,15 @@ def write_run(
     staging.mkdir()
     try:
         _write_files(staging, results, meta)
-        if out.is_dir() and any(out.iterdir()):
+        replacing = out.is_dir() and any(out.iterdir())
+        if replacing:
             os.rename(out, old)
-        os.replace(staging, out)  # onto a missing or empty directory
+        try:
+            os.replace(staging, out)  # onto a missing or empty directory
+        except OSError:
+            if replacing:
+                os.rename(old, out)  # put the earlier run back
+            raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)

@@ -151,8 +151,9 @@ def check_item_count(suites: list, ceiling: int) -> None:
 
     counts = {s.name: sum(count_items(p) for p in s.probes) for s in suites}
     total = sum(counts.values())
-    per_suite = ", ".join(f"{name}: {n:,}" for name, n in counts.items())
-    print(f"{total:,} template items to expand ({per_suite})", file=sys.stderr)
+    per_suite = ", ".join(f"{name}: {n:,}" for name, n in counts.items() if n)
+    if total:
+        print(f"{total:,} template items to expand ({per_suite})", file=sys.stderr)
     if total > ceiling:
         raise InputError(
             f"the suites expand to {total:,} template items, above --max-items {ceiling:,} "
