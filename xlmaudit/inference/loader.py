@@ -22,6 +22,13 @@ from typing import Any
 import torch
 
 from xlmaudit.errors import InputError, ModelLoadError
+from xlmaudit.inference.hub import (
+    hub_fingerprint,
+    hub_unreachable,
+    looks_like_path,
+    unreachable_error,
+)
+from xlmaudit.inference.hub import offline as _offline  # tests patch loader._offline
 
 DEFAULT_MODEL = "xlm-mlm-en-2048"
 DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
@@ -140,14 +147,6 @@ def check_dtype(dtype: str) -> str:
     return dtype
 
 
-def looks_like_path(value: str) -> bool:
-    """``value`` names a local path, not a hub id: it starts with ``.``, ``/`` or ``~``, has more
-    than one ``/``, or its part before ``/`` is an existing local directory."""
-    if value.startswith((".", "/", "~")) or value.count("/") > 1 or "\\" in value:
-        return True
-    return "/" in value and Path(value.split("/")[0]).is_dir()
-
-
 def resolve_source(name_or_path: str) -> tuple[str, bool]:
     """Return (source, is_local): an existing path wins, then ``planted``, else a hub id."""
     path = Path(name_or_path).expanduser()
@@ -195,47 +194,6 @@ def fingerprint_dir(path: Path) -> str:
                     digest.update(block)
         _FINGERPRINTS[stamp] = "sha256:" + digest.hexdigest()
     return _FINGERPRINTS[stamp]
-
-
-def _hub_fingerprint(source: str, revision: str | None) -> str:
-    from transformers.utils import cached_file
-
-    config_path = Path(cached_file(source, "config.json", revision=revision, local_files_only=True))
-    return f"hub:{source}@{config_path.parent.name}"
-
-
-def _unreachable(name: str, source: str, exc: Exception) -> ModelLoadError:
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return ModelLoadError(
-        f"could not load model {name!r}: not an existing local directory, not in the Hugging Face "
-        f"cache, and the hub could not provide it ({reason}). Download it where the hub is "
-        f"reachable (e.g. `hf download {source} --local-dir DIR`) and pass "
-        "--model DIR, or set HF_HOME to a cache that holds it"
-    )
-
-
-def _offline() -> bool:
-    from huggingface_hub import constants
-
-    return bool(constants.HF_HUB_OFFLINE)
-
-
-HUB_PROBE_TIMEOUT_S = 2.0
-
-
-def hub_unreachable() -> str | None:
-    """Why the hub (``HF_ENDPOINT``) cannot be reached, or None: one request, no retries.
-
-    Asked before downloading, so an offline machine fails in seconds instead of after the
-    download's retries (about 25 s).
-    """
-    from huggingface_hub import constants, get_session
-
-    try:
-        get_session().head(constants.ENDPOINT, timeout=HUB_PROBE_TIMEOUT_S)
-    except Exception as exc:  # noqa: BLE001 - any failure means: not reachable now
-        return f"{constants.ENDPOINT} unreachable: {str(exc).strip() or type(exc).__name__}"
-    return None
 
 
 def _read_config_json(source: str) -> dict[str, Any]:
@@ -327,7 +285,7 @@ def _load_all(source: str, *, is_local: bool, name: str, revision: str | None, d
     last: Exception = OSError("unknown error")
     for local_only in attempts:
         if not local_only and (why := hub_unreachable()):
-            raise _unreachable(name, source, OSError(why))
+            raise unreachable_error(name, source, OSError(why))
         try:
             config = _load_config(source, name=name, revision=revision, local_only=local_only)
             return _load_weights(
@@ -344,7 +302,7 @@ def _load_all(source: str, *, is_local: bool, name: str, revision: str | None, d
     if is_local:
         first = str(last).strip().splitlines()[0] if str(last).strip() else type(last).__name__
         raise ModelLoadError(f"could not load model {name!r} from {source}: {first}")
-    raise _unreachable(name, source, last)
+    raise unreachable_error(name, source, last)
 
 
 def _language(config: Any, tokenizer: Any, *, name: str, is_xlm: bool, language: str | None):
@@ -398,7 +356,7 @@ def load_model(
     langs_id, language = _language(
         config, tokenizer, name=name_or_path, is_xlm=is_xlm, language=language
     )
-    fingerprint = fingerprint_dir(Path(source)) if is_local else _hub_fingerprint(source, revision)
+    fingerprint = fingerprint_dir(Path(source)) if is_local else hub_fingerprint(source, revision)
     return LoadedModel(
         model=model.to(device),
         tokenizer=tokenizer,
