@@ -88,7 +88,7 @@ def test_unreachable_hub_gives_one_message(monkeypatch):
         load_model("no-such-org/no-such-model-xyz")
     msg = str(err.value)
     assert "not an existing local directory, not in the Hugging Face cache" in msg
-    assert "huggingface-cli download no-such-org/no-such-model-xyz" in msg
+    assert "hf download no-such-org/no-such-model-xyz" in msg
     assert "--model DIR" in msg and "\n" not in msg
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import numpy as np
@@ -102,6 +103,9 @@ def test_no_shared_items_or_suites_is_an_error(runs, tmp_path):
     with pytest.raises(InputError, match="share no scored item"):
         compare_runs(load_run(runs[0]), load_run(b))
     (b / "raw" / "toy.parquet").rename(b / "raw" / "other.parquet")
+    meta = json.loads((b / "meta.json").read_text())  # a run dir holds one run: meta says so too
+    meta["suites"] = {"other": meta["suites"].pop("toy")}
+    (b / "meta.json").write_text(json.dumps(meta))
     with pytest.raises(
         InputError, match=r"share no suite: run A has \['toy'\], run B has \['other'\]"
     ):

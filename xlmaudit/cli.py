@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import Any
 
 from xlmaudit import __version__
 from xlmaudit.errors import XlmauditError
@@ -27,10 +28,29 @@ COMMAND_MODULES = (
 )
 
 
+class DefaultsHelpFormatter(argparse.HelpFormatter):
+    """Appends ``(default: X)`` to an option's help unless it has no default or names it."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if not action.option_strings or "default" in text or "%(default)" in text:
+            return text
+        if action.default in (None, False, argparse.SUPPRESS) or isinstance(action.default, list):
+            return text
+        return f"{text} (default: %(default)s)"
+
+
+def _command_parser(**kwargs: Any) -> argparse.ArgumentParser:
+    kwargs.setdefault("formatter_class", DefaultsHelpFormatter)
+    return argparse.ArgumentParser(**kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xlmaudit", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"xlmaudit {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_command_parser
+    )
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"xlmaudit.commands.{name}")

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
+import shutil
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,12 +35,6 @@ class RunDir:
     raw: dict[str, pd.DataFrame]
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Object columns holding mixed types become strings (parquet needs one type per column)."""
     frame = frame.copy()
@@ -48,21 +46,97 @@ def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def write_run(out: str | Path, results: list[SuiteResult], meta: dict[str, Any]) -> Path:
-    """Write ``results`` and ``meta`` into ``out`` (created; existing files are replaced)."""
+def is_run_dir(path: Path) -> bool:
+    """``path`` holds an xlmaudit run: a ``meta.json`` that is a JSON object with ``suites``."""
+    try:
+        meta = json.loads((Path(path) / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(meta, dict) and "suites" in meta
+
+
+def _describe(path: Path) -> str:
+    meta = json.loads((path / META).read_text(encoding="utf-8"))
+    model = (meta.get("model") or {}).get("name", "?")
+    return f"model {model}, suites {', '.join(meta['suites']) or '-'}"
+
+
+def check_out(out: str | Path, *, overwrite: bool = False) -> None:
+    """Refuse an unusable ``--out`` before any scoring, with a one-line :class:`InputError`.
+
+    ``out`` may be missing or empty; an earlier run directory only with ``overwrite`` (it is then
+    replaced whole); any other non-empty directory, a file, or a place that cannot be written is
+    refused.
+    """
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: exists and is a file, not a directory; choose another path")
+    if out.is_dir() and any(out.iterdir()):
+        if not is_run_dir(out):
+            raise InputError(
+                f"--out {out}: directory is not empty and holds no xlmaudit run (no {META}); "
+                "choose a new or empty directory"
+            )
+        if not overwrite:
+            raise InputError(
+                f"--out {out}: holds an earlier run ({_describe(out)}); pass --overwrite to "
+                "replace it whole, or choose another directory"
+            )
+        if not os.access(out, os.W_OK):
+            raise InputError(f"--out {out}: read-only directory; cannot replace the run in it")
+    parent = out.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise InputError(f"--out {out}: {parent} is a file, not a directory")
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".xlmaudit-probe-", dir=parent))
+    except OSError as exc:
+        raise InputError(f"--out {out}: cannot write in {parent} ({exc.strerror or exc})") from exc
+
+
+def _write_files(out: Path, results: list[SuiteResult], meta: dict[str, Any]) -> None:
     (out / RAW).mkdir(parents=True, exist_ok=True)
     for res in results:
-        target = out / RAW / f"{res.suite.name}.parquet"
-        tmp = target.with_name(target.name + ".tmp")
-        _parquet_safe(res.raw).to_parquet(tmp, index=False)
-        os.replace(tmp, target)
+        _parquet_safe(res.raw).to_parquet(out / RAW / f"{res.suite.name}.parquet", index=False)
     frames = [r.summary for r in results if len(r.summary)]
     summary = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if summary.empty:
         summary = pd.DataFrame(columns=list(SUMMARY_COLUMNS))
-    _atomic_write_text(out / SUMMARY, summary.to_csv(index=False))
-    _atomic_write_text(out / META, json.dumps(meta, indent=2, sort_keys=False, default=str) + "\n")
+    (out / SUMMARY).write_text(summary.to_csv(index=False), encoding="utf-8")
+    (out / META).write_text(json.dumps(meta, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def write_run(
+    out: str | Path, results: list[SuiteResult], meta: dict[str, Any], *, overwrite: bool = False
+) -> Path:
+    """Write ``results`` and ``meta`` as the run directory ``out``; a directory holds one run.
+
+    The run is written to a temporary sibling and renamed to ``out`` at the end, so ``out`` never
+    mixes runs and a failure leaves what was there intact. An earlier run in ``out`` is replaced
+    whole with ``overwrite`` and refused without it (:func:`check_out`).
+    """
+    out = Path(out)
+    check_out(out, overwrite=overwrite)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tag = f"{os.getpid()}-{secrets.token_hex(3)}"
+    staging = out.parent / f".{out.name}.xlmaudit-new-{tag}"
+    old = out.parent / f".{out.name}.xlmaudit-old-{tag}"
+    staging.mkdir()
+    try:
+        _write_files(staging, results, meta)
+        replacing = out.is_dir() and any(out.iterdir())
+        if replacing:
+            os.rename(out, old)
+        try:
+            os.replace(staging, out)  # onto a missing or empty directory
+        except OSError:
+            if replacing:
+                os.rename(old, out)  # put the earlier run back
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
     return out
 
 
@@ -80,5 +154,21 @@ def read_run(path: str | Path) -> RunDir:
     missing = [c for c in SUMMARY_COLUMNS if c not in summary]
     if missing:
         raise InputError(f"{path / SUMMARY}: missing columns {missing}")
-    raw = {p.stem: pd.read_parquet(p) for p in sorted((path / RAW).glob("*.parquet"))}
-    return RunDir(path, meta, summary, raw)
+    return RunDir(path, meta, summary, _read_raw(path, meta))
+
+
+def _read_raw(path: Path, meta: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """``raw/<suite>.parquet`` of the suites ``meta`` lists; other parquet files are leftovers of
+    another run: ignored, with a warning on stderr."""
+    files = sorted((path / RAW).glob("*.parquet"))
+    listed = meta.get("suites")
+    if isinstance(listed, dict):
+        stray = [p.name for p in files if p.stem not in listed]
+        if stray:
+            print(
+                f"warning: {path / RAW}: ignoring {', '.join(stray)}: not part of the run "
+                f"recorded in {META} (suites: {', '.join(listed) or '-'})",
+                file=sys.stderr,
+            )
+        files = [p for p in files if p.stem in listed]
+    return {p.stem: pd.read_parquet(p) for p in files}

@@ -118,6 +118,11 @@ def load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not a UTF-8 text file (byte {exc.start}: {exc.reason}); "
+            "suite and lexicon files are YAML text"
+        ) from exc
     loader = StrictLoader(text)
     loader.name = str(path)
     try:
@@ -502,7 +507,15 @@ def load_suite(path: str | Path) -> SuiteSpec:
     _expect(data, dict, "a suite file", Where(str(path), 1))
     _check_keys(data, SUITE_KEYS, "suite", path, required=("name", "version", "card", "probes"))
     name = _expect(data["name"], str, "name", _where(path, data, "name"))
-    version = _expect(data["version"], (str, int, float), "version", _where(path, data, "version"))
+    version = data["version"]
+    if not isinstance(version, str):
+        at = _where(path, data, "version")
+        line = path.read_text(encoding="utf-8").splitlines()[at.line - 1]
+        written = line.split(":", 1)[1].split(" #")[0].strip()
+        raise at.error(
+            f'version must be a string: quote it (version: "{written}"); unquoted, YAML reads '
+            f"{written} as the {type(version).__name__} {version!r}"
+        )
     card = _expect(data["card"], dict, "card", _where(path, data, "card"))
     _check_keys(card, CARD_KEYS, "card", path, CARD_REQUIRED, _where(path, data, "card"))
     files: list[Path] = [path]

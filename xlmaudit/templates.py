@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -94,6 +96,22 @@ def expand_template(probe: ProbeSpec, template: Template) -> list[Item]:
 def _same_lexicon(probe: ProbeSpec, slots: list[str]) -> bool:
     names = [probe.slots[s] for s in slots]
     return len(set(names)) < len(names)
+
+
+def count_items(probe: ProbeSpec) -> int:
+    """The number of items :func:`expand` builds, from lexicon sizes, without building them.
+
+    Per template, the product over its lexicons of n * (n - 1) * ... for the slots sharing that
+    lexicon (two slots of one lexicon never get the same term). Exact when lexicons share no
+    terms, an upper bound otherwise. Probes without templates count 0.
+    """
+    total = 0
+    for template in probe.templates:
+        per_lexicon = Counter(probe.slots[s] for s in template.slots if s in probe.slots)
+        total += math.prod(
+            math.perm(len(probe.lexicons[lex].entries), k) for lex, k in per_lexicon.items()
+        )
+    return total
 
 
 def expand(probe: ProbeSpec) -> list[Item]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 ENV_DATA_DIR = "XLMAUDIT_DATA_DIR"
+MAX_ITEMS = 200_000  # default ceiling on template items expanded per run
 LIBRARIES = ("torch", "transformers", "numpy", "pandas", "scipy", "pyarrow", "pyyaml", "captum")
 
 
@@ -54,6 +55,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--cache-dir", type=Path, default=None, help="response cache folder")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     p.add_argument("--seed", type=int, default=0, help="seed of bootstrap resampling")
+    p.add_argument("--overwrite", action="store_true", help="replace an earlier run in --out whole")
+    p.add_argument(
+        "--max-items",
+        type=int,
+        default=MAX_ITEMS,
+        metavar="N",
+        help="refuse suites whose templates expand to more than N items",
+    )
     p.set_defaults(func=main)
 
 
@@ -107,6 +116,9 @@ def _check_args(args: argparse.Namespace) -> None:
         raise InputError(f"--batch-tokens must be >= 1, got {args.batch_tokens}")
     if args.data_dir is not None and not Path(args.data_dir).is_dir():
         raise InputError(f"--data-dir {args.data_dir}: not a directory")
+    from xlmaudit.rundir import check_out
+
+    check_out(args.out, overwrite=args.overwrite)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -124,6 +136,7 @@ def main(args: argparse.Namespace) -> int:
         from xlmaudit.errors import InputError
 
         raise InputError(f"the same suite is named twice: {names}")
+    check_item_count(suites, args.max_items)
     loaded = load_model(args.model, revision=args.revision, device=args.device, dtype=args.dtype)
     warn_random_weights(loaded)
     scorer = make_scorer(loaded, suites, args)
@@ -131,10 +144,27 @@ def main(args: argparse.Namespace) -> int:
                      strict_data=args.strict_data)  # fmt: skip
     results = run_suites(suites, scorer, ctx=ctx)
     meta = run_meta(args, loaded, results, ctx, started=started)
-    out = write_run(args.out, results, meta)
+    out = write_run(args.out, results, meta, overwrite=args.overwrite)
     print_summary(results, out)
     build_report_after_run(out)
     return 0
+
+
+def check_item_count(suites: list, ceiling: int) -> None:
+    """Print the number of template items before expanding; refuse more than ``ceiling``."""
+    from xlmaudit.errors import InputError
+    from xlmaudit.templates import count_items
+
+    counts = {s.name: sum(count_items(p) for p in s.probes) for s in suites}
+    total = sum(counts.values())
+    per_suite = ", ".join(f"{name}: {n:,}" for name, n in counts.items() if n)
+    if total:
+        print(f"{total:,} template items to expand ({per_suite})", file=sys.stderr)
+    if total > ceiling:
+        raise InputError(
+            f"the suites expand to {total:,} template items, above --max-items {ceiling:,} "
+            "(all are built before --limit applies); use smaller lexicons or raise --max-items"
+        )
 
 
 def warn_random_weights(loaded: Any) -> None:

@@ -3,7 +3,10 @@
 Each entry stores a JSON encoding of the response (numpy arrays as dtype + shape + base64 bytes,
 floats as JSON numbers, which round-trip exactly) and its sha256. Writes are transactions, so a run
 killed midway keeps every batch of entries it committed. Entries that fail to decode or whose
-checksum does not match are treated as missing (re-scored and overwritten), never trusted.
+checksum does not match are treated as missing (re-scored and overwritten), never trusted, and
+counted on stderr. The file's integrity is checked on open (``PRAGMA quick_check``): a damaged
+cache (random bytes, a truncated file) is moved aside to ``responses.sqlite.corrupt-<time>`` with
+a warning naming both paths, and the run continues with a fresh cache.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import dataclasses
 import hashlib
 import json
 import sqlite3
+import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -79,6 +84,22 @@ def entry_key(fingerprint: str, dtype: str, request_key: str, *, variant: str = 
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+class CacheDamaged(Exception):
+    """The cache file fails sqlite's integrity check."""
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """Corruption (not a database, malformed), not a transient error such as a lock."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)  # primary code
+    return not isinstance(exc, sqlite3.OperationalError)
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
 class ResponseCache:
     """sqlite-backed response store; one file ``responses.sqlite`` under ``directory``."""
 
@@ -86,25 +107,50 @@ class ResponseCache:
         self.path = Path(directory).expanduser() / "responses.sqlite"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.rejected = 0  # entries found unreadable or corrupted (re-scored)
+        self.moved_aside: Path | None = None  # where a damaged cache file went
+        self._writable = True
         try:
             self._db = self._open()
-        except sqlite3.DatabaseError:
-            self.path.unlink()  # not a database at all: start over
+        except (sqlite3.DatabaseError, CacheDamaged) as exc:
+            if isinstance(exc, sqlite3.DatabaseError) and not _is_damage(exc):
+                raise
+            self._move_aside(" ".join(str(exc).split()))
             self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60)
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS responses "
-            "(key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, payload BLOB NOT NULL)"
-        )
-        db.commit()
+        try:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS responses "
+                "(key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, payload BLOB NOT NULL)"
+            )
+            db.commit()
+            verdict = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if verdict != "ok":
+                raise CacheDamaged(verdict)
+        except BaseException:
+            db.close()
+            raise
         return db
+
+    def _move_aside(self, reason: str) -> None:
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        for suffix in ("", "-journal", "-wal", "-shm"):  # a stale journal must not meet a new db
+            part = self.path.with_name(self.path.name + suffix)
+            if part.exists():
+                part.replace(aside.with_name(aside.name + suffix))
+        self.moved_aside = aside
+        _warn(
+            f"response cache {self.path} is damaged ({reason}); moved it to {aside} and "
+            "continuing with a fresh cache (its responses are scored again)"
+        )
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         """The stored, intact responses among ``keys``."""
         found: dict[str, Any] = {}
         keys = list(dict.fromkeys(keys))
+        rejected = self.rejected
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -122,6 +168,11 @@ class ResponseCache:
                     found[key] = decode_response(bytes(payload))
                 except (ValueError, TypeError, KeyError, UnicodeDecodeError):
                     self.rejected += 1
+        if self.rejected > rejected:
+            _warn(
+                f"response cache {self.path}: {self.rejected - rejected} entries unreadable or "
+                "failing their checksum; scoring them again"
+            )
         return found
 
     def put_many(self, items: dict[str, Any]) -> None:
@@ -130,8 +181,16 @@ class ResponseCache:
         for key, response in items.items():
             payload = encode_response(response)
             rows.append((key, hashlib.sha256(payload).hexdigest(), payload))
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?)", rows)
+        if not self._writable:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?)", rows)
+        except sqlite3.DatabaseError as exc:
+            if not _is_damage(exc):
+                raise
+            self._writable = False
+            _warn(f"response cache {self.path} broke during the run ({exc}); not writing to it")
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM responses").fetchone()[0])

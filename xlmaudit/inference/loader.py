@@ -22,6 +22,13 @@ from typing import Any
 import torch
 
 from xlmaudit.errors import InputError, ModelLoadError
+from xlmaudit.inference.hub import (
+    hub_fingerprint,
+    hub_unreachable,
+    looks_like_path,
+    unreachable_error,
+)
+from xlmaudit.inference.hub import offline as _offline  # tests patch loader._offline
 
 DEFAULT_MODEL = "xlm-mlm-en-2048"
 DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
@@ -144,6 +151,8 @@ def resolve_source(name_or_path: str) -> tuple[str, bool]:
     """Return (source, is_local): an existing path wins, then ``planted``, else a hub id."""
     path = Path(name_or_path).expanduser()
     if path.exists():
+        if not path.is_dir():
+            raise ModelLoadError(f"--model {name_or_path}: is a file, not a model directory")
         if not (path / "config.json").is_file():
             raise ModelLoadError(f"model directory {path} has no config.json")
         return str(path.resolve()), True
@@ -154,6 +163,11 @@ def resolve_source(name_or_path: str) -> tuple[str, bool]:
                 "rebuild it with `xlmaudit planted` or reinstall xlmaudit"
             )
         return str(PLANTED_DIR), True
+    if looks_like_path(name_or_path):
+        raise ModelLoadError(
+            f"no such model directory: {path.absolute()} (--model {name_or_path!r} is a path, "
+            "not a hub id; hub ids look like org/name)"
+        )
     return name_or_path, False
 
 
@@ -182,31 +196,27 @@ def fingerprint_dir(path: Path) -> str:
     return _FINGERPRINTS[stamp]
 
 
-def _hub_fingerprint(source: str, revision: str | None) -> str:
-    from transformers.utils import cached_file
-
-    config_path = Path(cached_file(source, "config.json", revision=revision, local_files_only=True))
-    return f"hub:{source}@{config_path.parent.name}"
-
-
-def _unreachable(name: str, source: str, exc: Exception) -> ModelLoadError:
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return ModelLoadError(
-        f"could not load model {name!r}: not an existing local directory, not in the Hugging Face "
-        f"cache, and the hub could not provide it ({reason}). Download it where the hub is "
-        f"reachable (e.g. `huggingface-cli download {source} --local-dir DIR`) and pass "
-        "--model DIR, or set HF_HOME to a cache that holds it"
-    )
-
-
-def _offline() -> bool:
-    from huggingface_hub import constants
-
-    return bool(constants.HF_HUB_OFFLINE)
+def _read_config_json(source: str) -> dict[str, Any]:
+    path = Path(source) / "config.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ModelLoadError(
+            f"{path}:{exc.lineno}: invalid JSON ({exc.msg}); the model's config.json is damaged: "
+            "restore it or download the model again"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ModelLoadError(
+            f"{path}: not a UTF-8 text file; the model's config.json is damaged: restore it or "
+            "download the model again"
+        ) from exc
+    if not isinstance(raw, dict):
+        raise ModelLoadError(f"{path}: not a JSON object; restore it or download the model again")
+    return raw
 
 
 def _refuse_remote_code(source: str, name: str) -> None:
-    raw = json.loads((Path(source) / "config.json").read_text(encoding="utf-8"))
+    raw = _read_config_json(source)
     if "auto_map" in raw:
         raise ModelLoadError(
             f"model {name!r} needs custom code (auto_map in config.json); "
@@ -235,9 +245,15 @@ def _load_weights(
     """(config, model, tokenizer, is_xlm, newly_initialized): XLM classes for XLM configs, Auto
     classes otherwise."""
     from transformers import AutoModelForMaskedLM, AutoTokenizer, XLMTokenizer, XLMWithLMHeadModel
+    from transformers.models.auto.modeling_auto import MODEL_FOR_MASKED_LM_MAPPING
     from transformers.utils import logging as hf_logging
 
     is_xlm = config.model_type == "xlm"
+    if not is_xlm and type(config) not in MODEL_FOR_MASKED_LM_MAPPING:
+        raise ModelLoadError(
+            f"{source}: not a masked language model: {type(config).__name__} (model_type "
+            f"{config.model_type!r}); xlmaudit scores masked LMs such as XLM, BERT or RoBERTa"
+        )
     model_cls = XLMWithLMHeadModel if is_xlm else AutoModelForMaskedLM
     tok_cls = XLMTokenizer if is_xlm else AutoTokenizer
     common = {"revision": revision, "trust_remote_code": False, "local_files_only": local_only}
@@ -263,20 +279,30 @@ def _load_all(source: str, *, is_local: bool, name: str, revision: str | None, d
     """(config, model, tokenizer, is_xlm, newly_initialized): local files or cache, then hub."""
     if is_local:
         _refuse_remote_code(source, name)
+    from safetensors import SafetensorError
+
     attempts = [True] if is_local or _offline() else [True, False]
     last: Exception = OSError("unknown error")
     for local_only in attempts:
+        if not local_only and (why := hub_unreachable()):
+            raise unreachable_error(name, source, OSError(why))
         try:
             config = _load_config(source, name=name, revision=revision, local_only=local_only)
             return _load_weights(
                 source, config, revision=revision, dtype=dtype, local_only=local_only
             )
+        except SafetensorError as exc:
+            weights = ", ".join(p.name for p in sorted(Path(source).glob("*.safetensors")))
+            raise ModelLoadError(
+                f"{source}/{weights or '*.safetensors'}: cannot read the weights ({exc}); the "
+                "file is damaged or truncated: download the model again"
+            ) from exc
         except OSError as exc:
             last = exc
     if is_local:
         first = str(last).strip().splitlines()[0] if str(last).strip() else type(last).__name__
         raise ModelLoadError(f"could not load model {name!r} from {source}: {first}")
-    raise _unreachable(name, source, last)
+    raise unreachable_error(name, source, last)
 
 
 def _language(config: Any, tokenizer: Any, *, name: str, is_xlm: bool, language: str | None):
@@ -330,7 +356,7 @@ def load_model(
     langs_id, language = _language(
         config, tokenizer, name=name_or_path, is_xlm=is_xlm, language=language
     )
-    fingerprint = fingerprint_dir(Path(source)) if is_local else _hub_fingerprint(source, revision)
+    fingerprint = fingerprint_dir(Path(source)) if is_local else hub_fingerprint(source, revision)
     return LoadedModel(
         model=model.to(device),
         tokenizer=tokenizer,
