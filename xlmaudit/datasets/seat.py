@@ -77,19 +77,27 @@ def load_seat_test(path: str | Path) -> SeatTest:
         raise InputError(f"{path}: cannot read SEAT test ({exc.strerror})") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not one JSON object ({exc})") from None
+    return seat_test(data, path.name.removesuffix(".jsonl"), str(path))
+
+
+def seat_test(data: object, name: str, where: str) -> SeatTest:
+    """Validate a test given as a mapping (a file's object or a suite's inline test).
+
+    ``where`` prefixes every error (a path, or ``file:line`` of a suite).
+    """
     if not isinstance(data, dict):
-        raise InputError(f"{path}: expected one JSON object with keys {', '.join(SETS)}")
+        raise InputError(f"{where}: expected one JSON object with keys {', '.join(SETS)}")
     unknown = sorted(set(data) - set(SETS))
     if unknown:
-        raise InputError(f"{path}: unknown key(s) {unknown}; expected {', '.join(SETS)}")
-    sets = {key: _word_set(path, key, data.get(key)) for key in SETS}
+        raise InputError(f"{where}: unknown key(s) {unknown}; expected {', '.join(SETS)}")
+    sets = {key: _word_set(where, key, data.get(key)) for key in SETS}
     n_x, n_y = len(sets["targ1"].examples), len(sets["targ2"].examples)
     if n_x != n_y:
-        raise InputError(f"{path}: targ1 has {n_x} examples, targ2 {n_y}; they must be equal")
-    return SeatTest(path.name.removesuffix(".jsonl"), **sets)
+        raise InputError(f"{where}: targ1 has {n_x} examples, targ2 {n_y}; they must be equal")
+    return SeatTest(name, **sets)
 
 
-def _word_set(path: Path, key: str, node: object) -> WordSet:
+def _word_set(path: str, key: str, node: object) -> WordSet:
     if node is None:
         raise InputError(f"{path}: missing key {key!r}")
     if not isinstance(node, dict) or set(node) != {"category", "examples"}:

@@ -34,6 +34,7 @@ from xlmaudit.requests import (
     Response,
     TokenScores,
     UnmaskedRequest,
+    pool_states,
 )
 
 
@@ -99,8 +100,12 @@ class FakeScorer:
             return TokenScores(enc, np.array(positions, dtype=np.int64), np.array(lps), att)
         if isinstance(req, HiddenStatesRequest):
             enc = self.tokenize(req.text)
+            if not req.specials:
+                enc = Encoding(
+                    *(f[1:-1] for f in (enc.ids, enc.pieces, enc.word_index, enc.special))
+                )
             states = np.array([[float(i % 7), float(i % 11)] for i in enc.ids])
-            return HiddenStates(enc, states)
+            return HiddenStates(enc, pool_states(states, req.pooling))
         raise TypeError(f"unknown request type {type(req).__name__}")
 
 

@@ -65,6 +65,7 @@ KIND_MODULES: tuple[str, ...] = (
     "xlmaudit.probes.crows",
     "xlmaudit.probes.stereoset",
     "xlmaudit.probes.attribution",
+    "xlmaudit.probes.seat",
 )
 
 _KINDS: dict[str, ProbeKind] = {}
