@@ -15,6 +15,7 @@ from xlmaudit.report import frames, plots
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import model_kind, planted_truth
+from xlmaudit.report.seat_plots import seat_figures
 
 Made = tuple[str, Figure, str]
 
@@ -165,6 +166,7 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
             for name, fig, caption in probe_figures(run, suite, probe, truth):
                 saved.append(SavedFigure(suite, probe, name, save_figure(fig, out, name), caption))
         made = list(benchmark_figures(run.summary, suite))
+        made += list(seat_figures(run.summary, suite))
         if suite in run.raw:
             made += list(attribution_figures(run.raw[suite], suite))
         for name, fig, caption in made:
