@@ -1,5 +1,6 @@
 """The seat probe kind: sentence encodings through the core, raw rows, summary from raw, errors."""
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from xlmaudit.inference import ModelScorer, load_model
 from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.metrics import seat as m
 from xlmaudit.probes import RunContext
+from xlmaudit.probes.seat import weat_inputs
 from xlmaudit.requests import HiddenStatesRequest
 from xlmaudit.runner import run_suites
 from xlmaudit.spec import load_suite
@@ -93,7 +95,8 @@ def test_probe_rows_and_summary_from_raw(tmp_path, pooling):
     assert all(r.pooling == pooling for r in scorer.calls)
     targets = raw[raw.set.isin(["targ1", "targ2"])]
     assert (
-        targets.cos.map(len).eq(5).all() and raw[~raw.set.isin(["targ1", "targ2"])].cos.isna().all()
+        targets.cos.map(lambda c: len(json.loads(c))).eq(5).all()
+        and raw[~raw.set.isin(["targ1", "targ2"])].cos.isna().all()
     )
     # the same numbers computed independently from the fake vectors
     vec = {s: _fake_vector(scorer, s, pooling) for s in raw.sentence}
@@ -129,9 +132,14 @@ def test_cli_runs_the_seat_suite_on_the_planted_model(tmp_path):
     raw = pd.read_parquet(out / "raw" / "seat.parquet")
     assert set(raw.probe) == {"mean", "first"} and set(raw.test) == {"sent-weat6"}
     assert len(raw) == 2 * (64 + 64 + 101 + 112)
+    # the summary is recomputed exactly from the parquet (cos lists round-trip as JSON)
+    ((test, domain, cos, n_x, n_a),) = weat_inputs(raw[raw.probe == "mean"])
+    assert (test, domain, cos.shape, n_x, n_a) == ("sent-weat6", "gender", (128, 213), 64, 101)
+    d_mean = m.weat(cos, n_x, n_a, n_samples=10).effect_size
     summary = pd.read_csv(out / "summary.csv")
     d = summary[summary.metric == "effect_size"]
     assert sorted(d.probe) == ["first", "mean"] and (d.n == 128).all()
+    assert d.set_index("probe").value["mean"] == pytest.approx(d_mean, rel=1e-12)
     assert d.p_value.between(1e-5, 1).all() and d.ci_low.lt(d.ci_high).all()
     agg = summary[summary.metric == "mean_abs_effect_size"]
     assert set(agg.group) == {"gender"}

@@ -13,13 +13,15 @@ YAML keys (all optional):
 - ``n_samples`` (default 100,000) and ``parametric`` (also report the normal-fit p).
 
 Items: one per test. Raw rows: one per (test, set, sentence) with ``association`` (s(w, A, B),
-targets only) and ``cos`` (the target's cosines with every attribute sentence of the test, in
-raw-row order: attr1 then attr2), so the summary (d, p, intervals) is recomputed from raw alone.
+targets only) and ``cos`` (a JSON list, exact float64: the target's cosines with every attribute
+sentence of the test in raw-row order, attr1 then attr2), so the summary (d, p, intervals) is
+recomputed from raw alone (``weat_inputs``), also from ``raw/<suite>.parquet``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,7 +42,7 @@ BIAS_BENCH_TESTS: tuple[str, ...] = tuple(t for tests in DOMAINS.values() for t 
 
 
 @dataclass
-class TestItem:
+class SeatItem:
     """One SEAT test; ``id`` is ``<name>-<hash of its content>``."""
 
     id: str
@@ -52,9 +54,9 @@ class TestItem:
         return [(k, s.category, ex) for k, s in self.test.sets().items() for ex in s.examples]
 
 
-def _item(test: SeatTest) -> TestItem:
-    text = "\n".join(f"{k}\t{c}\t{e}" for k, c, e in TestItem("", test, "").rows())
-    return TestItem(f"{test.name}-{hashlib.sha1(text.encode()).hexdigest()[:8]}", test, "")
+def _item(test: SeatTest) -> SeatItem:
+    text = "\n".join(f"{k}\t{c}\t{e}" for k, c, e in SeatItem("", test, "").rows())
+    return SeatItem(f"{test.name}-{hashlib.sha1(text.encode()).hexdigest()[:8]}", test, "")
 
 
 def request_for(probe: ProbeSpec, sentence: str) -> HiddenStatesRequest:
@@ -91,7 +93,7 @@ class Seat(ProbeKind):
         for name, node in probe.options.get("inline", {}).items():
             seat_test(node, str(name), str(probe.at("inline")))
 
-    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[TestItem]:
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
         inline = probe.options.get("inline", {})
         names = probe.options.get("tests", () if inline else BIAS_BENCH_TESTS)
         items = []
@@ -122,23 +124,23 @@ class Seat(ProbeKind):
             raise InputError(f"{probe.at('tests')}: unknown SEAT test {name!r} (give `data:`)")
         return resolve_data_file(f"seat-{name}", data_dir=ctx.data_dir)
 
-    def requests(self, probe: ProbeSpec, items: list[TestItem], scorer: Scorer):
+    def requests(self, probe: ProbeSpec, items: list[SeatItem], scorer: Scorer):
         return [[request_for(probe, s) for _, _, s in it.rows()] for it in items]
 
-    def raw_frame(self, probe: ProbeSpec, items: list[TestItem], responses) -> pd.DataFrame:
+    def raw_frame(self, probe: ProbeSpec, items: list[SeatItem], responses) -> pd.DataFrame:
         frames = [_test_rows(probe, it, rs) for it, rs in zip(items, responses, strict=True)]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         return m.summarize_tests(
-            tests_from_raw(raw),
+            weat_inputs(raw),
             n_samples=probe.options.get("n_samples", m.N_SAMPLES),
             parametric=probe.options.get("parametric", False),
             seed=seed,
         ).assign(pooling=probe.options.get("pooling", "mean"), layer=probe.options.get("layer", -1))
 
 
-def _test_rows(probe: ProbeSpec, item: TestItem, responses) -> pd.DataFrame:
+def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
     rows = item.rows()
     vectors = np.stack([np.asarray(r.states, dtype=np.float64) for r in responses])
     sets = np.array([k for k, _, _ in rows])
@@ -147,9 +149,9 @@ def _test_rows(probe: ProbeSpec, item: TestItem, responses) -> pd.DataFrame:
     n_a = int(np.sum(sets == "attr1"))
     assoc = np.full(len(rows), np.nan)
     assoc[is_target] = m.association(cos, n_a)
-    cos_lists: list[list[float] | None] = [None] * len(rows)
+    cos_lists: list[str | None] = [None] * len(rows)
     for j, i in enumerate(np.flatnonzero(is_target)):
-        cos_lists[i] = cos[j].tolist()
+        cos_lists[i] = json.dumps(cos[j].tolist())  # exact float64 round trip
     return pd.DataFrame(
         {
             "item_id": item.id,
@@ -165,13 +167,13 @@ def _test_rows(probe: ProbeSpec, item: TestItem, responses) -> pd.DataFrame:
     )
 
 
-def tests_from_raw(raw: pd.DataFrame) -> list[tuple[str, str, np.ndarray, int, int]]:
+def weat_inputs(raw: pd.DataFrame) -> list[tuple[str, str, np.ndarray, int, int]]:
     """(test, domain, cos, n_x, n_a) per test of a raw frame, in the frame's order."""
     out = []
     for item_id in pd.unique(raw.item_id):
         part = raw[raw.item_id == item_id]
         targets = part[part.set.isin(SETS[:2])]
-        cos = np.array([np.asarray(c, dtype=np.float64) for c in targets.cos])
+        cos = np.array([json.loads(c) for c in targets.cos], dtype=np.float64)
         n_x, n_a = int((part.set == "targ1").sum()), int((part.set == "attr1").sum())
         out.append((str(part.test.iloc[0]), str(part.domain.iloc[0]), cos, n_x, n_a))
     return out
