@@ -1,4 +1,4 @@
-"""SEAT / WEAT (Caliskan et al. 2017; May et al. 2019) as sent-bias ``sentbias/weat.py`` computes it.
+"""SEAT / WEAT (Caliskan et al. 2017; May et al. 2019) as sent-bias `sentbias/weat.py` computes it.
 
 Notation: X, Y target sets (equal size n), A, B attribute sets; ``cos`` is the matrix of cosine
 similarities between the targets (rows, X then Y) and the attributes (columns, A then B).
@@ -208,6 +208,18 @@ def summarize_tests(
         est = _mean_abs(values)
         rows.append({"group": name, "metric": "mean_abs_effect_size", **est, "domain": name})
     return pd.DataFrame(rows)
+
+
+def item_effect_sizes(raw: pd.DataFrame) -> pd.DataFrame:
+    """|d| per test (item) from a seat raw frame's ``association`` column: item_id, value, group
+    (the bias-bench domain, or "all"). Used by ``xlmaudit compare`` (mean |d| = the aggregate)."""
+    rows = []
+    for item_id, part in raw.groupby("item_id", sort=False):
+        s_x = part.loc[part["set"] == "targ1", "association"].to_numpy(float)
+        s_y = part.loc[part["set"] == "targ2", "association"].to_numpy(float)
+        group = part["domain"].iloc[0] if "domain" in part and part["domain"].iloc[0] else "all"
+        rows.append({"item_id": item_id, "value": abs(effect_size(s_x, s_y)), "group": group})
+    return pd.DataFrame(rows, columns=["item_id", "value", "group"])
 
 
 def _mean_abs(values: list[float]) -> dict:
