@@ -103,6 +103,22 @@ def test_bootstrap_interval_covers_d_and_excludes_zero_when_separated():
     assert m.bootstrap_d(cos, 12, 10, seed=0) == (lo, hi)  # seeded
 
 
+def test_vectorised_bootstrap_matches_a_plain_loop():
+    # the same resampling written as a loop (X, Y, A, B drawn independently with replacement)
+    rng = np.random.default_rng(3)
+    cos = m.cosines(rng.normal(size=(20, 3)) + [1, 0, 0], rng.normal(size=(14, 3)))
+    cos[:10] += 0.05 * np.arange(14)  # some association for X
+    draws = []
+    for _ in range(4000):
+        xi, yi = rng.integers(0, 10, 10), rng.integers(10, 20, 10)
+        ai, bi = rng.integers(0, 6, 6), rng.integers(6, 14, 8)
+        s = cos[np.r_[xi, yi]][:, ai].mean(1) - cos[np.r_[xi, yi]][:, bi].mean(1)
+        draws.append((s[:10].mean() - s[10:].mean()) / s.std(ddof=1))
+    lo, hi = m.bootstrap_d(cos, 10, 6, seed=0)
+    want_lo, want_hi = np.percentile(draws, [2.5, 97.5])
+    assert lo == pytest.approx(want_lo, abs=0.1) and hi == pytest.approx(want_hi, abs=0.1)
+
+
 def test_summary_holm_and_domain_average():
     # test t1 is the hand example (d = .960769, p = 1/3), t2 its mirror (d = -.960769, p = 5/6)
     cos = _cos([[1, 0], [3, 4]], [[4, 3], [0, 1]])
