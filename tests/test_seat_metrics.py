@@ -135,6 +135,16 @@ def test_summary_holm_and_domain_average():
     assert agg.loc["overall", "n"] == 2
 
 
+def test_summary_adds_the_parametric_p_when_asked():
+    # the hand example: parametric p = norm.sf(1.6 / sqrt(2.77333)) = 0.1683 (see above)
+    cos = _cos([[1, 0], [3, 4]], [[4, 3], [0, 1]])
+    out = m.summarize_tests([("t1", "", cos, 2, 1)], parametric=True)
+    assert out.loc[0, "p_value"] == pytest.approx(1 / 3)  # C(4,2) = 6 <= 100,000: exact
+    assert out.loc[0, "p_parametric"] == pytest.approx(0.1683, abs=0.005)
+    assert "p_parametric" not in m.summarize_tests([("t1", "", cos, 2, 1)])
+    assert set(out.metric) == {"effect_size"}  # no domain: no aggregate row
+
+
 def test_unequal_target_sets_are_refused():
     with pytest.raises(ValueError, match="equal"):
         m.permutation_p(np.ones(3), np.ones(2))
