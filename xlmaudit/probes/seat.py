@@ -55,11 +55,14 @@ class SeatItem:
 
 
 def _item(test: SeatTest) -> SeatItem:
-    text = "\n".join(f"{k}\t{c}\t{e}" for k, c, e in SeatItem("", test, "").rows())
-    return SeatItem(f"{test.name}-{hashlib.sha1(text.encode()).hexdigest()[:8]}", test, "")
+    item = SeatItem("", test, domain_of(test.name))
+    text = "\n".join(f"{k}\t{c}\t{e}" for k, c, e in item.rows())
+    item.id = f"{test.name}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
+    return item
 
 
 def request_for(probe: ProbeSpec, sentence: str) -> HiddenStatesRequest:
+    """The encoding request of one sentence: ``first`` pooling feeds the text without specials."""
     pooling = probe.options.get("pooling", "mean")
     layer = int(probe.options.get("layer", -1))
     return HiddenStatesRequest(sentence, layer, pooling, specials=pooling != "first")
@@ -103,15 +106,12 @@ class Seat(ProbeKind):
             items.append(_item(load_seat_test(path)))
         for name, node in inline.items():
             items.append(_item(seat_test(node, str(name), str(probe.at("inline")))))
-        for it in items:
-            it.domain = domain_of(it.test.name)
         return items
 
     @staticmethod
     def _path(probe: ProbeSpec, ctx: RunContext, name: str) -> Path:
         from xlmaudit.datasets import resolve_data_file
         from xlmaudit.datasets.sources import SOURCES
-        from xlmaudit.errors import InputError
 
         data = probe.options.get("data")
         if data is not None:
@@ -121,7 +121,7 @@ class Seat(ProbeKind):
                 raise probe.at("data").error(f"SEAT test {name!r}: no file {path}")
             return path
         if f"seat-{name}" not in SOURCES:
-            raise InputError(f"{probe.at('tests')}: unknown SEAT test {name!r} (give `data:`)")
+            raise probe.at("tests").error(f"unknown SEAT test {name!r} (give `data:`)")
         return resolve_data_file(f"seat-{name}", data_dir=ctx.data_dir)
 
     def requests(self, probe: ProbeSpec, items: list[SeatItem], scorer: Scorer):
