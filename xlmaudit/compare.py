@@ -30,6 +30,7 @@ import pandas as pd
 from scipy import stats
 
 from xlmaudit.errors import InputError
+from xlmaudit.metrics.seat import item_effect_sizes
 
 CONFIDENCE = 0.95
 N_RESAMPLES = 4000
@@ -252,6 +253,8 @@ def item_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
         return "decision:pct_stereotype_preferred", _cluster_decisions(raw)
     if {"hit", "rank", "hurtlex_category"}.issubset(raw.columns):  # HONEST: per-prompt score
         return _honest_values(raw)
+    if {"association", "set", "test"}.issubset(raw.columns):  # SEAT: |d| per test
+        return "score:abs_effect_size", item_effect_sizes(raw)
     for col in SCORE_COLUMNS:
         if col in raw.columns:
             rows = raw.drop_duplicates("item_id").dropna(subset=[col])

@@ -94,12 +94,23 @@ class UnmaskedRequest(_Keyed):
     kind: ClassVar[str] = "unmasked"
 
 
+POOLINGS: tuple[str, ...] = ("none", "mean", "first")
+
+
 @dataclass(frozen=True)
 class HiddenStatesRequest(_Keyed):
-    """Hidden states of one layer (-1 = last) for every position of the encoded sequence."""
+    """Hidden states of one layer (0 = embeddings, -1 = last) of the base transformer.
+
+    ``pooling`` "none": every position, (sequence length, hidden size); "mean": the mean over all
+    positions, specials included (bias-bench SEAT); "first": the first position (hidden size,).
+    ``specials`` False feeds the text without the tokenizer's leading/trailing special tokens
+    (sent-bias SEAT feeds BERT no [CLS]/[SEP], so "first" is then the first word piece).
+    """
 
     text: str
     layer: int = -1
+    pooling: str = "none"
+    specials: bool = True
     kind: ClassVar[str] = "hidden"
 
 
@@ -218,8 +229,19 @@ class TokenScores:
 
 @dataclass(frozen=True)
 class HiddenStates:
-    encoding: Encoding
-    states: np.ndarray  # (sequence length, hidden size)
+    encoding: Encoding  # the sequence fed to the model
+    states: np.ndarray  # (sequence length, hidden size); pooled: (hidden size,)
+
+
+def pool_states(states: np.ndarray, pooling: str) -> np.ndarray:
+    """Pool (sequence length, hidden size) states as ``HiddenStatesRequest.pooling`` says."""
+    if pooling == "mean":
+        return states.mean(axis=0)
+    if pooling == "first":
+        return states[0].copy()
+    if pooling == "none":
+        return states
+    raise ValueError(f"unknown pooling {pooling!r}; known: {', '.join(POOLINGS)}")
 
 
 @dataclass(frozen=True)

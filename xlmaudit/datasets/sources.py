@@ -184,6 +184,29 @@ for _file, _sha, _blob, _size in _WINOBIAS_FILES:
     )
 
 
+def _seat_source(test: str, sha256: str, blob: str, n_bytes: int) -> DataSource:
+    """One SEAT test file as a data source (``seat-<test>``; checksums in ``seat_files``)."""
+    from xlmaudit.datasets import seat_files as sf
+
+    if test.startswith("sent-religion"):
+        repo, commit, sub = "McGill-NLP/bias-bench", sf.BIAS_BENCH_COMMIT, "data/seat"
+        lic, cite = "none declared (bias-bench)", "Meade et al. 2022, ACL, arXiv:2110.08527"
+    else:
+        repo, commit, sub = "W4ngatang/sent-bias", sf.SENT_BIAS_COMMIT, "tests"
+        lic, cite = "CC BY-NC 4.0 (non-commercial)", "May et al. 2019, NAACL, arXiv:1903.10561"
+    url = f"https://raw.githubusercontent.com/{repo}/{commit}/{sub}/{test}.jsonl"
+    return DataSource(f"seat-{test}", f"seat/{test}.jsonl", url, sha256, blob, n_bytes, lic, cite)
+
+
+def _add_seat_sources() -> None:
+    from xlmaudit.datasets.seat_files import SEAT_FILES
+
+    SOURCES.update({f"seat-{t}": _seat_source(t, *v) for t, v in SEAT_FILES.items()})
+
+
+_add_seat_sources()
+
+
 def get_source(name: str) -> DataSource:
     """The registered source called ``name``; an InputError lists the known names."""
     try:

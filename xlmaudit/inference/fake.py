@@ -41,6 +41,7 @@ from xlmaudit.requests import (
     TopWordsResponse,
     UnmaskedRequest,
     WordGuess,
+    pool_states,
 )
 
 
@@ -108,8 +109,12 @@ class FakeScorer:
             return self._top_words(req)
         if isinstance(req, HiddenStatesRequest):
             enc = self.tokenize(req.text)
+            if not req.specials:
+                enc = Encoding(
+                    *(f[1:-1] for f in (enc.ids, enc.pieces, enc.word_index, enc.special))
+                )
             states = np.array([[float(i % 7), float(i % 11)] for i in enc.ids])
-            return HiddenStates(enc, states)
+            return HiddenStates(enc, pool_states(states, req.pooling))
         raise TypeError(f"unknown request type {type(req).__name__}")
 
     def _top_words(self, req: TopWordsRequest) -> TopWordsResponse:

@@ -15,6 +15,7 @@ from xlmaudit.inference.kernel import Row, RowResult
 from xlmaudit.inference.tokens import Codec, _short
 from xlmaudit.requests import (
     MASK,
+    POOLINGS,
     CandidateScore,
     HiddenStates,
     HiddenStatesRequest,
@@ -28,6 +29,7 @@ from xlmaudit.requests import (
     TokenScores,
     TopWordsRequest,
     UnmaskedRequest,
+    pool_states,
 )
 
 
@@ -224,6 +226,14 @@ def unmasked(codec: Codec, req: UnmaskedRequest) -> Job:
 
 def hidden(codec: Codec, req: HiddenStatesRequest, *, n_layers: int) -> Job:
     enc = codec.encode(req.text)
+    if req.pooling not in POOLINGS:
+        raise InputError(f"pooling {req.pooling!r} not one of {', '.join(POOLINGS)}")
+    if not req.specials:  # drop the leading and trailing specials (inner ones, e.g. <unk>, stay)
+        first = next((i for i, s in enumerate(enc.special) if not s), len(enc))
+        last = max((i for i, s in enumerate(enc.special) if not s), default=first - 1)
+        if first > last:
+            raise InputError(f"{_short(req.text)} has no non-special token")
+        enc = codec.encoding(list(enc.ids[first : last + 1]))
     if not -(n_layers + 1) <= req.layer <= n_layers:
         raise InputError(
             f"layer {req.layer} out of range for a {n_layers}-layer model "
@@ -231,7 +241,7 @@ def hidden(codec: Codec, req: HiddenStatesRequest, *, n_layers: int) -> Job:
         )
 
     def finish(results: list[RowResult]) -> HiddenStates:
-        return HiddenStates(enc, results[0].hidden)  # type: ignore[arg-type]
+        return HiddenStates(enc, pool_states(results[0].hidden, req.pooling))  # type: ignore[arg-type]
 
     return Job([Row(enc.ids, hidden_layer=req.layer)], finish)
 

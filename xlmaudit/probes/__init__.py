@@ -67,6 +67,7 @@ KIND_MODULES: tuple[str, ...] = (
     "xlmaudit.probes.attribution",
     "xlmaudit.probes.honest",
     "xlmaudit.probes.winobias",
+    "xlmaudit.probes.seat",
 )
 
 _KINDS: dict[str, ProbeKind] = {}

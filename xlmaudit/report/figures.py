@@ -16,6 +16,7 @@ from xlmaudit.report.honest_plots import honest_figures
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import model_kind, planted_truth
+from xlmaudit.report.seat_plots import seat_figures
 from xlmaudit.report.winobias_plots import winobias_figures
 
 Made = tuple[str, Figure, str]
@@ -168,6 +169,7 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
                 saved.append(SavedFigure(suite, probe, name, save_figure(fig, out, name), caption))
         made = list(benchmark_figures(run.summary, suite))
         made += list(honest_figures(run.summary, suite))  # HONEST: per category and group
+        made += list(seat_figures(run.summary, suite))
         if suite in run.raw:
             made += list(attribution_figures(run.raw[suite], suite))
             made += list(winobias_figures(run.raw[suite], suite))

@@ -1,0 +1,229 @@
+"""SEAT / WEAT (Caliskan et al. 2017; May et al. 2019) as sent-bias `sentbias/weat.py` computes it.
+
+Notation: X, Y target sets (equal size n), A, B attribute sets; ``cos`` is the matrix of cosine
+similarities between the targets (rows, X then Y) and the attributes (columns, A then B).
+
+- ``s(w, A, B) = mean_a cos(w, a) - mean_b cos(w, b)``;
+- effect size ``d = (mean_X s - mean_Y s) / std_{X u Y} s`` with the sample std (ddof=1);
+- one-sided permutation p: the share of equal splits (Xi, Yi) of X u Y with
+  ``sum_{Xi} s >= sum_X s`` (ties count as exceeding). Exact enumeration when C(2n, n) <= n_samples
+  (the observed split included); otherwise n_samples - 1 random splits plus the observed one,
+  counted once as exceeding (the reference's "hallucinated" positive), so p >= 1 / n_samples.
+  Ties are detected up to floating-point rounding (relative 1e-12), so the verdict does not
+  depend on the order in which a split's values are summed (the reference compares exactly).
+- parametric p (the reference's ``--parametric``): n_samples random splits, normal fit (ddof=1)
+  to ``sum_Xi s - sum_Yi s``, ``p = norm.sf(observed)``.
+
+Ours, not the reference's: the bootstrap interval for d (X, Y, A, B resampled independently).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import comb
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from xlmaudit.metrics.crows import holm
+from xlmaudit.metrics.stats import CONFIDENCE, N_RESAMPLES
+
+N_SAMPLES = 100_000
+_CHUNK = 2_000_000  # max index cells (splits x n) per vectorised step
+_TIE_RTOL = 1e-12
+
+
+@dataclass(frozen=True)
+class WeatResult:
+    """Effect size and permutation p of one test."""
+
+    effect_size: float
+    p_value: float
+    exact: bool  # True: all C(2n, n) splits enumerated
+    n_partitions: int  # C(2n, n)
+    n_splits: int  # splits counted in p (observed one included)
+
+
+def cosines(targets: np.ndarray, attributes: np.ndarray) -> np.ndarray:
+    """Cosine similarity of every target row with every attribute row, float64."""
+    t = np.asarray(targets, dtype=np.float64)
+    a = np.asarray(attributes, dtype=np.float64)
+    t = t / np.linalg.norm(t, axis=1, keepdims=True)
+    a = a / np.linalg.norm(a, axis=1, keepdims=True)
+    return t @ a.T
+
+
+def association(cos: np.ndarray, n_a: int) -> np.ndarray:
+    """``s(w, A, B)`` per target row of ``cos`` (columns: the n_a attributes of A, then B)."""
+    return cos[:, :n_a].mean(axis=1) - cos[:, n_a:].mean(axis=1)
+
+
+def effect_size(s_x: np.ndarray, s_y: np.ndarray) -> float:
+    """``(mean s_x - mean s_y) / std(s_x u s_y, ddof=1)``."""
+    both = np.concatenate([s_x, s_y])
+    return float((np.mean(s_x) - np.mean(s_y)) / np.std(both, ddof=1))
+
+
+def _split_sums(s: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    return s[np.sort(idx, axis=1)].sum(axis=1)
+
+
+def _random_subsets(rng: np.random.Generator, size: int, k: int, n: int) -> np.ndarray:
+    """``k`` uniformly random n-subsets of range(size), as index rows."""
+    return np.argpartition(rng.random((k, size)), n - 1, axis=1)[:, :n]
+
+
+def permutation_p(
+    s_x: np.ndarray, s_y: np.ndarray, *, n_samples: int = N_SAMPLES, seed: int = 0
+) -> tuple[float, bool, int]:
+    """One-sided permutation p of ``sum s_x`` over equal splits: (p, exact, splits counted)."""
+    s = np.concatenate([s_x, s_y]).astype(np.float64)
+    n = len(s_x)
+    if len(s_y) != n or n == 0:
+        raise ValueError(f"target sets must have equal, non-zero sizes, got {n} and {len(s_y)}")
+    observed = _split_sums(s, np.arange(n)[None, :])[0]
+    tol = _TIE_RTOL * max(1.0, float(np.abs(s).sum()))
+    total = comb(2 * n, n)
+    exact = total <= n_samples
+    step = max(1, _CHUNK // n)
+    hits = 0
+    if exact:
+        flat = itertools.chain.from_iterable(itertools.combinations(range(2 * n), n))
+        idx = np.fromiter(flat, dtype=np.int64, count=total * n).reshape(total, n)
+        for start in range(0, total, step):
+            hits += int(np.sum(_split_sums(s, idx[start : start + step]) >= observed - tol))
+        return hits / total, True, total
+    rng = np.random.default_rng(seed)
+    hits, left = 1, n_samples - 1  # the observed split, counted as exceeding
+    while left > 0:
+        k = min(step, left)
+        hits += int(np.sum(_split_sums(s, _random_subsets(rng, 2 * n, k, n)) >= observed - tol))
+        left -= k
+    return hits / n_samples, False, n_samples
+
+
+def parametric_p(
+    s_x: np.ndarray, s_y: np.ndarray, *, n_samples: int = N_SAMPLES, seed: int = 0
+) -> float:
+    """The reference's parametric p: normal fit to n_samples random split statistics."""
+    s = np.concatenate([s_x, s_y]).astype(np.float64)
+    n, total = len(s_x), float(np.sum(s))
+    rng = np.random.default_rng(seed)
+    draws = []
+    for start in range(0, n_samples, max(1, _CHUNK // n)):
+        k = min(max(1, _CHUNK // n), n_samples - start)
+        sx = _split_sums(s, _random_subsets(rng, 2 * n, k, n))
+        draws.append(sx - (total - sx))
+    samples = np.concatenate(draws)
+    observed = float(np.sum(s_x) - np.sum(s_y))
+    return float(stats.norm.sf(observed, loc=samples.mean(), scale=samples.std(ddof=1)))
+
+
+def weat(
+    cos: np.ndarray, n_x: int, n_a: int, *, n_samples: int = N_SAMPLES, seed: int = 0
+) -> WeatResult:
+    """d and permutation p from the (X u Y) x (A u B) cosine matrix."""
+    s = association(cos, n_a)
+    d = effect_size(s[:n_x], s[n_x:])
+    p, exact, counted = permutation_p(s[:n_x], s[n_x:], n_samples=n_samples, seed=seed)
+    return WeatResult(d, p, exact, comb(2 * n_x, n_x), counted)
+
+
+def bootstrap_d(
+    cos: np.ndarray,
+    n_x: int,
+    n_a: int,
+    *,
+    confidence: float = CONFIDENCE,
+    n_resamples: int = N_RESAMPLES,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """Percentile interval of d, resampling X, Y, A and B independently (ours, not sent-bias)."""
+    n_t, n_all = cos.shape
+    data = (np.arange(n_x), np.arange(n_x, n_t), np.arange(n_a), np.arange(n_a, n_all))
+    if min(len(v) for v in data) < 2:
+        return float("nan"), float("nan")  # a set of one cannot be resampled
+
+    def stat(xi, yi, ai, bi, axis=-1):
+        one = np.ndim(xi) == 1
+        xi, yi, ai, bi = (np.atleast_2d(v).astype(np.int64) for v in (xi, yi, ai, bi))
+        r = np.arange(len(xi))[:, None]
+        w = np.zeros((len(xi), n_all))  # attribute weights: +1/|A| on A draws, -1/|B| on B
+        np.add.at(w, (r, ai), 1.0 / ai.shape[1])
+        np.add.at(w, (r, bi), -1.0 / bi.shape[1])
+        s = np.take_along_axis(w @ cos.T, np.concatenate([xi, yi], axis=1), 1)
+        d = (s[:, :n_x].mean(1) - s[:, n_x:].mean(1)) / s.std(axis=1, ddof=1)
+        return d[0] if one else d
+
+    res = stats.bootstrap(
+        data,
+        stat,
+        vectorized=True,
+        paired=False,
+        batch=500,
+        confidence_level=confidence,
+        n_resamples=n_resamples,
+        method="percentile",
+        rng=np.random.default_rng(seed),
+    )
+    ci = res.confidence_interval
+    return float(ci.low), float(ci.high)
+
+
+def summarize_tests(
+    tests: Sequence[tuple[str, str, np.ndarray, int, int]],
+    *,
+    n_samples: int = N_SAMPLES,
+    parametric: bool = False,
+    seed: int = 0,
+    domains: dict[str, Sequence[str]] | None = None,
+) -> pd.DataFrame:
+    """Summary rows: per test ``effect_size`` (d, p, p_holm, bootstrap CI), per domain
+    ``mean_abs_effect_size`` (bias-bench's aggregate), over tests given as
+    ``(test, domain, cos, n_x, n_a)``. Holm runs across the tests given."""
+    rows = []
+    for i, (test, domain, cos, n_x, n_a) in enumerate(tests):
+        res = weat(cos, n_x, n_a, n_samples=n_samples, seed=seed + i)
+        lo, hi = bootstrap_d(cos, n_x, n_a, seed=seed + i)
+        row = {"group": test, "metric": "effect_size", "value": res.effect_size}
+        row.update(ci_low=lo, ci_high=hi, n=cos.shape[0], p_value=res.p_value)
+        parts = float(res.n_partitions) if res.exact else float("nan")  # huge when sampled
+        row.update(domain=domain, exact=res.exact, n_partitions=parts)
+        row.update(n_splits=res.n_splits, n_attributes=cos.shape[1])
+        if parametric:
+            s = association(cos, n_a)
+            row["p_parametric"] = parametric_p(s[:n_x], s[n_x:], n_samples=n_samples, seed=seed)
+        rows.append(row)
+    for row, p in zip(rows, holm([r["p_value"] for r in rows]), strict=True):
+        row["p_holm"] = float(p)
+    by_domain: dict[str, list[float]] = {}
+    for row in rows:
+        if row["domain"]:
+            by_domain.setdefault(row["domain"], []).append(abs(row["value"]))
+    if len(by_domain) > 1:
+        by_domain["overall"] = [abs(r["value"]) for r in rows if r["domain"]]
+    for name, values in by_domain.items():
+        est = _mean_abs(values)
+        rows.append({"group": name, "metric": "mean_abs_effect_size", **est, "domain": name})
+    return pd.DataFrame(rows)
+
+
+def item_effect_sizes(raw: pd.DataFrame) -> pd.DataFrame:
+    """|d| per test (item) from a seat raw frame's ``association`` column: item_id, value, group
+    (the bias-bench domain, or "all"). Used by ``xlmaudit compare`` (mean |d| = the aggregate)."""
+    rows = []
+    for item_id, part in raw.groupby("item_id", sort=False):
+        s_x = part.loc[part["set"] == "targ1", "association"].to_numpy(float)
+        s_y = part.loc[part["set"] == "targ2", "association"].to_numpy(float)
+        group = part["domain"].iloc[0] if "domain" in part and part["domain"].iloc[0] else "all"
+        rows.append({"item_id": item_id, "value": abs(effect_size(s_x, s_y)), "group": group})
+    return pd.DataFrame(rows, columns=["item_id", "value", "group"])
+
+
+def _mean_abs(values: list[float]) -> dict:
+    """Average |d| (bias-bench); no interval (the tests are not a sample of tests)."""
+    return {"value": float(np.mean(values)), "ci_low": float("nan"), "ci_high": float("nan"),
+            "n": len(values), "p_value": float("nan")}  # fmt: skip

@@ -1,0 +1,179 @@
+"""Probe kind ``seat``: SEAT / WEAT effect sizes of sentence encodings (see xlmaudit.metrics.seat).
+
+YAML keys (all optional):
+
+- ``tests``: test names (file stems, e.g. ``sent-weat6``); default: bias-bench's 17 tests
+  (gender, race, religion). Files are read from ``data`` (a directory, relative to the suite
+  file), else ``--data-dir`` / ``$XLMAUDIT_DATA_DIR`` / the cache as ``seat/<test>.jsonl``.
+- ``inline``: tests written in the suite, ``{name: {targ1: {category, examples}, ...}}``
+  (run after ``tests``; with ``inline`` and no ``tests`` only the inline tests run).
+- ``pooling``: ``mean`` (bias-bench: mean over all positions of the layer, specials included;
+  default) or ``first`` (sent-bias: the first word piece, text fed without specials).
+- ``layer``: hidden layer (default -1, the last; 0 = embeddings).
+- ``n_samples`` (default 100,000) and ``parametric`` (also report the normal-fit p).
+
+Items: one per test. Raw rows: one per (test, set, sentence) with ``association`` (s(w, A, B),
+targets only) and ``cos`` (a JSON list, exact float64: the target's cosines with every attribute
+sentence of the test in raw-row order, attr1 then attr2), so the summary (d, p, intervals) is
+recomputed from raw alone (``weat_inputs``), also from ``raw/<suite>.parquet``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from xlmaudit.datasets.seat import DOMAINS, SETS, SeatTest, domain_of, load_seat_test, seat_test
+from xlmaudit.metrics import seat as m
+from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.requests import HiddenStatesRequest
+
+if TYPE_CHECKING:
+    from xlmaudit.requests import Scorer
+    from xlmaudit.spec import ProbeSpec
+
+BIAS_BENCH_TESTS: tuple[str, ...] = tuple(t for tests in DOMAINS.values() for t in tests)
+
+
+@dataclass
+class SeatItem:
+    """One SEAT test; ``id`` is ``<name>-<hash of its content>``."""
+
+    id: str
+    test: SeatTest
+    domain: str
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(set, category, sentence) in request order: targ1, targ2, attr1, attr2."""
+        return [(k, s.category, ex) for k, s in self.test.sets().items() for ex in s.examples]
+
+
+def _item(test: SeatTest) -> SeatItem:
+    item = SeatItem("", test, domain_of(test.name))
+    text = "\n".join(f"{k}\t{c}\t{e}" for k, c, e in item.rows())
+    item.id = f"{test.name}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
+    return item
+
+
+def request_for(probe: ProbeSpec, sentence: str) -> HiddenStatesRequest:
+    """The encoding request of one sentence: ``first`` pooling feeds the text without specials."""
+    pooling = probe.options.get("pooling", "mean")
+    layer = int(probe.options.get("layer", -1))
+    return HiddenStatesRequest(sentence, layer, pooling, specials=pooling != "first")
+
+
+@register
+class Seat(ProbeKind):
+    """SEAT (May et al. 2019) / WEAT (Caliskan et al. 2017) on pooled hidden states."""
+
+    name = "seat"
+    uses_templates = False
+    mask = "none"
+    options = {
+        "tests": list,
+        "inline": dict,
+        "data": str,
+        "pooling": str,
+        "layer": int,
+        "n_samples": int,
+        "parametric": bool,
+    }
+    choices = {"pooling": ("mean", "first")}
+
+    def validate(self, probe: ProbeSpec) -> None:
+        super().validate(probe)
+        if probe.options.get("n_samples", 1) < 1:
+            raise probe.at("n_samples").error("n_samples must be >= 1")
+        for i, name in enumerate(probe.options.get("tests", ())):
+            if not isinstance(name, str) or not name:
+                raise probe.at("tests").error(f"tests[{i}] must be a test name, got {name!r}")
+        for name, node in probe.options.get("inline", {}).items():
+            seat_test(node, str(name), str(probe.at("inline")))
+
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
+        inline = probe.options.get("inline", {})
+        names = probe.options.get("tests", () if inline else BIAS_BENCH_TESTS)
+        items = []
+        for name in names:
+            path = self._path(probe, ctx, name)
+            ctx.record_data(f"seat/{name}", path)
+            items.append(_item(load_seat_test(path)))
+        for name, node in inline.items():
+            items.append(_item(seat_test(node, str(name), str(probe.at("inline")))))
+        return items
+
+    @staticmethod
+    def _path(probe: ProbeSpec, ctx: RunContext, name: str) -> Path:
+        from xlmaudit.datasets import resolve_data_file
+        from xlmaudit.datasets.sources import SOURCES
+
+        data = probe.options.get("data")
+        if data is not None:
+            base = Path(data) if Path(data).is_absolute() else Path(probe.where.file).parent / data
+            path = base / f"{name}.jsonl"
+            if not path.is_file():
+                raise probe.at("data").error(f"SEAT test {name!r}: no file {path}")
+            return path
+        if f"seat-{name}" not in SOURCES:
+            raise probe.at("tests").error(f"unknown SEAT test {name!r} (give `data:`)")
+        return resolve_data_file(f"seat-{name}", data_dir=ctx.data_dir)
+
+    def requests(self, probe: ProbeSpec, items: list[SeatItem], scorer: Scorer):
+        return [[request_for(probe, s) for _, _, s in it.rows()] for it in items]
+
+    def raw_frame(self, probe: ProbeSpec, items: list[SeatItem], responses) -> pd.DataFrame:
+        frames = [_test_rows(probe, it, rs) for it, rs in zip(items, responses, strict=True)]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        return m.summarize_tests(
+            weat_inputs(raw),
+            n_samples=probe.options.get("n_samples", m.N_SAMPLES),
+            parametric=probe.options.get("parametric", False),
+            seed=seed,
+        ).assign(pooling=probe.options.get("pooling", "mean"), layer=probe.options.get("layer", -1))
+
+
+def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
+    rows = item.rows()
+    vectors = np.stack([np.asarray(r.states, dtype=np.float64) for r in responses])
+    sets = np.array([k for k, _, _ in rows])
+    is_target = np.isin(sets, SETS[:2])
+    cos = m.cosines(vectors[is_target], vectors[~is_target])
+    n_a = int(np.sum(sets == "attr1"))
+    assoc = np.full(len(rows), np.nan)
+    assoc[is_target] = m.association(cos, n_a)
+    cos_lists: list[str | None] = [None] * len(rows)
+    for j, i in enumerate(np.flatnonzero(is_target)):
+        cos_lists[i] = json.dumps(cos[j].tolist())  # exact float64 round trip
+    return pd.DataFrame(
+        {
+            "item_id": item.id,
+            "test": item.test.name,
+            "domain": item.domain,
+            "set": sets,
+            "category": [c for _, c, _ in rows],
+            "sentence": [s for _, _, s in rows],
+            "n_pieces": [sum(not s for s in r.encoding.special) for r in responses],
+            "association": assoc,
+            "cos": cos_lists,
+        }
+    )
+
+
+def weat_inputs(raw: pd.DataFrame) -> list[tuple[str, str, np.ndarray, int, int]]:
+    """(test, domain, cos, n_x, n_a) per test of a raw frame, in the frame's order."""
+    out = []
+    for item_id in pd.unique(raw.item_id):
+        part = raw[raw.item_id == item_id]
+        targets = part[part.set.isin(SETS[:2])]
+        cos = np.array([json.loads(c) for c in targets.cos], dtype=np.float64)
+        n_x, n_a = int((part.set == "targ1").sum()), int((part.set == "attr1").sum())
+        out.append((str(part.test.iloc[0]), str(part.domain.iloc[0]), cos, n_x, n_a))
+    return out
