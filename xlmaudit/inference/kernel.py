@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 import torch
 
+from xlmaudit.inference.lean import lean_attention
+
 
 @dataclass(frozen=True)
 class Row:
@@ -203,8 +205,12 @@ def run_rows(
     device: str = "cpu",
     batch_tokens: int | None = None,
     progress: Callable[[int], None] | None = None,
+    lean: bool = True,
 ) -> list[RowResult]:
     """Score ``rows`` in batches; results in the order of ``rows``.
+
+    ``lean``: XLM-style attention without the generation cache and with fused attention where no
+    weights are read (``xlmaudit.inference.lean``); False runs the model's own code.
 
     ``progress(n)`` is called after each batch with the number of rows it answered.
     """
@@ -222,7 +228,7 @@ def run_rows(
     results: list[RowResult | None] = [None] * len(rows)
     if batch_tokens is None:
         batch_tokens = default_batch_tokens(device)
-    with torch.inference_mode():
+    with torch.inference_mode(), lean_attention(model, enabled=lean):
         for batch in _batches(units, batch_tokens=batch_tokens):
             batch_units = [units[i] for i in batch]
             outs = _forward(model, batch_units, pad_id=pad_id, langs_id=langs_id, device=device)
