@@ -22,6 +22,7 @@ from typing import Any
 import torch
 
 from xlmaudit.errors import InputError, ModelLoadError
+from xlmaudit.inference.cpu import warn_if_slow_dtype
 
 DEFAULT_MODEL = "xlm-mlm-en-2048"
 DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
@@ -321,6 +322,7 @@ def load_model(
     """
     check_dtype(dtype)
     device = resolve_device(device)
+    warn_if_slow_dtype(device, dtype)
     source, is_local = resolve_source(name_or_path)
     config, model, tokenizer, is_xlm, newly = _load_all(
         source, is_local=is_local, name=name_or_path, revision=revision, dtype=dtype
