@@ -174,3 +174,4 @@ def _write_profile(profiler: cProfile.Profile, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         pstats.Stats(profiler, stream=handle).sort_stats("tottime").print_stats(40)
+        pstats.Stats(profiler, stream=handle).sort_stats("cumtime").print_stats("xlmaudit", 40)

@@ -62,15 +62,44 @@ def _sync(device: str) -> None:
 
 @dataclass
 class ForwardMeter:
-    """Seconds inside the model's forward (device synchronised at its end), calls, token
-    positions (attention mask), vocabulary rows (logits) and FLOPs (``bench.model_flops``)."""
+    """Seconds inside the model's forward, calls, token positions (attention mask) and FLOPs
+    (``bench.model_flops``: encoder plus the head at every position that gets logits).
+
+    On CUDA the seconds come from events recorded at the forward's start and end (no host
+    synchronisation, so the kernel's overlap of host work and device compute is kept): the device
+    time between them. On the CPU from ``time.perf_counter``."""
 
     device: str
     seconds: float = 0.0
     calls: int = 0
     tokens: int = 0
     flops: float = 0.0
-    _start: list[float] = field(default_factory=list)
+    _start: list[Any] = field(default_factory=list)
+    _events: list[tuple[Any, Any]] = field(default_factory=list)
+
+    def _now(self) -> Any:
+        if self.device.startswith("cuda"):
+            event = torch.cuda.Event(enable_timing=True)
+            event.record()
+            return event
+        return time.perf_counter()
+
+    def begin(self) -> None:
+        self._start.append(self._now())
+
+    def end(self) -> None:
+        start, stop = self._start.pop(), self._now()
+        if self.device.startswith("cuda"):
+            self._events.append((start, stop))
+        else:
+            self.seconds += stop - start
+
+    def settle(self) -> None:
+        """Add up the CUDA event pairs (waits for the device once)."""
+        if self._events:
+            torch.cuda.synchronize()
+            self.seconds += sum(a.elapsed_time(b) for a, b in self._events) / 1e3
+            self._events.clear()
 
 
 @contextmanager
@@ -78,29 +107,18 @@ def meter_forward(model: Any, device: str) -> Iterator[ForwardMeter]:
     """Count what every top-level forward of ``model`` costs inside the block."""
     meter = ForwardMeter(device)
     cfg = model.config
+    pending: list[tuple[torch.Tensor, int]] = []
 
     def pre(_module: Any, args: tuple, kwargs: dict) -> None:
-        _sync(device)
-        meter._start.append(time.perf_counter())
+        meter.begin()
 
     def post(_module: Any, args: tuple, kwargs: dict, output: Any) -> None:
-        _sync(device)
-        meter.seconds += time.perf_counter() - meter._start.pop()
+        meter.end()
         meter.calls += 1
-        ids = kwargs.get("input_ids", args[0] if args else None)
-        mask = kwargs.get("attention_mask")
-        lengths = (
-            mask.sum(1) if mask is not None else torch.full((len(ids),), ids.shape[1])
-        ).tolist()
-        meter.tokens += int(sum(lengths))
-        rows = output.logits.numel() // output.logits.shape[-1]
-        meter.flops += model_flops(
-            lengths,
-            width=cfg.emb_dim,
-            layers=cfg.n_layers,
-            vocab=cfg.vocab_size,
-            head_positions=rows,
-        )
+        ids, mask = kwargs.get("input_ids", args[0] if args else None), kwargs.get("attention_mask")
+        lengths = torch.full((len(ids),), ids.shape[1]) if mask is None else mask.sum(1)
+        # kept on the device until the block ends: reading it now would wait for the GPU
+        pending.append((lengths, output.logits.numel() // output.logits.shape[-1]))
 
     handles = [
         model.register_forward_pre_hook(pre, with_kwargs=True),
@@ -111,6 +129,12 @@ def meter_forward(model: Any, device: str) -> Iterator[ForwardMeter]:
     finally:
         for handle in handles:
             handle.remove()
+        meter.settle()
+        dims = {"width": cfg.emb_dim, "layers": cfg.n_layers, "vocab": cfg.vocab_size}
+        for lengths, rows in pending:
+            counts = lengths.tolist()
+            meter.tokens += int(sum(counts))
+            meter.flops += model_flops(counts, **dims, head_positions=rows)
 
 
 def device_matmul_rate(dtype: str, *, width: int, device: str, seconds: float) -> float:
