@@ -1,7 +1,7 @@
 """Does bfloat16 pay on this CPU? Only with AMX (Intel Xeon 4th generation "Sapphire Rapids" and
 later): there oneDNN's bf16 matmuls run 5-8x the fp32 rate (research/xlm_core.md: 2,344 vs 337
 GFLOP/s). Without AMX, bf16 is emulated or uses AVX-512-BF16 dot products and runs at or below
-the fp32 rate (measured on an AVX-512 Xeon without AMX: 160 vs 315 GFLOP/s; bench/RESULTS.md).
+the fp32 rate (the idle development CPU, AVX-512-BF16 without AMX: 160 vs 315 GFLOP/s, issue 17).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def bf16_warning(device: str, dtype: str, *, amx: bool | None = None) -> str | N
     if has_amx() if amx is None else amx:
         return None
     return (
-        "warning: --dtype bfloat16 on a CPU without AMX (no amx_bf16 flag): bf16 matmuls run at "
+        "--dtype bfloat16 on a CPU without AMX (no amx_bf16 flag): bf16 matmuls run at "
         "or below the float32 rate here, so float32 is faster and exact; bf16 pays on GPUs and "
         "on AMX CPUs (Intel Xeon Sapphire Rapids and later)"
     )
