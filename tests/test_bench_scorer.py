@@ -60,6 +60,11 @@ def test_bench_scorer_json_has_the_contract_keys_and_equal_fp32_paths(tiny_confi
     assert record["fp32"]["max_abs_diff"] < 1e-5  # batched fp32 == one copy per forward
     assert 0.0 < record["bf16"]["max_abs_diff"] < 0.5  # bf16 differs, but not wildly
     assert 0.0 <= record["bf16"]["decision_agreement"] <= 1.0
+    rates = record["setup"]["matmul_gflop_per_s"]  # bf16 judged against the bf16 matmul rate
+    assert record["bf16"]["bf16_matmul_over_fp32_matmul"] == pytest.approx(
+        rates["bf16"] / rates["fp32"]
+    )
+    assert isinstance(record["bf16"]["cpu_has_amx"], bool)
     assert record["setup"]["layers"] == 1 and record["setup"]["width"] == 32
     assert record["setup"]["sentences"] == 4 and record["setup"]["pairs"] == 2
     ratio = record["fp32"]["batched_tokens_per_s"] / record["fp32"]["naive_tokens_per_s"]

@@ -42,10 +42,12 @@ from captum.attr import (
 )
 
 from xlmaudit.errors import InputError
+from xlmaudit.inference.lean import lean_attention
 from xlmaudit.inference.tokens import Codec
 from xlmaudit.requests import AttributionRequest, AttributionResponse, Encoding
 
 DEFAULT_THRESHOLD = 0.01  # relative IG delta above which a CompletenessWarning is issued
+ADAPTIVE_STEPS = (8, 16, 32, 64)  # Gauss-Legendre step counts tried per item (step_schedule)
 BASELINES = ("pad", "mask", "unk")
 
 
@@ -180,6 +182,7 @@ def _lig(c: _Call):
         baselines=c.base_ids,
         additional_forward_args=c.args,
         n_steps=c.n_steps,
+        method="gausslegendre",
         internal_batch_size=c.internal_batch_size,
         return_convergence_delta=True,
     )
@@ -281,10 +284,11 @@ def _run_batch(loaded, rows, *, method, n_steps, base_id, batch_tokens, internal
     forward = _forward_fn(model)
     ibs = internal_batch_size or max(len(rows), batch_tokens // ids.shape[1])
     call = _Call(forward, embedding_layer(model), ids, base, args, n_steps, max(ibs, len(rows)))
-    with _no_param_grads(model):
-        attr, delta = METHODS[method](call)
-    with torch.no_grad():
-        fx, fb = forward(ids, *args), forward(base, *args)
+    with lean_attention(model):
+        with _no_param_grads(model):
+            attr, delta = METHODS[method](call)
+        with torch.no_grad():
+            fx, fb = forward(ids, *args), forward(base, *args)
     delta_np = (
         np.full(len(rows), np.nan) if delta is None else delta.detach().double().cpu().numpy()
     )
@@ -317,6 +321,8 @@ def explain(
     batch_tokens: int = 1024,
     internal_batch_size: int | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    adaptive: bool = False,
+    counts: dict[str, int] | None = None,
 ) -> list[AttributionResponse]:
     """Attribute F (see module docstring) to every token of each request's text.
 
@@ -328,6 +334,12 @@ def explain(
         batch_tokens: token budget of one forward pass; sets ``internal_batch_size`` if not given.
         internal_batch_size: rows per forward pass inside Captum (at least ``batch_rows``).
         threshold: relative IG delta above which a ``CompletenessWarning`` names the steps to use.
+        adaptive: lig with Gauss-Legendre steps growing per item (8, 16, 32, ... up to the
+            request's ``n_steps``) until the relative delta is under ``threshold``; the steps used
+            are the response's ``n_steps``. False (the default here; ``AttributionScorer``, which
+            suite runs use, turns it on): every item at its ``n_steps``.
+        counts: if given, gets ``passes`` (forward+backward evaluations: rows x steps, summed
+            over tries) and ``explanations`` added.
 
     Returns:
         One ``AttributionResponse`` per request, in order.
@@ -350,6 +362,9 @@ def explain(
             batch_rows=batch_rows,
             batch_tokens=batch_tokens,
             internal_batch_size=internal_batch_size,
+            adaptive=adaptive,
+            threshold=threshold,
+            counts=counts if counts is not None else {},
         )
         _warn_incomplete(answers, index, threshold)
         for i, answer in zip(index, answers, strict=True):
@@ -366,8 +381,44 @@ def _check_request(req: AttributionRequest) -> None:
         raise InputError(f"n_steps must be >= 1, got {req.n_steps}")
 
 
-def _explain_group(loaded, requests, *, method, n_steps, base_id, batch_rows, **batching):
-    """Explain requests that share method, steps and baseline."""
+def step_schedule(n_steps: int, adaptive: bool) -> list[int]:
+    """Gauss-Legendre step counts to try, each run only on the items not yet complete.
+
+    Adaptive: ``ADAPTIVE_STEPS`` below ``n_steps``, then ``n_steps`` (50 -> 8, 16, 32, 50);
+    otherwise ``[n_steps]``.
+    """
+    if not adaptive:
+        return [n_steps]
+    return [s for s in ADAPTIVE_STEPS if s < n_steps] + [n_steps]
+
+
+def _relative_delta(stats: np.ndarray) -> np.ndarray:
+    """|delta| / |F(x) - F(b)| per explanation (inf where the difference is 0)."""
+    diff = np.abs(stats[:, 1] - stats[:, 2])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(diff > 0, np.abs(stats[:, 0]) / diff, np.inf)
+
+
+def _explain_group(
+    loaded,
+    requests,
+    *,
+    method,
+    n_steps,
+    base_id,
+    batch_rows,
+    adaptive,
+    threshold,
+    counts,
+    **batching,
+):
+    """Explain requests that share method, steps and baseline.
+
+    For ``lig`` with ``adaptive``, every explanation first gets the smallest step count of
+    :func:`step_schedule`; those whose relative delta is above ``threshold`` are run again (rows of
+    all such explanations batched together) at the next count, until complete or at ``n_steps``.
+    ``counts`` accumulates ``passes`` (rows x steps over every try: forward+backward evaluations).
+    """
     setups, rows, codec = [], [], Codec(loaded)
     for owner, req in enumerate(requests):
         setup = _setup(codec, req)
@@ -378,15 +429,32 @@ def _explain_group(loaded, requests, *, method, n_steps, base_id, batch_rows, **
         rows.extend(_merge(own))
     sums = [np.zeros(len(s[0])) for s in setups]
     stats = np.zeros((len(setups), 3))  # delta, F(x), F(b): sums over an explanation's rows
-    for batch in _batches(rows, batch_rows):
-        attr, delta, fx, fb = _run_batch(
-            loaded, batch, method=method, n_steps=n_steps, base_id=base_id, **batching
+    used = np.zeros(len(setups), dtype=int)
+    todo = np.ones(len(setups), dtype=bool)
+    schedule = step_schedule(n_steps, adaptive and method == "lig")
+    for steps in schedule:
+        for owner in np.flatnonzero(todo):
+            sums[owner][:] = 0.0
+            stats[owner] = 0.0
+        pending = [r for r in rows if todo[r.owner]]
+        for batch in _batches(pending, batch_rows):
+            attr, delta, fx, fb = _run_batch(
+                loaded, batch, method=method, n_steps=steps, base_id=base_id, **batching
+            )
+            for i, row in enumerate(batch):
+                np.add.at(sums[row.owner], list(row.to_base), attr[i, : len(row.ids)])
+                stats[row.owner] += (delta[i], fx[i], fb[i])
+        used[todo] = steps
+        counts["passes"] = counts.get("passes", 0) + len(pending) * (
+            steps if method == "lig" else 1
         )
-        for i, row in enumerate(batch):
-            np.add.at(sums[row.owner], list(row.to_base), attr[i, : len(row.ids)])
-            stats[row.owner] += (delta[i], fx[i], fb[i])
+        todo &= ~(_relative_delta(stats) <= threshold)
+        if not todo.any():
+            break
+    counts["explanations"] = counts.get("explanations", 0) + len(setups)
     return [
-        _response(s, a, st, method, n_steps) for s, a, st in zip(setups, sums, stats, strict=True)
+        _response(s, a, st, method, int(n))
+        for s, a, st, n in zip(setups, sums, stats, used, strict=True)
     ]
 
 
@@ -444,7 +512,8 @@ class AttributionScorer:
     """
 
     def __init__(self, loaded: Any, scorer: Any, **options: Any) -> None:
-        self.loaded, self.scorer, self.options = loaded, scorer, options
+        self.loaded, self.scorer = loaded, scorer
+        self.options = {"adaptive": True, **options}  # suite runs: steps grow per item
         self.fingerprint = scorer.fingerprint
 
     def tokenize(self, text: str) -> Encoding:

@@ -21,6 +21,7 @@ import numpy as np
 import torch
 
 from xlmaudit.errors import InputError
+from xlmaudit.inference.cpu import bf16_warning, has_amx
 
 BOS_ID, EOS_ID = 0, 1  # ``<s>`` and ``</s>`` in the XLM dictionary
 FIRST_WORD_ID = 14  # ids 0..13 are XLM specials
@@ -242,6 +243,9 @@ def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say
             fp32 = scores
         log(f"{name}: matmul {rates[name] / 1e9:.0f} GFLOP/s, batched {seconds[name]:.1f} s")
     log(f"naive fp32: {seconds['naive']:.1f} s")
+    slow = bf16_warning("cpu", "bfloat16")
+    if slow:
+        log(slow)
     load.append(os.getloadavg()[0])
     flops = workload_flops(work, cfg)
     return {
@@ -259,6 +263,8 @@ def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say
             "max_abs_diff": max_abs_diff(fp32, scores),
             "decision_agreement": decision_agreement(fp32, scores, work.pairs),
             "ceiling_fraction_vs_bf16_matmul": flops["batched"] / seconds["bf16"] / rates["bf16"],
+            "bf16_matmul_over_fp32_matmul": rates["bf16"] / rates["fp32"],
+            "cpu_has_amx": has_amx(),  # without AMX bf16 matmuls run at or below fp32 speed
         },
         "setup": {
             **_setup_record(options, work, cfg, budget=budget, flops=flops, rates=rates),

@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 import torch
 
+from xlmaudit.inference.lean import lean_attention
+
 
 @dataclass(frozen=True)
 class Row:
@@ -57,6 +59,9 @@ class _Out:
     lse: torch.Tensor  # (len(read),) log-normaliser of each of those rows
     attention: np.ndarray | None
     hidden: np.ndarray | None
+    offset: int = 0  # first row of this unit in ``all_logits``
+    all_logits: torch.Tensor | None = None  # the batch's (sum of reads, vocab) logits
+    all_lse: torch.Tensor | None = None
 
 
 def _batches(units: list[tuple], *, batch_tokens: int) -> list[list[int]]:
@@ -110,23 +115,52 @@ def _eager_attention(model: Any, needed: bool):
         model.set_attn_implementation(current)
 
 
+def _to_device(x: torch.Tensor, device: str) -> torch.Tensor:
+    """Copy to ``device``; on CUDA from pinned memory without blocking, so the host goes on
+    preparing while the copy and the previous batch's kernels run."""
+    if device.startswith("cuda"):
+        return x.pin_memory().to(device, non_blocking=True)
+    return x
+
+
 def _takes_logits_to_keep(model: Any) -> bool:
     return "logits_to_keep" in inspect.signature(model.forward).parameters
 
 
-def _forward(
-    model: Any, units: list[tuple], *, pad_id: int, langs_id: int | None, device: str
-) -> list[_Out]:
-    """One padded forward over ``units`` (same flags); per-unit outputs in input order."""
+@dataclass
+class _Inputs:
+    """A batch's padded tensors (on the device) and host-side counts (no device sync needed)."""
+
+    ids: torch.Tensor
+    attn: torch.Tensor
+    keep: torch.Tensor
+    counts: list[int]  # read positions per unit
+    lengths: list[int]  # real tokens per unit
+
+
+def _inputs(units: list[tuple], *, pad_id: int, device: str) -> _Inputs:
+    """Pad ``units`` into (ids, attention mask, read mask) with numpy, then copy to ``device``."""
     n, width = len(units), max(len(u[0]) for u in units)
-    ids = torch.full((n, width), pad_id, dtype=torch.long)
-    attn = torch.zeros((n, width), dtype=torch.long)
-    keep = torch.zeros((n, width), dtype=torch.bool)
-    for b, (row_ids, read, _, _) in enumerate(units):
-        ids[b, : len(row_ids)] = torch.tensor(row_ids, dtype=torch.long)
-        attn[b, : len(row_ids)] = 1
-        keep[b, list(read)] = True
-    ids, attn, keep = ids.to(device), attn.to(device), keep.to(device)
+    lengths = np.fromiter((len(u[0]) for u in units), dtype=np.int64, count=n)
+    attn = np.arange(width)[None, :] < lengths[:, None]
+    ids = np.full((n, width), pad_id, dtype=np.int64)
+    ids[attn] = np.fromiter((t for u in units for t in u[0]), np.int64, int(lengths.sum()))
+    keep = np.zeros((n, width), dtype=bool)
+    reads = [(b, p) for b, u in enumerate(units) for p in u[1]]
+    if reads:
+        keep[tuple(np.array(reads).T)] = True
+    tensors = (_to_device(torch.from_numpy(x), device) for x in (ids, attn.astype(np.int64), keep))
+    return _Inputs(*tensors, keep.sum(axis=1).tolist(), lengths.tolist())
+
+
+def _forward(
+    model: Any, units: list[tuple], inputs: _Inputs, *, langs_id: int | None
+) -> list[_Out]:
+    """One padded forward over ``units`` (same flags); per-unit outputs in input order.
+
+    Nothing here waits for the device unless attentions or hidden states are read, so on CUDA
+    the caller can prepare the next batch while this one computes."""
+    n, ids, attn, keep = len(units), inputs.ids, inputs.attn, inputs.keep
     want_att, layer = units[0][2], units[0][3]
     kwargs: dict[str, Any] = {"input_ids": ids, "attention_mask": attn}
     if langs_id is not None:
@@ -147,10 +181,10 @@ def _forward(
             out = model(**kwargs)
             logits = out.logits[keep]
     logits = logits.float()
-    counts = keep.sum(dim=1).tolist()
-    per_unit = torch.split(logits, counts)
-    lses = torch.split(torch.logsumexp(logits, dim=-1), counts)
-    lengths = attn.sum(dim=1).tolist()
+    counts, lengths = inputs.counts, inputs.lengths
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(int).tolist()
+    lse = torch.logsumexp(logits, dim=-1)
+    per_unit, lses = torch.split(logits, counts), torch.split(lse, counts)
     att = _attention_received(out.attentions, attn) if want_att else None
     hid = out.hidden_states[layer].float().cpu().numpy() if layer is not None else None
     return [
@@ -159,6 +193,9 @@ def _forward(
             lses[b],
             att[b, : lengths[b]] if att is not None else None,
             hid[b, : lengths[b]] if hid is not None else None,
+            starts[b],
+            logits,
+            lse,
         )
         for b in range(n)
     ]
@@ -173,16 +210,40 @@ def _attention_received(attentions: Sequence[torch.Tensor], attn: torch.Tensor) 
     return received.cpu().numpy()
 
 
-def _result(row: Row, out: _Out) -> RowResult:
-    order = {p: j for j, p in enumerate(sorted(row.read))}
-    idx = torch.tensor([order[p] for p in row.read], dtype=torch.long, device=out.logits.device)
-    logits, lse = out.logits[idx], out.lse[idx]
+def _results(rows: Sequence[Row], outs: Sequence[_Out]) -> list[RowResult]:
+    """Each row's result from its unit's output: one gather and one copy to the host per batch
+    (all outputs are views of one batch tensor), not one per row."""
+    base = outs[0]
+    where: list[int] = []  # logit row (in the batch tensor) of each target, all rows flattened
+    tgts: list[int] = []
+    full: list[int] = []
+    for row, out in zip(rows, outs, strict=True):
+        order = {p: j for j, p in enumerate(sorted(row.read))}
+        idx = [out.offset + order[p] for p in row.read]
+        if row.targets:
+            where += idx
+            tgts += row.targets
+        if row.full:
+            full += idx
+    dev = base.all_logits.device
     lps = np.empty(0)
-    if row.targets:
-        tgt = torch.tensor(row.targets, dtype=torch.long, device=logits.device)
-        lps = (logits.gather(1, tgt[:, None])[:, 0] - lse).double().cpu().numpy()
-    full = (logits - lse[:, None]).cpu().numpy() if row.full else None
-    return RowResult(lps, full, out.attention, out.hidden)
+    if where:
+        r = torch.tensor(where, dtype=torch.long, device=dev)
+        t = torch.tensor(tgts, dtype=torch.long, device=dev)
+        lps = (base.all_logits[r, t] - base.all_lse[r]).double().cpu().numpy()
+    fulls = None
+    if full:
+        f = torch.tensor(full, dtype=torch.long, device=dev)
+        fulls = (base.all_logits[f] - base.all_lse[f][:, None]).cpu().numpy()
+    results, at, at_full = [], 0, 0
+    for row, out in zip(rows, outs, strict=True):
+        k = len(row.read)
+        lp = lps[at : at + k] if row.targets else np.empty(0)
+        at += k if row.targets else 0
+        fl = fulls[at_full : at_full + k] if row.full else None
+        at_full += k if row.full else 0
+        results.append(RowResult(lp, fl, out.attention, out.hidden))
+    return results
 
 
 CPU_BATCH_TOKENS = 1024  # fastest budget measured on the 2-core CPU (bench/RESULTS.md)
@@ -203,8 +264,12 @@ def run_rows(
     device: str = "cpu",
     batch_tokens: int | None = None,
     progress: Callable[[int], None] | None = None,
+    lean: bool = True,
 ) -> list[RowResult]:
     """Score ``rows`` in batches; results in the order of ``rows``.
+
+    ``lean``: XLM-style attention without the generation cache and with fused attention where no
+    weights are read (``xlmaudit.inference.lean``); False runs the model's own code.
 
     ``progress(n)`` is called after each batch with the number of rows it answered.
     """
@@ -222,13 +287,22 @@ def run_rows(
     results: list[RowResult | None] = [None] * len(rows)
     if batch_tokens is None:
         batch_tokens = default_batch_tokens(device)
-    with torch.inference_mode():
-        for batch in _batches(units, batch_tokens=batch_tokens):
-            batch_units = [units[i] for i in batch]
-            outs = _forward(model, batch_units, pad_id=pad_id, langs_id=langs_id, device=device)
-            for i, out in zip(batch, outs, strict=True):
-                for r in rows_of[i]:
-                    results[r] = _result(rows[r], out)
+    with torch.inference_mode(), lean_attention(model, enabled=lean):
+        batches = _batches(units, batch_tokens=batch_tokens)
+        ahead = (
+            _inputs([units[i] for i in batches[0]], pad_id=pad_id, device=device)
+            if batches
+            else None
+        )
+        for k, batch in enumerate(batches):
+            batch_units, inputs = [units[i] for i in batch], ahead
+            outs = _forward(model, batch_units, inputs, langs_id=langs_id)
+            if k + 1 < len(batches):  # host work while the device computes (CUDA is async)
+                ahead = _inputs([units[i] for i in batches[k + 1]], pad_id=pad_id, device=device)
+            todo = [(r, out) for i, out in zip(batch, outs, strict=True) for r in rows_of[i]]
+            answers = _results([rows[r] for r, _ in todo], [out for _, out in todo])
+            for (r, _), answer in zip(todo, answers, strict=True):
+                results[r] = answer
             if progress is not None:
                 progress(sum(len(rows_of[i]) for i in batch))
     return results  # type: ignore[return-value]

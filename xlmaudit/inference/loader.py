@@ -29,6 +29,7 @@ from xlmaudit.inference.hub import (
     unreachable_error,
 )
 from xlmaudit.inference.hub import offline as _offline  # tests patch loader._offline
+from xlmaudit.inference.cpu import warn_if_slow_dtype
 
 DEFAULT_MODEL = "xlm-mlm-en-2048"
 DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
@@ -347,6 +348,7 @@ def load_model(
     """
     check_dtype(dtype)
     device = resolve_device(device)
+    warn_if_slow_dtype(device, dtype)
     source, is_local = resolve_source(name_or_path)
     config, model, tokenizer, is_xlm, newly = _load_all(
         source, is_local=is_local, name=name_or_path, revision=revision, dtype=dtype

@@ -67,11 +67,17 @@ class Codec:
         self._kwargs = {"lang": loaded.language} if loaded.is_xlm and loaded.language else {}
         self.special_ids = frozenset(int(i) for i in loaded.tokenizer.all_special_ids)
         self.unk_id = loaded.tokenizer.unk_token_id
+        self._seen: dict[str, tuple[int, ...]] = {}  # each distinct text is tokenized once
+        self._encoded: dict[str, Encoding] = {}
 
     def raw_ids(self, text: str) -> list[int]:
         """Token ids with specials, ``[MASK]`` -> the model's mask token, no length check."""
-        text = text.replace(MASK, self.tokenizer.mask_token)
-        return list(self.tokenizer(text, add_special_tokens=True, **self._kwargs)["input_ids"])
+        ids = self._seen.get(text)
+        if ids is None:
+            sub = text.replace(MASK, self.tokenizer.mask_token)
+            ids = tuple(self.tokenizer(sub, add_special_tokens=True, **self._kwargs)["input_ids"])
+            self._seen[text] = ids
+        return list(ids)
 
     def encoding(self, ids: list[int]) -> Encoding:
         pieces = self.tokenizer.convert_ids_to_tokens(ids)
@@ -95,9 +101,12 @@ class Codec:
 
     def encode(self, text: str) -> Encoding:
         """Encode ``text`` (``[MASK]`` becomes the model's mask token)."""
-        if not text.strip():
-            raise InputError(f"empty text {text!r}")
-        return self.encoding(self.fit(self.raw_ids(text), text=text))
+        found = self._encoded.get(text)
+        if found is None:
+            if not text.strip():
+                raise InputError(f"empty text {text!r}")
+            found = self._encoded[text] = self.encoding(self.fit(self.raw_ids(text), text=text))
+        return found
 
     def read_as(self, word: str, pieces: Sequence[str]) -> str | None:
         """What the model reads for ``word`` when the tokenizer's normalisation changed it
