@@ -22,6 +22,7 @@ from typing import Any
 import torch
 
 from xlmaudit.errors import InputError, ModelLoadError
+from xlmaudit.inference.cpu import warn_if_slow_dtype
 from xlmaudit.inference.hub import (
     hub_fingerprint,
     hub_unreachable,
@@ -29,7 +30,6 @@ from xlmaudit.inference.hub import (
     unreachable_error,
 )
 from xlmaudit.inference.hub import offline as _offline  # tests patch loader._offline
-from xlmaudit.inference.cpu import warn_if_slow_dtype
 
 DEFAULT_MODEL = "xlm-mlm-en-2048"
 DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
