@@ -30,7 +30,7 @@ def headline_rows(run: RunData) -> pd.DataFrame:
     """The rows the card states: each probe's main metric overall and per category or bias
     type, and its correlations with reference statistics."""
     parts = [
-        frames.headline_rows(frames.probe_rows(run.summary, suite, probe))
+        frames.headline_rows(frames.probe_rows(run.summary, suite, probe), run.meta)
         for suite in run.suites
         for probe in frames.probes_of(run.summary, suite)
     ]

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from xlmaudit.probes import probe_record
 from xlmaudit.report import frames
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.figures import SavedFigure
@@ -119,7 +120,8 @@ def methods_table(run: RunData, suite: str) -> Table:
     for (probe, metric), sub in part.groupby(["probe", "metric"], sort=False):
         est = sub["estimator"].dropna() if "estimator" in sub.columns else pd.Series([])
         name = f"{probe}: {metric}" + (f" (estimator {est.iloc[0]})" if len(est) else "")
-        info = metric_info(metric)
+        record = probe_record(run.meta, suite, str(probe))
+        info = metric_info(metric, record if record.kind else None)
         rows.setdefault((info.label, info.method), []).append(name)
     table = tuple((", ".join(names), label, method) for (label, method), names in rows.items())
     return Table(("probe: metric", "meaning (units)", "method"), table,
