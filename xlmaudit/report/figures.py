@@ -13,11 +13,13 @@ from scipy import stats
 
 from xlmaudit.probes import probe_record
 from xlmaudit.report import frames, plots
+from xlmaudit.report.findings import findings, findings_forest
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import model_kind, planted_truth
 
 Made = tuple[str, Figure, str]
+FINDINGS_FIGURE = "findings_forest"
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,12 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
     out = out_dir or run.path / "figures"
     truth = planted_truth() if model_kind(run.meta) == "planted" else None
     saved = []
+    forest = findings_forest(findings(run))
+    if forest is not None:
+        caption = ("All headline numbers with 95% intervals, one panel per metric; the dashed line "
+                   "is no bias.")  # fmt: skip
+        path = save_figure(forest, out, FINDINGS_FIGURE)
+        saved.append(SavedFigure("", "", FINDINGS_FIGURE, path, caption))
     for suite in run.suites:
         for probe in frames.probes_of(run.summary, suite):
             for name, fig, caption in probe_figures(run, suite, probe, truth):
