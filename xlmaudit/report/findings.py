@@ -43,7 +43,8 @@ def direction_words(doc: MetricDoc | None, value: float, low: float, high: float
     text = (doc.above if above else doc.below).format(
         size=f"{abs(value - ref):.2f}", ci=ci, value=f"{value:.1f}", interval=interval
     )
-    return "the model " + " ".join(text.split())
+    note = "; the interval includes no preference" if _finite(lo) and lo <= 0 else ""
+    return "the model " + " ".join(text.split()) + note
 
 
 def _named(meta: dict[str, Any], suite: str, probe: str, contrast: tuple[str, ...]) -> tuple:

@@ -74,8 +74,8 @@ MARK_FIGURES_JS = (
     "document.body.setAttribute('data-figures-loaded',n+'/'+imgs.length);"
     "var f=document.getElementById('findings');if(f){var r=f.getBoundingClientRect();"
     "document.body.setAttribute('data-findings-top',Math.round(r.top+window.scrollY));"
-    "var t=f.querySelector('tbody tr');if(t){var q=t.getBoundingClientRect();"
-    "document.body.setAttribute('data-findings-first-row-bottom',"
+    "var t=f.querySelector('table');if(t){var q=t.getBoundingClientRect();"
+    "document.body.setAttribute('data-findings-table-bottom',"
     "Math.round(q.bottom+window.scrollY));}}});"
 )
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(MARK_FIGURES_JS.encode()).digest()).decode()
