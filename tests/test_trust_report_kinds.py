@@ -3,6 +3,7 @@ kind recorded in meta.json (issue 12 items 2, 3 and 10; issue 13 point 2)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,3 +124,26 @@ def test_meta_records_main_metric_and_contrast(fake_run):
         "female": ["she"],
         "male": ["he"],
     }
+
+
+def test_console_summary_of_run_includes_stereoset(capsys, tmp_path):
+    from types import SimpleNamespace
+
+    from xlmaudit.commands.run import print_summary
+
+    overall = (("lms", 91.5), ("ss", 55.25), ("icat", 81.9))
+    summary = pd.DataFrame(
+        [{"suite": "stereoset", "probe": "nadeem2021", "group": "overall", "metric": m, "value": v,
+          "ci_low": v - 1, "ci_high": v + 1, "n": 40, "p_value": float("nan"), "level": "overall",
+          "contrast": "stereotype over anti-stereotype" if m == "ss" else ""}
+         for m, v in overall]
+        + [{"suite": "stereoset", "probe": "nadeem2021", "group": "gender", "metric": "ss",
+            "value": 60.0, "ci_low": 50.0, "ci_high": 70.0, "n": 10, "p_value": float("nan"),
+            "level": "category", "contrast": ""}]
+    )  # fmt: skip
+    print_summary([SimpleNamespace(summary=summary)], tmp_path)
+    out = capsys.readouterr().out
+    for metric in ("lms", "ss", "icat"):
+        assert re.search(rf"stereoset\s+nadeem2021\s+{metric}\s", out), out
+    assert "55.2500" in out and "(stereotype over anti-stereotype)" in out
+    assert "60.0000" not in out  # a category row is not an overall one
