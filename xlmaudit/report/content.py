@@ -258,8 +258,9 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
         "Headline number of each probe (its declared main metric) and of each benchmark "
         "category, with its 95% interval, the direction in words, and the p-value after Holm's "
         f'correction across all {n_tests} headline tests of this run. "excludes no bias" = yes '
-        "when the interval lies wholly on one side of the no-bias value. Details follow in the "
-        "collapsible sections below."
+        "when the interval lies wholly on one side of the no-bias value (intervals are not "
+        "adjusted for multiplicity, p-values are). Details follow in the collapsible sections "
+        "below."
     )
 
     def row(r: pd.Series) -> tuple[str, ...]:
