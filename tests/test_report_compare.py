@@ -132,12 +132,14 @@ def test_compare_command_error_is_one_line(runs, tmp_path, capsys):
 
 def test_stereoset_cluster_decisions_count_ties_as_anti():
     from xlmaudit.compare import item_values
+    from xlmaudit.probes import ProbeRecord, get_kind
 
     rows = []
     for cid, (stereo, anti) in {"c1": (-1.0, -2.0), "c2": (-2.0, -1.0), "c3": (-1.0, -1.0)}.items():
         for gold, score in (("stereotype", stereo), ("anti-stereotype", anti), ("unrelated", -9)):
             rows.append({"item_id": cid, "gold_label": gold, "score": score, "bias_type": "race"})
-    kind, frame = item_values(pd.DataFrame(rows))
+    record = ProbeRecord(get_kind("stereoset"), "ss", ())
+    kind, frame = item_values(pd.DataFrame(rows), record)
     assert kind == "decision:pct_stereotype_preferred"
     assert dict(zip(frame.item_id, frame.value, strict=True)) == {"c1": 1.0, "c2": 0.0, "c3": 0.0}
 

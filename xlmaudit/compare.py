@@ -11,6 +11,11 @@ derived, so the same item in two runs has the same id):
 - score probes (template probes): the per-item main score (e.g. ``log_odds``); metric = its mean;
   exact sign test on the per-item differences (zeros dropped).
 
+Which of these applies, and which metric is the main one, is what the probe's kind declares
+(``pairing``, ``main_metric``, ``paired_values`` in :mod:`xlmaudit.probes`), read from the kind
+``meta.json`` records for the probe (the kurita probe compares ``ilp_difference``, its main metric,
+not the ``log_odds`` column its raw rows also carry).
+
 The difference B - A of the metric gets a paired percentile bootstrap interval
 (``scipy.stats.bootstrap(paired=True)``) over the shared items.
 
@@ -30,11 +35,10 @@ import pandas as pd
 from scipy import stats
 
 from xlmaudit.errors import InputError
-from xlmaudit.metrics.seat import item_effect_sizes
+from xlmaudit.probes import ProbeRecord, probe_record
 
 CONFIDENCE = 0.95
 N_RESAMPLES = 4000
-SCORE_COLUMNS: tuple[str, ...] = ("log_odds", "ilp_difference", "pll_difference")
 COMPARISON_COLUMNS: tuple[str, ...] = (
     "suite", "probe", "group", "metric", "value_a", "value_b", "difference", "ci_low", "ci_high",
     "n_shared", "n_only_a", "n_only_b", "test", "n_a_only_yes", "n_b_only_yes", "p_value",
@@ -212,55 +216,15 @@ def check_inputs(
     return [f"{d}; {anyway}" for d in differences] + warnings
 
 
-def _pair_decisions(raw: pd.DataFrame) -> pd.DataFrame:
-    rows = raw.dropna(subset=["sent_more_score", "sent_less_score"])
-    value = (rows["sent_more_score"] > rows["sent_less_score"]).astype(float)
-    group = rows["bias_type"] if "bias_type" in rows.columns else "all"
-    return pd.DataFrame({"item_id": rows["item_id"], "value": value, "group": group})
-
-
-def _cluster_decisions(raw: pd.DataFrame) -> pd.DataFrame:
-    """StereoSet clusters: 1 if the stereotype outscores the anti-stereotype (ties: 0, as SS)."""
-    wide = raw.pivot_table(index="item_id", columns="gold_label", values="score", aggfunc="first")
-    wide = wide.dropna(subset=["stereotype", "anti-stereotype"])
-    value = (wide["stereotype"] > wide["anti-stereotype"]).astype(float)
-    groups = raw.drop_duplicates("item_id").set_index("item_id")["bias_type"]
-    return pd.DataFrame({"item_id": wide.index, "value": value.to_numpy(),
-                         "group": groups.reindex(wide.index).to_numpy()})  # fmt: skip
-
-
-def _honest_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame]:
-    """HONEST prompts: hits among the top K / K (K = the largest rank), grouped by identity."""
-    k = int(raw["rank"].max())
-    per = raw.groupby("item_id", sort=False).agg(
-        hits=("hit", "sum"), group=("identity_group", "first")
-    )
-    frame = pd.DataFrame({"item_id": per.index.to_numpy(), "value": (per.hits / k).to_numpy(),
-                          "group": per.group.to_numpy()})  # fmt: skip
-    return f"score:honest@{k}", frame
-
-
-def item_values(raw: pd.DataFrame) -> tuple[str, pd.DataFrame] | None:
-    """(kind, frame[item_id, value, group]) of one probe's raw rows, or None if not pairable.
-
-    kind is ``decision:<metric>`` (CrowS-Pairs: 1 if sent_more scores higher; StereoSet: 1 if the
-    stereotype outscores the anti-stereotype) or ``score:<column>`` (template probes).
-    """
-    raw = raw.dropna(axis=1, how="all")
-    if {"sent_more_score", "sent_less_score"}.issubset(raw.columns):
-        return "decision:pct_sent_more", _pair_decisions(raw)
-    if {"gold_label", "score", "bias_type"}.issubset(raw.columns):
-        return "decision:pct_stereotype_preferred", _cluster_decisions(raw)
-    if {"hit", "rank", "hurtlex_category"}.issubset(raw.columns):  # HONEST: per-prompt score
-        return _honest_values(raw)
-    if {"association", "set", "test"}.issubset(raw.columns):  # SEAT: |d| per test
-        return "score:abs_effect_size", item_effect_sizes(raw)
-    for col in SCORE_COLUMNS:
-        if col in raw.columns:
-            rows = raw.drop_duplicates("item_id").dropna(subset=[col])
-            return f"score:{col}", pd.DataFrame({"item_id": rows["item_id"], "value": rows[col],
-                                                 "group": "all"})  # fmt: skip
-    return None
+def item_values(raw: pd.DataFrame, record: ProbeRecord) -> tuple[str, pd.DataFrame] | None:
+    """(``decision:<metric>`` or ``score:<metric>``, frame[item_id, value, group]) of one probe's
+    raw rows, from the kind ``meta.json`` records and its declared pairing and main metric; None
+    when the kind is unknown or its items do not pair (e.g. attribution probes)."""
+    kind = record.kind
+    if kind is None or kind.pairing not in ("score", "decision") or not record.main_metric:
+        return None
+    found = kind.paired_values(raw.dropna(axis=1, how="all"), record.main_metric)
+    return None if found is None else (f"{kind.pairing}:{found[0]}", found[1])
 
 
 def _row(kind: str, merged: pd.DataFrame, only: tuple[int, int], *, seed: int) -> dict[str, Any]:
@@ -278,9 +242,12 @@ def _row(kind: str, merged: pd.DataFrame, only: tuple[int, int], *, seed: int) -
     }  # fmt: skip
 
 
-def compare_probe(raw_a: pd.DataFrame, raw_b: pd.DataFrame, *, seed: int = 0) -> list[dict]:
+def compare_probe(
+    raw_a: pd.DataFrame, raw_b: pd.DataFrame, records: tuple[ProbeRecord, ProbeRecord], *,
+    seed: int = 0,
+) -> list[dict]:  # fmt: skip
     """Comparison rows (overall, then per group) of one probe's raw rows in runs A and B."""
-    va, vb = item_values(raw_a), item_values(raw_b)
+    va, vb = item_values(raw_a, records[0]), item_values(raw_b, records[1])
     if va is None or vb is None or va[0] != vb[0]:
         return []
     kind, fa, fb = va[0], va[1], vb[1]
@@ -326,7 +293,9 @@ def compare_runs(
             pb = rb[rb["probe"] == probe]
             if pb.empty:
                 continue
-            found = compare_probe(ra[ra["probe"] == probe], pb, seed=seed)
+            records = (probe_record(a.meta, suite, str(probe)),
+                       probe_record(b.meta, suite, str(probe)))  # fmt: skip
+            found = compare_probe(ra[ra["probe"] == probe], pb, records, seed=seed)
             rows += [{"suite": suite, "probe": str(probe), **r} for r in found]
             if not found:
                 skipped.append(f"{suite}/{probe}")

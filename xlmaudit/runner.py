@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from xlmaudit.probes import ProbeKind, RunContext, get_kind
+from xlmaudit.probes import ProbeKind, RunContext, get_kind, load_kinds
 from xlmaudit.requests import Request, Response, Scorer
 from xlmaudit.spec import ProbeSpec, SuiteSpec
 
@@ -25,6 +25,18 @@ SUMMARY_COLUMNS = (
     "n",
     "p_value",
 )
+
+LEVEL, CONTRAST = "level", "contrast"  # always present: the row's level, its groups in words
+
+
+def summary_columns(present: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """summary.csv's columns: the contract, ``level``, every registered kind's extra columns,
+    then any undeclared extra in ``present``, and ``contrast`` last (same whatever suites ran)."""
+    cols = [*SUMMARY_COLUMNS, LEVEL]
+    for kind in load_kinds().values():
+        cols += [c for c in kind.summary_columns if c not in cols]
+    cols += [c for c in present if c not in cols and c != CONTRAST]
+    return [*cols, CONTRAST]
 
 
 @dataclass
@@ -99,12 +111,16 @@ def run_suites(
             raw.insert(0, "probe", p.probe.id)
             raw.insert(0, "suite", suite.name)
             summary = p.kind.summarize(p.probe, raw, seed=ctx.seed)
+            described = p.kind.describe(p.probe)
             raws.append(raw)
-            sums.append(_tidy_summary(summary, suite.name, p.probe.id))
+            sums.append(_with_level_and_contrast(
+                _tidy_summary(summary, suite.name, p.probe.id), p.kind,
+                tuple(described.get("contrast") or ())))  # fmt: skip
             probes_meta[p.probe.id] = {
                 "kind": p.kind.name,
                 "items": len(p.items),
                 "requests": sum(len(r) for r in p.requests),
+                **described,
             }
         meta = {
             "name": suite.name,
@@ -117,7 +133,22 @@ def run_suites(
         raw = pd.concat(raws, ignore_index=True) if raws else pd.DataFrame()
         summary = pd.concat(sums, ignore_index=True) if sums else _tidy_summary(None, "", "")
         results.append(SuiteResult(suite, raw, summary, meta))
+    present = [c for r in results for c in r.summary.columns]
+    columns = summary_columns(list(dict.fromkeys(present)))
+    for r in results:
+        r.summary = r.summary.reindex(columns=columns)
     return results
+
+
+def _with_level_and_contrast(
+    frame: pd.DataFrame, kind: ProbeKind, contrast: tuple[str, ...]
+) -> pd.DataFrame:
+    """``level`` filled where the kind left it out (overall / group) and ``contrast`` in words."""
+    frame = frame.copy()
+    fallback = frame["group"].isin(["all", "overall"]).map({True: "overall", False: "group"})
+    frame[LEVEL] = frame[LEVEL].fillna(fallback) if LEVEL in frame else fallback
+    frame[CONTRAST] = [kind.contrast_words(str(m), contrast) for m in frame["metric"]]
+    return frame
 
 
 def _tidy_summary(frame: pd.DataFrame | None, suite: str, probe: str) -> pd.DataFrame:

@@ -248,15 +248,18 @@ def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, 
 
 
 def print_summary(results: list, out: Path) -> None:
-    """A short table of the overall rows per probe, then where the files are."""
+    """A short table of the overall rows per probe (template probes, CrowS-Pairs, StereoSet's
+    lms / ss / icat) and correlations, the contrast in words, then where the files are."""
     for res in results:
         s = res.summary
-        top = s[s["group"] == "all"] if "group" in s else s
-        if "level" in top:
-            top = top[top["level"].isin(["overall", "correlation"])]
+        level = s["level"].fillna("") if "level" in s else s["group"].map(lambda _: "")
+        overall = s["group"].isin(["all", "overall"])
+        top = s[(level.isin(["overall", ""]) & overall) | level.eq("correlation")]
         for row in top.itertuples():
+            contrast = getattr(row, "contrast", "")
+            contrast = f" ({contrast})" if isinstance(contrast, str) and contrast else ""
             print(
                 f"{row.suite:14} {row.probe:22} {row.metric:34} {row.value:9.4f} "
-                f"[{row.ci_low:.4f}, {row.ci_high:.4f}] n={row.n}"
+                f"[{row.ci_low:.4f}, {row.ci_high:.4f}] n={row.n}{contrast}"
             )
     print(f"wrote {out}/meta.json, summary.csv, raw/<suite>.parquet")

@@ -40,13 +40,35 @@ Contract:
 - ``summarize`` returns rows with columns ``group, metric, value, ci_low, ci_high, n`` and
   optionally ``p_value`` and extra columns; the runner adds ``suite`` and ``probe``.
   Use :mod:`xlmaudit.metrics.stats` for intervals and tests; derive randomness from ``seed``.
+
+Declarations (what the report, the model card and ``xlmaudit compare`` know about a kind; they
+read the kind recorded in ``meta.json`` and never guess from column names):
+
+- ``main_metric``: the headline metric (the probe's ``describe`` may choose another, e.g. from a
+  ``metrics`` option); ``""`` for a kind that measures no bias (attribution).
+- ``metric_docs``: one :class:`MetricDoc` per metric the kind emits (exact name, or a regular
+  expression with ``pattern=True``): meaning and units (``label``), how it is computed
+  (``method``), the no-bias ``reference``, the ``contrast`` in words (``"{a} - {b}"``; empty for a
+  metric with no direction) and the sentences ``above`` / ``below`` saying what a value above or
+  below the reference means. ``{a}`` and ``{b}`` are the probe's two contrast groups, e.g.
+  ``log_odds`` = log P(group a) - log P(group b) with a = ``female``, b = ``male``.
+- ``contrast``: the default groups ``(a, b)`` of a kind whose groups are fixed (CrowS-Pairs:
+  more vs less stereotyping sentence); template kinds take them from the probe (``describe``).
+- ``pairing`` and ``paired_values(raw, main)``: how items pair across two runs:
+  ``"score"`` (the per-item main score; exact sign test), ``"decision"`` (a per-item 0/1
+  decision; McNemar's exact test) or ``"none"`` (not compared).
+- ``summary_columns``: the extra summary columns the kind may emit; ``summary.csv`` has the
+  columns of every registered kind whatever suites ran (empty where a kind did not run).
+- ``describe(probe)``: what ``meta.json`` records per probe beside ``kind`` (main metric,
+  contrast groups and their terms); the runner writes it.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -99,6 +121,42 @@ class RunContext:
         return digest
 
 
+@dataclass(frozen=True)
+class MetricDoc:
+    """The card of one summary metric: meaning, method, no-bias value and direction in words.
+
+    In every text, ``{a}``/``{b}`` are the probe's contrast groups and ``{x}`` the first group of
+    a ``pattern`` match. ``above``/``below`` may use ``{size}`` (distance from the reference) and
+    ``{ci}`` (the interval of that distance), ``{value}`` and ``{interval}`` (as measured).
+    ``contrast`` ``"="`` means: the contrast of the score named by ``{x}``.
+    """
+
+    name: str
+    label: str
+    method: str
+    reference: float | None = None
+    contrast: str = ""
+    above: str = ""
+    below: str = ""
+    pattern: bool = False
+
+    def matches(self, metric: str) -> re.Match[str] | None:
+        """A match of ``metric`` against this doc's name (exact or pattern), else None."""
+        return re.fullmatch(self.name if self.pattern else re.escape(self.name), metric)
+
+    def filled(self, metric: str, a: str = "group A", b: str = "group B") -> MetricDoc:
+        """This doc for ``metric`` with the groups and ``{x}`` written in."""
+        match = self.matches(metric)
+        x = match.group(1) if match and match.groups() else metric
+        keep = {"size": "{size}", "ci": "{ci}", "value": "{value}", "interval": "{interval}"}
+
+        def fill(text: str) -> str:
+            return text.format(a=a, b=b, x=x, **keep) if text else text
+
+        return replace(self, name=metric, label=fill(self.label), method=fill(self.method),
+                       above=fill(self.above), below=fill(self.below))  # fmt: skip
+
+
 class ProbeKind:
     """Base class of probe kinds; see the module docstring for the contract."""
 
@@ -110,6 +168,40 @@ class ProbeKind:
     choices: ClassVar[Mapping[str, tuple[str, ...]]] = {}  # option -> allowed values
     reserved_slots: ClassVar[tuple[str, ...]] = ()  # template slots filled by the kind itself
     needs_gradients: ClassVar[bool] = False  # True: `xlmaudit run` wraps the AttributionScorer
+    main_metric: ClassVar[str] = ""  # the headline metric ("" = measures no bias)
+    metric_docs: ClassVar[tuple[MetricDoc, ...]] = ()  # what each emitted metric means
+    contrast: ClassVar[tuple[str, ...]] = ()  # fixed (a, b) groups; template kinds: the probe's
+    pairing: ClassVar[str] = "none"  # "score" | "decision" | "none": items across two runs
+    summary_columns: ClassVar[tuple[str, ...]] = ()  # extra summary.csv columns it may emit
+
+    def describe(self, probe: ProbeSpec) -> dict[str, Any]:
+        """What ``meta.json`` records for ``probe`` beside its kind (main metric, contrast)."""
+        return {"main_metric": self.main_metric, "contrast": list(self.contrast)}
+
+    def doc(self, metric: str, contrast: tuple[str, ...] = ()) -> MetricDoc | None:
+        """The declared doc of ``metric`` with the contrast groups written in (None: undeclared);
+        exact names win over patterns."""
+        a, b = (tuple(contrast) or self.contrast or ("group A", "group B"))[:2]
+        exact = [d for d in self.metric_docs if not d.pattern and d.name == metric]
+        found = exact or [d for d in self.metric_docs if d.pattern and d.matches(metric)]
+        return found[0].filled(metric, a, b) if found else None
+
+    def contrast_words(self, metric: str, contrast: tuple[str, ...] = ()) -> str:
+        """The direction of ``metric`` in words (``female - male``); "" when it has none."""
+        doc = self.doc(metric, contrast)
+        if doc is None or not doc.contrast:
+            return ""
+        if doc.contrast == "=":
+            match = next(d for d in self.metric_docs if d.matches(metric)).matches(metric)
+            inner = match.group(1) if match and match.groups() else ""
+            return self.contrast_words(inner, contrast) if inner and inner != metric else ""
+        a, b = (tuple(contrast) or self.contrast or ("group A", "group B"))[:2]
+        return doc.contrast.format(a=a, b=b)
+
+    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+        """(metric, frame[item_id, value, group]) pairing this probe's items across runs, or
+        None when the kind's items do not pair (``pairing = "none"``)."""
+        return None
 
     def validate(self, probe: ProbeSpec) -> None:
         """Check the kind's options (types, required); subclasses extend with their own checks."""
@@ -137,6 +229,34 @@ class ProbeKind:
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class ProbeRecord:
+    """A probe as ``meta.json`` records it: its kind (None if unknown), main metric, contrast."""
+
+    kind: ProbeKind | None
+    main_metric: str
+    contrast: tuple[str, ...]
+
+    def doc(self, metric: str) -> MetricDoc | None:
+        return self.kind.doc(metric, self.contrast) if self.kind else None
+
+    def contrast_words(self, metric: str) -> str:
+        return self.kind.contrast_words(metric, self.contrast) if self.kind else ""
+
+
+def probe_record(meta: Mapping[str, Any], suite: str, probe: str) -> ProbeRecord:
+    """The recorded kind, main metric and contrast of ``suite``/``probe`` in a run's meta.json."""
+    suites = meta.get("suites") if isinstance(meta, Mapping) else None
+    entry = suites.get(suite, {}) if isinstance(suites, Mapping) else {}
+    probes = entry.get("probes", {}) if isinstance(entry, Mapping) else {}
+    rec = probes.get(probe, {}) if isinstance(probes, Mapping) else {}
+    rec = rec if isinstance(rec, Mapping) else {}
+    kind = load_kinds().get(str(rec.get("kind", "")))
+    main = str(rec.get("main_metric") or (kind.main_metric if kind else ""))
+    contrast = tuple(str(g) for g in rec.get("contrast") or (kind.contrast if kind else ()))
+    return ProbeRecord(kind, main, contrast)
 
 
 def check_type(value: Any, types: type | tuple[type, ...], what: str, where: Where) -> None:

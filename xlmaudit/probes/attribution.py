@@ -43,7 +43,7 @@ from xlmaudit.attributions.aggregate import bootstrap_interval
 from xlmaudit.attributions.frame import FRAME_COLUMNS, token_frame
 from xlmaudit.attributions.pairs import slot_contrast
 from xlmaudit.errors import InputError
-from xlmaudit.probes import ProbeKind, RunContext, get_kind, register
+from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, get_kind, register
 from xlmaudit.requests import MASK, AttributionRequest, Request, Response, Scorer
 from xlmaudit.spec import ProbeSpec
 
@@ -131,6 +131,24 @@ class AttributionKind(ProbeKind):
         "top": int,
     }
     required = ("explains",)
+    summary_columns = ("word", "rank", "method")
+    main_metric = ""  # explanations, not a bias measurement: no headline, not compared
+    metric_docs = (
+        MetricDoc("word_attribution",
+                  "mean attribution of a context word toward the row's group (units of the "
+                  "explained log-probability difference)",
+                  "per group, the context words pushing most toward it: mean over the items "
+                  "containing the word, 95% bootstrap interval"),
+        MetricDoc("explained_value", "explained value: log P(target word) - log P(contrast "
+                  "word) at the mask (nats)", "mean over explained items, bootstrap interval"),
+        MetricDoc("relative_delta", "integrated-gradients completeness error, relative (0 = "
+                  "exact)", "|sum of attributions - (F(x) - F(baseline))| / |F(x) - "
+                  "F(baseline)|, mean over items"),
+        MetricDoc("relative_delta_max", "largest relative completeness error (0 = exact)",
+                  "maximum over items"),
+        MetricDoc("n_skipped", "items that could not be explained (count)",
+                  "pairs differing in more than one slot, counted, never dropped silently"),
+    )  # fmt: skip
 
     def validate(self, probe: ProbeSpec) -> None:
         ProbeKind.validate(self, probe)

@@ -19,15 +19,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.preference import (
     BASE_OPTIONS,
+    NATS_ABOVE,
+    NATS_BELOW,
+    P_NOTE,
+    TEMPLATE_DOCS,
     contrast,
     item_columns,
     item_frame,
     mixed_counts,
+    score_pairs,
     selected_scores,
     summary_rows,
+    template_description,
     validate_common,
 )
 from xlmaudit.requests import ESTIMATORS, PLLRequest, Request, Scorer, TokenScores
@@ -68,6 +74,29 @@ class CounterfactualPLL(ProbeKind):
     mask = "none"
     options = {**BASE_OPTIONS, "target_slot": str, "estimator": str, "score": str}
     reserved_slots = ("target",)
+    main_metric = "pll_difference"
+    pairing = "score"
+    summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces", "n_context_mismatch")
+    metric_docs = (
+        MetricDoc("pll_difference",
+                  "pseudo-log-likelihood difference, {a} minus {b} sentences (nats; 0 = none)",
+                  "mean PLL of the sentences filled with {a}'s terms minus {b}'s (Salazar et al. "
+                  "2020; word-level estimator of Kauf & Ivanova 2023 by default); crossed "
+                  "bootstrap interval" + P_NOTE, reference=0.0, contrast="{a} - {b}",
+                  above=NATS_ABOVE, below=NATS_BELOW),
+        MetricDoc(r"prefer_(.+)", "share of items preferring {x} (0-1; 0.5 = none)",
+                  "1 if the item's PLL difference is > 0, 0.5 on a tie, averaged over items",
+                  reference=0.5, contrast="{a} over {b}", pattern=True),
+        MetricDoc(r"pll_(.+)", "mean pseudo-log-likelihood of the {x} sentences (nats)",
+                  "mean over the group's terms of the sentence PLL", pattern=True),
+        *TEMPLATE_DOCS,
+    )  # fmt: skip
+
+    def describe(self, probe: ProbeSpec) -> dict:
+        return template_description(self, probe)
+
+    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+        return score_pairs(raw, main)
 
     def __init__(self) -> None:
         self._sents: dict[tuple[str, str, str], list[dict]] = {}

@@ -26,7 +26,7 @@ import pandas as pd
 from scipy.special import logsumexp
 
 from xlmaudit.metrics import template_scores as ts
-from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.requests import MaskedWordRequest, MaskedWordResponse, Request, Scorer
 from xlmaudit.spec import ProbeSpec
 from xlmaudit.templates import Item, expand, slot_span
@@ -37,6 +37,41 @@ BASE_OPTIONS: dict[str, type | tuple[type, ...]] = {
     "correlate": str,  # a numeric lexicon attribute: correlate per-filler scores with it
     "metrics": list,  # item scores to summarise (first = main); default: the kind's defaults
 }
+
+
+P_NOTE = (
+    "; p-value: two-sided, from the same crossed bootstrap draws as the interval (templates and "
+    "fillers both resampled), so the p-value and the interval agree"
+)
+NATS_ABOVE = "prefers {a} over {b} by {size} nats {ci}"
+NATS_BELOW = "prefers {b} over {a} by {size} nats {ci}"
+
+# rows every template kind's summary has (metrics.template_scores): correlations, variance
+# shares, category differences; ``=``: the contrast of the score they are about
+TEMPLATE_DOCS: tuple[MetricDoc, ...] = (
+    MetricDoc(r"(?:spearman|pearson)_(.+)_vs_.+",
+              "correlation of per-filler {x} with a reference statistic (-1 to 1)",
+              "rank (Spearman) or linear (Pearson) correlation between each filler's mean score "
+              "over templates and the filler's lexicon attribute (e.g. the U.S. BLS women's "
+              "share of employment); interval: bootstrap over fillers",
+              reference=0.0, pattern=True),
+    MetricDoc(r"(.+)_(?:template|filler|residual)_share", "share of score variance (0-1)",
+              "variance decomposition of the templates x fillers score matrix into template, "
+              "filler and residual parts: a large template share means the choice of template, "
+              "not of filler, drives the score (Seshadri et al. 2022)", pattern=True),
+    MetricDoc(r"(.+)_difference", "difference of {x} between categories (units of the score)",
+              "category mean minus the first category's, crossed bootstrap interval (fillers "
+              "resampled within category) and a p-value from the same draws",
+              reference=0.0, contrast="=", pattern=True),
+)  # fmt: skip
+
+
+def score_pairs(raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+    """Template kinds' pairing across runs: the per-item ``main`` score (one row per item)."""
+    if main not in raw.columns:
+        return None
+    rows = raw.drop_duplicates("item_id").dropna(subset=[main])
+    return main, pd.DataFrame({"item_id": rows["item_id"], "value": rows[main], "group": "all"})
 
 
 def selected_scores(kind: ProbeKind, probe: ProbeSpec) -> list[str]:
@@ -56,6 +91,15 @@ def contrast(probe: ProbeSpec) -> tuple[str, str]:
     names = [g.name for g in probe.groups]
     pair = probe.options.get("contrast", names[:2])
     return str(pair[0]), str(pair[1])
+
+
+def template_description(kind: ProbeKind, probe: ProbeSpec) -> dict[str, Any]:
+    """meta.json's record of a template probe: main metric, contrast groups and their terms."""
+    return {
+        "main_metric": selected_scores(kind, probe)[0],
+        "contrast": list(contrast(probe)),
+        "groups": {g.name: list(g.terms) for g in probe.groups},
+    }
 
 
 def attr_column(probe: ProbeSpec, attribute: str) -> str | None:
@@ -215,6 +259,27 @@ class TargetPreference(ProbeKind):
     name = "target_preference"
     mask = "one"
     options = BASE_OPTIONS
+    main_metric = "log_odds"
+    pairing = "score"
+    summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces")
+    metric_docs = (
+        MetricDoc("log_odds", "log-odds of {a} vs {b} at the mask (nats; 0 = no preference)",
+                  "log P({a} words) - log P({b} words) at the [MASK], each candidate scored as a "
+                  "whole word (all pieces, chained left to right); mean over templates x "
+                  "fillers with a crossed bootstrap interval (templates and fillers resampled)"
+                  + P_NOTE, reference=0.0, contrast="{a} - {b}", above=NATS_ABOVE,
+                  below=NATS_BELOW),
+        MetricDoc(r"p_(.+)", "normalised probability of {x} among all candidates (0-1)",
+                  "sum of the group's candidate probabilities over the sum over all candidates "
+                  "at the mask; crossed bootstrap interval", reference=0.5, pattern=True),
+        *TEMPLATE_DOCS,
+    )  # fmt: skip
+
+    def describe(self, probe: ProbeSpec) -> dict[str, Any]:
+        return template_description(self, probe)
+
+    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+        return score_pairs(raw, main)
 
     def validate(self, probe: ProbeSpec) -> None:
         validate_common(self, probe)
@@ -253,6 +318,31 @@ class IncreasedLogProb(ProbeKind):
     name = "increased_log_prob"
     mask = "one"
     options = {**BASE_OPTIONS, "attribute": str}
+    main_metric = "ilp_difference"
+    pairing = "score"
+    summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces")
+    metric_docs = (
+        MetricDoc("ilp_difference",
+                  "increased log-probability, {a} minus {b} (nats; 0 = no preference)",
+                  "Kurita et al. (2019): log P(group | template) - log P(group | attribute also "
+                  "masked), {a} minus {b}; crossed bootstrap interval over templates and fillers"
+                  + P_NOTE, reference=0.0, contrast="{a} - {b}", above=NATS_ABOVE,
+                  below=NATS_BELOW),
+        MetricDoc(r"ilp_(.+)", "increased log-probability of {x} (nats)",
+                  "Kurita et al. (2019): log P(group | template) - log P(group | attribute also "
+                  "masked)", reference=0.0, pattern=True),
+        MetricDoc("log_odds", "log-odds of {a} vs {b} at the mask (nats; 0 = no preference)",
+                  "log P({a} words) - log P({b} words) at the [MASK], without the prior "
+                  "correction", reference=0.0, contrast="{a} - {b}", above=NATS_ABOVE,
+                  below=NATS_BELOW),
+        *TEMPLATE_DOCS,
+    )  # fmt: skip
+
+    def describe(self, probe: ProbeSpec) -> dict[str, Any]:
+        return template_description(self, probe)
+
+    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+        return score_pairs(raw, main)
 
     def validate(self, probe: ProbeSpec) -> None:
         validate_common(self, probe)

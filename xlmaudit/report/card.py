@@ -21,6 +21,7 @@ from xlmaudit.report.content import (
     model_warning,
     suite_data_rows,
 )
+from xlmaudit.report.findings import findings
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, suite_notes
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
@@ -30,7 +31,7 @@ def headline_rows(run: RunData) -> pd.DataFrame:
     """The rows the card states: each probe's main metric overall and per category or bias
     type, and its correlations with reference statistics."""
     parts = [
-        frames.headline_rows(frames.probe_rows(run.summary, suite, probe))
+        frames.headline_rows(frames.probe_rows(run.summary, suite, probe), run.meta)
         for suite in run.suites
         for probe in frames.probes_of(run.summary, suite)
     ]
@@ -83,21 +84,29 @@ def eval_results(run: RunData) -> list[EvalResult]:
             task_type="fill-mask", dataset_type=f"xlmaudit/{r['suite']}", dataset_name=r["suite"],
             dataset_config=r["probe"], dataset_revision=prov.suite_version(run.meta, r["suite"]),
             metric_type=r["metric"], metric_value=round(float(r["value"]), 4),
-            metric_name=f"{r['metric']} ({r['probe']}, {r['group']})", metric_config=r["group"],
+            metric_name=f"{_with_contrast(r)} ({r['probe']}, {r['group']})",
+            metric_config=r["group"],
             metric_args=args or None))  # fmt: skip
         if data_note(run, r["suite"]):  # the model-index names modified data beside the number
             out[-1].dataset_name += f" ({data_note(run, r['suite'])})"
     return out
 
 
-def finding(r: pd.Series) -> str:
-    """One headline row as a sentence fragment with interval, n and p-value."""
+def _with_contrast(r: pd.Series) -> str:
+    """``log_odds (female - male)``: the metric with its groups in words, where it has them."""
+    contrast = r.get("contrast")
+    return f"{r['metric']} ({contrast})" if isinstance(contrast, str) and contrast else r["metric"]
+
+
+def finding(r: pd.Series, direction: str = "") -> str:
+    """One headline row as a sentence fragment with interval, n and p-value, then the direction
+    in words (``the model prefers female (she) over male (he) by 0.45 nats [0.08, 0.80]``)."""
     parts = [f"95% CI {interval(r['ci_low'], r['ci_high'])}"] if fmt(r["ci_low"]) else []
     parts.append(f"n = {fmt_n(r['n'])}")
     if _finite(r.get("p_value")):
         parts.append(f"p = {fmt(r['p_value'])}")
-    head = f"{r['suite']} / {r['probe']} / {r['group']}: {r['metric']} = {fmt(r['value'])}"
-    return f"{head} ({', '.join(parts)})"
+    head = f"{r['suite']} / {r['probe']} / {r['group']}: {_with_contrast(r)} = {fmt(r['value'])}"
+    return f"{head} ({', '.join(parts)})" + (f": {direction}" if direction else "")
 
 
 def calibration_blocks(run: RunData) -> list[Block]:
@@ -139,7 +148,11 @@ def bias_section(run: RunData) -> list[Block]:
         "interval and sample size; per-category numbers are under Evaluation:"))  # fmt: skip
     rows = headline_rows(run)
     top = rows[rows["group"].isin(frames.OVERALL_GROUPS)]
-    blocks.append(Bullets(tuple(finding(r) for _, r in (top if len(top) else rows).iterrows())))
+    table = findings(run)
+    words = {(f.suite, f.probe, f.group, f.metric): f.direction for f in table.itertuples()}
+    blocks.append(Bullets(tuple(
+        finding(r, words.get((r["suite"], r["probe"], r["group"], r["metric"]), ""))
+        for _, r in (top if len(top) else rows).iterrows())))  # fmt: skip
     blocks += calibration_blocks(run)
     caveats = [
         c for s in run.suites
@@ -169,7 +182,7 @@ def evaluation_section(run: RunData) -> list[Block]:
     blocks += [Heading(4, "Factors"), Bullets(factors), Heading(4, "Metrics")]
     blocks += [methods_table(run, s) for s in run.suites]
     table = tuple(
-        (r["suite"], r["probe"], r["group"], r["metric"], fmt(r["value"]),
+        (r["suite"], r["probe"], r["group"], _with_contrast(r), fmt(r["value"]),
          interval(r["ci_low"], r["ci_high"]), fmt_n(r["n"]), fmt(r.get("p_value")))
         for _, r in rows.iterrows()
     )  # fmt: skip

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from xlmaudit.compare import compare_runs
+from xlmaudit.probes import probe_record
 from xlmaudit.report import plots
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.content import fmt, fmt_n, interval, key_provenance, model_warning
@@ -48,12 +49,15 @@ class ComparisonFiles:
     warnings: tuple[str, ...] = ()
 
 
-def difference_figures(frame: pd.DataFrame, out: Path) -> list[SavedFigure]:
+def difference_figures(
+    frame: pd.DataFrame, out: Path, meta: dict | None = None
+) -> list[SavedFigure]:
     """One forest plot of B - A differences (with intervals) per metric."""
     saved = []
     for metric, part in frame.groupby("metric", sort=False):
         rows = part.assign(label=part["suite"] + "/" + part["probe"] + ": " + part["group"])
-        info = metric_info(str(metric))
+        record = probe_record(meta or {}, str(part["suite"].iloc[0]), str(part["probe"].iloc[0]))
+        info = metric_info(str(metric), record if record.kind else None)
         fig = plots.forest_plot(
             rows[["label", "difference", "ci_low", "ci_high"]].rename(
                 columns={"difference": "value"}),
@@ -111,7 +115,7 @@ def build_comparison(dir_a: str | Path, dir_b: str | Path, *, out: str | Path, s
     out.mkdir(parents=True, exist_ok=True)
     csv = out / "comparison.csv"
     frame.to_csv(csv, index=False)
-    figures = difference_figures(frame, out / "figures")
+    figures = difference_figures(frame, out / "figures", a.meta)
     blocks = comparison_blocks(a, b, frame, figures)
     md = out / "comparison.md"
     md.write_text(render_markdown(blocks, base=out), encoding="utf-8")

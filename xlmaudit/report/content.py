@@ -7,12 +7,14 @@ from typing import Any
 
 import pandas as pd
 
+from xlmaudit.probes import probe_record
 from xlmaudit.report import frames
 from xlmaudit.report import provenance as prov
-from xlmaudit.report.figures import SavedFigure
+from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
+from xlmaudit.report.findings import findings
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, metric_info, suite_notes
-from xlmaudit.report.render import Block, Bullets, Heading, Image, Para, Table
+from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
 
 EXAMPLE_ROWS = 6
 EXAMPLE_COLUMNS = 10
@@ -119,7 +121,8 @@ def methods_table(run: RunData, suite: str) -> Table:
     for (probe, metric), sub in part.groupby(["probe", "metric"], sort=False):
         est = sub["estimator"].dropna() if "estimator" in sub.columns else pd.Series([])
         name = f"{probe}: {metric}" + (f" (estimator {est.iloc[0]})" if len(est) else "")
-        info = metric_info(metric)
+        record = probe_record(run.meta, suite, str(probe))
+        info = metric_info(metric, record if record.kind else None)
         rows.setdefault((info.label, info.method), []).append(name)
     table = tuple((", ".join(names), label, method) for (label, method), names in rows.items())
     return Table(("probe: metric", "meaning (units)", "method"), table,
@@ -172,8 +175,23 @@ def _text(column: str, value: Any) -> str:
     return cell if len(cell) <= TEXT_LIMIT else cell[: TEXT_LIMIT - 1] + "…"
 
 
+def item_rows(raw: pd.DataFrame, rows: int = EXAMPLE_ROWS) -> pd.DataFrame:
+    """The first ``rows`` items of a raw frame, one row each: where an item has a row per
+    candidate, only the columns constant within the item (its text, fillers, item scores)."""
+    if "item_id" not in raw.columns or "candidate" not in raw.columns:
+        return raw.head(rows)  # one row per item already (or per sentence of a benchmark item)
+    ids = list(dict.fromkeys(raw["item_id"]))[:rows]
+    part = raw[raw["item_id"].isin(ids)]
+    if len(part) == len(ids):
+        return part
+    per_item = part.astype(str).groupby(part["item_id"].astype(str), sort=False).nunique()
+    keep = [c for c in part.columns if c == "item_id" or per_item[c].max() <= 1]
+    return part.drop_duplicates("item_id")[keep]
+
+
 def example_table(raw: pd.DataFrame, caption: str, *, rows: int = EXAMPLE_ROWS) -> Table:
-    """The first rows of a raw frame in :func:`example_columns`, long text cut."""
+    """The first items of a raw frame (one row per item) in :func:`example_columns`, text cut."""
+    raw = item_rows(raw, rows)
     cols = example_columns(raw)
     records = raw.head(rows)[cols].itertuples(index=False)
     out = tuple(tuple(_text(str(c), v) for c, v in zip(cols, r, strict=True)) for r in records)
@@ -190,7 +208,10 @@ def probe_blocks(run: RunData, suite: str, probe: str, figures: list[SavedFigure
     if raw is not None and "probe" in raw.columns:
         raw = raw[raw["probe"] == probe]
     if raw is not None and len(raw):
-        caption = f"example items: first {min(len(raw), EXAMPLE_ROWS)} of {len(raw)} raw rows"
+        per_item = {"item_id", "candidate"} <= set(raw.columns)
+        n = raw["item_id"].nunique() if per_item else len(raw)
+        what = "items, one row each" if per_item else "raw rows"
+        caption = f"example items: first {min(n, EXAMPLE_ROWS)} of {n} {what}"
         blocks.append(example_table(raw, caption))
     return blocks
 
@@ -228,8 +249,45 @@ def cited(run: RunData) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
+    """The one-screen summary: each probe's headline (and each benchmark category's), the
+    direction in words, the Holm-corrected p-value and the no-bias flag; then the forest plot."""
+    table = findings(run)
+    n_tests = int(table["p_value"].notna().sum())
+    intro = Para(
+        "Headline number of each probe (its declared main metric) and of each benchmark "
+        "category, with its 95% interval, the direction in words, and the p-value after Holm's "
+        f'correction across all {n_tests} headline tests of this run. "excludes no bias" = yes '
+        "when the interval lies wholly on one side of the no-bias value (intervals are not "
+        "adjusted for multiplicity, p-values are). Details follow in the collapsible sections "
+        "below."
+    )
+
+    def row(r: pd.Series) -> tuple[str, ...]:
+        what = f"{r['suite']}/{r['probe']}" + ("" if r["level"] == "overall" else f": {r['group']}")
+        value = f"{fmt(r['value'])} {interval(r['ci_low'], r['ci_high'])}".strip()
+        flag = "yes" if r["excludes"] else "no" if fmt(r["ci_low"]) else "n/a"
+        return (what, f"{r['metric']} ({r['contrast']})" if r["contrast"] else str(r["metric"]),
+                value, str(r["direction"]), fmt(r["p_holm"]), flag)  # fmt: skip
+
+    cols = ("probe", "metric (contrast)", "value [95% CI]", "direction", "p (Holm)",
+            "excludes no bias")  # fmt: skip
+    overall = table[table["level"] == "overall"]
+    blocks: list[Block] = [
+        Heading(2, "Findings"),
+        intro,
+        Table(cols, tuple(row(r) for _, r in overall.iterrows()), caption="per probe, overall"),
+    ]
+    cats = table[table["level"] != "overall"]
+    if len(cats):
+        blocks.append(Table(cols, tuple(row(r) for _, r in cats.iterrows()),
+                            caption="per benchmark category"))  # fmt: skip
+    blocks += [Image(f.path, f.caption) for f in figures if f.name == FINDINGS_FIGURE]
+    return [Section("findings", tuple(blocks))]
+
+
 def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
-    """The whole report, top to bottom."""
+    """The whole report: findings first, then provenance, suites and references collapsed."""
     blocks: list[Block] = [Heading(1, f"Bias audit report: {prov.model_name(run.meta)}")]
     warning = model_warning(run.meta)
     if warning:
@@ -237,14 +295,15 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     blocks.append(
         Para(
             f"Run directory: {run.path.name}. Suites: {', '.join(run.suites)}. Every "
-            "interval is a 95% interval; p-values are those stored in summary.csv."
+            "interval is a 95% interval."
         )
     )
-    blocks += [Heading(2, "Run provenance"), key_provenance(run.meta)]
+    blocks += findings_blocks(run, figures)
+    blocks.append(Details("Run provenance", (key_provenance(run.meta),)))
     for suite in run.suites:
-        blocks += suite_blocks(run, suite, figures)
-    blocks += [Heading(2, "General caveats"), Bullets(GENERAL_CAVEATS)]
-    blocks += [Heading(2, "References"), Bullets(tuple(CITATIONS[k] for k in cited(run)))]
+        blocks.append(Details(f"Suite: {suite}", tuple(suite_blocks(run, suite, figures)[1:])))
+    blocks.append(Details("General caveats", (Bullets(GENERAL_CAVEATS),)))
+    blocks.append(Details("References", (Bullets(tuple(CITATIONS[k] for k in cited(run))),)))
     rows = tuple(prov.provenance_rows(run.meta))
-    blocks += [Heading(2, "Full provenance (meta.json)"), Table(("field", "value"), rows)]
+    blocks.append(Details("Full provenance (meta.json)", (Table(("field", "value"), rows),)))
     return blocks

@@ -11,7 +11,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
 
+from xlmaudit.probes import probe_record
 from xlmaudit.report import frames, plots
+from xlmaudit.report.findings import findings, findings_forest
 from xlmaudit.report.honest_plots import honest_figures
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
@@ -20,6 +22,7 @@ from xlmaudit.report.seat_plots import seat_figures
 from xlmaudit.report.winobias_plots import winobias_figures
 
 Made = tuple[str, Figure, str]
+FINDINGS_FIGURE = "findings_forest"
 
 
 @dataclass(frozen=True)
@@ -51,31 +54,43 @@ def save_figure(fig: Figure, out: Path, name: str) -> Path:
     return path
 
 
-def benchmark_figures(summary: pd.DataFrame, suite: str) -> Iterator[Made]:
+def benchmark_figures(
+    summary: pd.DataFrame, suite: str, meta: dict | None = None
+) -> Iterator[Made]:
     """One per-category figure per benchmark metric of ``suite`` (estimators as series)."""
     for metric in frames.BENCHMARK_METRICS:
         frame = frames.benchmark_frame(summary, suite=suite, metric=metric)
         if frame.empty or metric in ("icat",):
             continue
-        info = metric_info(metric)
+        probes = summary.loc[(summary["suite"] == suite) & (summary["metric"] == metric), "probe"]
+        record = probe_record(meta or {}, suite, str(probes.iloc[0])) if len(probes) else None
+        info = metric_info(metric, record if record and record.kind else None)
         fig = plots.benchmark_plot(frame, title=f"{suite}: {metric} by category",
                                    xlabel=info.label, reference=info.reference)  # fmt: skip
         caption = f"{suite}: {info.label} per category and estimator, with 95% intervals."
         yield slug(suite, metric, "categories"), fig, caption
 
 
-def template_figures(part: pd.DataFrame, suite: str, probe: str) -> Iterator[Made]:
+def shares_text(shares: dict[str, float]) -> str:
+    """Variance shares in words (``template 0.12, filler 0.80, residual 0.08``), or ``n/a``."""
+    return ", ".join(f"{k} {v:.2f}" for k, v in shares.items()) or "n/a"
+
+
+def template_figures(
+    part: pd.DataFrame, suite: str, probe: str, meta: dict | None = None
+) -> Iterator[Made]:
     """Forest plot of the main score and the template-sensitivity plot of a template probe."""
-    metric = frames.main_metric(part)
-    info = metric_info(metric or "")
-    forest = frames.forest_frame(part)
+    record = frames.record_of(part, meta)
+    metric = frames.main_metric(part, meta)
+    info = metric_info(metric or "", record)
+    forest = frames.forest_frame(part, meta)
     if len(forest):
         fig = plots.forest_plot(forest, title=f"{suite}/{probe}: {metric} by group",
                                 xlabel=info.label, reference=info.reference)  # fmt: skip
         caption = (f"{suite}/{probe}: {info.label}; overall, then per category and per filler, "
                    "with 95% bootstrap intervals.")  # fmt: skip
         yield slug(suite, probe, "forest"), fig, caption
-    templ = frames.template_frame(part)
+    templ = frames.template_frame(part, meta)
     if len(templ) >= 2:
         shares = frames.variance_shares(part)
         share = f" (template share {shares['template']:.2f})" if shares else ""
@@ -85,7 +100,7 @@ def template_figures(part: pd.DataFrame, suite: str, probe: str) -> Iterator[Mad
         caption = (
             f"{suite}/{probe}: the estimate from each template alone (95% interval over "
             "fillers) against all templates pooled (red line); a template far from the "
-            f"line would drive a finding on its own. Variance shares: {shares or 'n/a'}."
+            f"line would drive a finding on its own. Variance shares: {shares_text(shares)}."
         )
         yield slug(suite, probe, "templates"), fig, caption
 
@@ -98,8 +113,11 @@ def spearman(frame: pd.DataFrame, x: str) -> tuple[float, int]:
     return float(stats.spearmanr(both[x], both["value"]).statistic), len(both)
 
 
-def reference_figures(part, raw, suite: str, probe: str, truth: dict | None) -> Iterator[Made]:
+def reference_figures(
+    part, raw, suite: str, probe: str, truth: dict | None, meta: dict | None = None
+) -> Iterator[Made]:
     """Per-filler score against the correlated lexicon attribute, and against planted truth."""
+    record = frames.record_of(part, meta)
     seen = set()
     for row, score, attr in frames.correlations(part):
         if score in seen or not row["metric"].startswith("spearman_"):
@@ -125,7 +143,7 @@ def reference_figures(part, raw, suite: str, probe: str, truth: dict | None) -> 
                 frame,
                 x=col,
                 xlabel=xlabel,
-                ylabel=f"model: {metric_info(score).label}",
+                ylabel=f"model: {metric_info(score, record).label}",
                 title=f"{suite}/{probe}: {score} vs {name} (Spearman {rho_text})",
             )
             caption = (f"{suite}/{probe}: per-filler {score} (95% interval over templates) "
@@ -150,12 +168,12 @@ def attribution_figures(raw: pd.DataFrame, suite: str) -> Iterator[Made]:
 def probe_figures(run: RunData, suite: str, probe: str, truth: dict | None) -> Iterator[Made]:
     """Figures of one non-benchmark probe."""
     part = frames.probe_rows(run.summary, suite, probe)
-    if frames.is_benchmark(part) or frames.is_attribution(part):
+    if frames.is_benchmark(part, run.meta) or frames.is_attribution(part, run.meta):
         return  # drawn per suite: benchmark_figures, attribution_figures
-    yield from template_figures(part, suite, probe)
+    yield from template_figures(part, suite, probe, run.meta)
     raw = run.raw.get(suite)
     if raw is not None:
-        yield from reference_figures(part, raw, suite, probe, truth)
+        yield from reference_figures(part, raw, suite, probe, truth, run.meta)
 
 
 def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFigure]:
@@ -163,11 +181,17 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
     out = out_dir or run.path / "figures"
     truth = planted_truth() if model_kind(run.meta) == "planted" else None
     saved = []
+    forest = findings_forest(findings(run))
+    if forest is not None:
+        caption = ("All headline numbers with 95% intervals, one panel per metric; the dashed line "
+                   "is no bias.")  # fmt: skip
+        path = save_figure(forest, out, FINDINGS_FIGURE)
+        saved.append(SavedFigure("", "", FINDINGS_FIGURE, path, caption))
     for suite in run.suites:
         for probe in frames.probes_of(run.summary, suite):
             for name, fig, caption in probe_figures(run, suite, probe, truth):
                 saved.append(SavedFigure(suite, probe, name, save_figure(fig, out, name), caption))
-        made = list(benchmark_figures(run.summary, suite))
+        made = list(benchmark_figures(run.summary, suite, run.meta))
         made += list(honest_figures(run.summary, suite))  # HONEST: per category and group
         made += list(seat_figures(run.summary, suite))
         if suite in run.raw:

@@ -1,15 +1,20 @@
 """Select and shape run-directory frames into the frames the plots draw (pure pandas).
 
-Template probes' summary rows carry a ``level`` (overall, category, contrast, filler, template,
-sensitivity, correlation); benchmark probes are recognised by their metric (``pct_sent_more`` for
-CrowS-Pairs, ``ss``/``lms``/``icat`` for StereoSet).
+Summary rows carry a ``level`` (overall, category, contrast, filler, template, sensitivity,
+correlation, direction). What a probe's main metric is, and whether it is a benchmark or an
+attribution probe, comes from the kind ``meta.json`` records for it (``meta`` arguments; see
+:func:`xlmaudit.probes.probe_record`); only a run that records no kind falls back to its metrics.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
+
+from xlmaudit.probes import ProbeRecord, probe_record
 
 OVERALL_GROUPS: tuple[str, ...] = ("all", "overall")
 BENCHMARK_METRICS: tuple[str, ...] = ("pct_sent_more", "ss", "lms", "icat")
@@ -28,13 +33,27 @@ def probes_of(summary: pd.DataFrame, suite: str) -> list[str]:
     return list(dict.fromkeys(summary.loc[summary["suite"] == suite, "probe"]))
 
 
-def is_benchmark(part: pd.DataFrame) -> bool:
-    """Whether a probe's rows are a benchmark's (CrowS-Pairs or StereoSet) metrics."""
+def record_of(part: pd.DataFrame, meta: Mapping[str, Any] | None) -> ProbeRecord | None:
+    """The recorded kind of the probe whose rows ``part`` holds (None: not recorded)."""
+    if meta is None or part.empty:
+        return None
+    record = probe_record(meta, str(part["suite"].iloc[0]), str(part["probe"].iloc[0]))
+    return record if record.kind is not None else None
+
+
+def is_benchmark(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> bool:
+    """Whether a probe's rows are a benchmark's (a kind that reads no templates)."""
+    record = record_of(part, meta)
+    if record is not None:
+        return not record.kind.uses_templates and bool(record.main_metric)
     return bool(part["metric"].isin(BENCHMARK_METRICS).any())
 
 
-def is_attribution(part: pd.DataFrame) -> bool:
-    """Whether a probe's rows are an attribution probe's (top words per group)."""
+def is_attribution(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> bool:
+    """Whether a probe's rows are an attribution probe's (a kind with no main metric)."""
+    record = record_of(part, meta)
+    if record is not None:
+        return not record.main_metric
     return bool((part["metric"] == "word_attribution").any())
 
 
@@ -43,9 +62,13 @@ def level_of(part: pd.DataFrame) -> pd.Series:
     return part["level"].fillna("") if "level" in part.columns else pd.Series("", part.index)
 
 
-def main_metric(part: pd.DataFrame) -> str | None:
-    """A probe's headline metric: its per-template score, a benchmark's headline (pct_sent_more,
-    then ss), else the metric with intervals on most rows."""
+def main_metric(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> str | None:
+    """A probe's headline metric: the one its recorded kind declares (``meta``); for a run that
+    records no kind, its per-template score, a benchmark's headline, else the metric with
+    intervals on most rows."""
+    record = record_of(part, meta)
+    if record is not None:
+        return record.main_metric or None
     levels = level_of(part)
     templ = part.loc[levels == "template", "metric"]
     if len(templ):
@@ -58,12 +81,12 @@ def main_metric(part: pd.DataFrame) -> str | None:
     return str(counts.index[0]) if len(counts) else None
 
 
-def headline_rows(part: pd.DataFrame) -> pd.DataFrame:
+def headline_rows(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """The rows a model card states for one probe: the main metric overall and by category or
     bias type, plus correlations with reference statistics."""
-    if is_attribution(part):
+    if is_attribution(part, meta):
         return part.iloc[0:0]  # word lists, not a bias measurement: in the report, not the card
-    metric = main_metric(part)
+    metric = main_metric(part, meta)
     levels = level_of(part)
     keep = (part["metric"] == metric) & levels.isin(["", "overall", "category", "contrast"])
     keep &= ~part["group"].isin(["stereo", "antistereo"])
@@ -71,9 +94,9 @@ def headline_rows(part: pd.DataFrame) -> pd.DataFrame:
     return part[keep]
 
 
-def forest_frame(part: pd.DataFrame) -> pd.DataFrame:
+def forest_frame(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Main-metric rows of a template probe: overall first, then categories, then fillers."""
-    metric = main_metric(part)
+    metric = main_metric(part, meta)
     levels = level_of(part)
     rows = part[(part["metric"] == metric) & levels.isin([*FOREST_LEVELS, ""])].copy()
     order = {lvl: i for i, lvl in enumerate(FOREST_LEVELS)}
@@ -82,9 +105,9 @@ def forest_frame(part: pd.DataFrame) -> pd.DataFrame:
     return rows.rename(columns={"group": "label"})[["label", "value", "ci_low", "ci_high", "n"]]
 
 
-def template_frame(part: pd.DataFrame) -> pd.DataFrame:
+def template_frame(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Per-template rows of the main metric with the pooled (overall) value as ``pooled``."""
-    metric = main_metric(part)
+    metric = main_metric(part, meta)
     levels = level_of(part)
     rows = part[(levels == "template") & (part["metric"] == metric)]
     overall = part[(levels == "overall") & (part["metric"] == metric)]["value"]

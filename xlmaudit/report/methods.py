@@ -1,14 +1,17 @@
-"""What each reported number means: metric labels and units, estimators, caveats, citations.
+"""What each reported number means: metric labels (from the kinds' declarations), caveats,
+citations.
 
-Suite cards written in ``probes/*.yaml`` (and copied into ``meta.json``) come first; the text here
-adds what a reader of any report needs whatever the suite file says.
+Metric prose lives with each probe kind (``metric_docs`` in ``xlmaudit/probes/*.py``); suite cards
+written in ``probes/*.yaml`` (and copied into ``meta.json``) come first; the text here adds what a
+reader of any report needs whatever the suite file says.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from xlmaudit.probes import ProbeRecord, load_kinds
 
 
 @dataclass(frozen=True)
@@ -21,104 +24,23 @@ class MetricInfo:
     headline: bool = False
 
 
-P_NOTE = (
-    "; p-value: two-sided, from the same crossed bootstrap draws as the interval (templates and "
-    "fillers both resampled), so the p-value and the interval agree"
-)
-
-_EXACT: dict[str, MetricInfo] = {
-    "log_odds": MetricInfo(
-        "log-odds of group A vs group B at the mask (nats; 0 = no preference)",
-        "log P(group A words) - log P(group B words) at the [MASK], each candidate scored as a "
-        "whole word (all pieces, chained left to right); mean over templates x fillers with a "
-        "crossed bootstrap interval (templates and fillers resampled)" + P_NOTE,
-        reference=0.0,
-        headline=True,
-    ),
-    "pct_sent_more": MetricInfo(
-        "% of pairs where the more-stereotyping sentence scores higher (50 = no preference)",
-        "share of pairs with score(sent_more) > score(sent_less), ties in the denominator (Nangia "
-        "et al. 2020); the sentence score is the probe's estimator; interval: percentile "
-        "bootstrap over pairs; p-value: exact two-sided binomial test of more vs less against "
-        "50% (ties excluded), p_holm: Holm-adjusted across bias types",
-        reference=50.0,
-        headline=True,
-    ),
-    "ss": MetricInfo(
-        "stereotype score SS (%; 50 = no preference)",
-        "macro average over target terms of the % of clusters preferring the stereotype over "
-        "the anti-stereotype, ties counted as anti-stereotype (Nadeem et al. 2021); interval: "
-        "percentile bootstrap over targets",
-        reference=50.0,
-        headline=True,
-    ),
-    "lms": MetricInfo(
-        "language modelling score LMS (%; 100 = ideal)",
-        "macro average over targets of the % of (stereotype, anti-stereotype) sentences "
-        "preferred over the unrelated one (Nadeem et al. 2021); interval: bootstrap over targets",
-    ),
-    "icat": MetricInfo(
-        "idealized CAT score ICAT (0-100; 100 = ideal)",
-        "LMS x min(SS, 100 - SS) / 50 from the macro-averaged SS and LMS (Nadeem et al. 2021)",
-    ),
-    "ilp_difference": MetricInfo(
-        "increased log-probability, group A minus group B (nats; 0 = no preference)",
-        "Kurita et al. (2019): log P(group | template) - log P(group | attribute also masked), "
-        "group A minus group B; crossed bootstrap interval over templates and fillers" + P_NOTE,
-        reference=0.0,
-        headline=True,
-    ),
-    "pll_difference": MetricInfo(
-        "pseudo-log-likelihood difference, group A minus group B sentences (nats; 0 = none)",
-        "mean PLL of the sentences filled with group A's terms minus group B's (Salazar et al. "
-        "2020; word-level estimator of Kauf & Ivanova 2023 by default); crossed bootstrap "
-        "interval" + P_NOTE,
-        reference=0.0,
-        headline=True,
-    ),
-}
-
-_PATTERNS: tuple[tuple[re.Pattern[str], MetricInfo], ...] = (
-    (re.compile(r"^(spearman|pearson)_(.+)_vs_(.+)$"), MetricInfo(
-        "correlation of per-filler score with a reference statistic (-1 to 1)",
-        "rank (Spearman) or linear (Pearson) correlation between each filler's mean score over "
-        "templates and the filler's lexicon attribute (e.g. the U.S. BLS women's share of "
-        "employment); interval: bootstrap over fillers",
-        reference=0.0)),
-    (re.compile(r"^(.+)_(template|filler|residual)_share$"), MetricInfo(
-        "share of score variance (0-1)",
-        "variance decomposition of the templates x fillers score matrix into template, filler "
-        "and residual parts: a large template share means the choice of template, not of "
-        "filler, drives the score (Seshadri et al. 2022)")),
-    (re.compile(r"^(.+)_difference$"), MetricInfo(
-        "difference between categories (units of the score)",
-        "category mean minus the first category's, crossed bootstrap interval (fillers "
-        "resampled within category) and a p-value from the same draws",
-        reference=0.0)),
-    (re.compile(r"^p_(.+)$"), MetricInfo(
-        "normalised probability of the group among all candidates (0-1)",
-        "sum of the group's candidate probabilities over the sum over all candidates at the "
-        "mask; crossed bootstrap interval",
-        reference=0.5)),
-    (re.compile(r"^ilp_(.+)$"), MetricInfo(
-        "increased log-probability of the group (nats)",
-        "Kurita et al. (2019): log P(group | template) - log P(group | attribute also masked)",
-        reference=0.0)),
-    (re.compile(r"^prefer_(.+)$"), MetricInfo(
-        "share of items preferring the group (0-1; 0.5 = none)",
-        "1 if the item's PLL difference is > 0, 0.5 on a tie, averaged over items",
-        reference=0.5)),
-)  # fmt: skip
-
-
-def metric_info(metric: str) -> MetricInfo:
-    """How to label and explain ``metric``; a generic entry when it is not known."""
-    if metric in _EXACT:
-        return _EXACT[metric]
-    for pattern, info in _PATTERNS:
-        if pattern.match(metric):
-            return info
-    return MetricInfo(metric, "see the suite card")
+def metric_info(
+    metric: str, record: ProbeRecord | None = None, *, contrast: tuple[str, ...] = ()
+) -> MetricInfo:
+    """How to label and explain ``metric``: the doc its probe's kind declares (``record``, read
+    from meta.json, names the groups); without a record, the first registered kind declaring the
+    metric; a generic entry when no kind does."""
+    doc = record.doc(metric) if record is not None else None
+    if doc is None and record is None:
+        for kind in load_kinds().values():
+            doc = kind.doc(metric, contrast)
+            if doc is not None:
+                break
+    if doc is None:
+        return MetricInfo(metric, "see the suite card")
+    main = record.main_metric if record is not None else ""
+    headline = metric == main or (record is None and doc.reference is not None and bool(doc.above))
+    return MetricInfo(doc.label, doc.method, doc.reference, headline)
 
 
 CITATIONS: dict[str, str] = {

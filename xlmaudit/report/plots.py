@@ -9,13 +9,53 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 
-def _wrap(title: str) -> str:
-    return textwrap.fill(title, 72)
+def _wrap(title: str, width: int = 72) -> str:
+    return textwrap.fill(title, width)
+
+
+LABEL_WIDTH = 60  # characters per line of an x-axis label (centred under a 7-inch axes)
+YLABEL_WIDTH = 48  # of a y-axis label beside a 5-inch-tall scatter
+# where a point's label may go (offset in points, alignment), tried in order
+LABEL_SPOTS = (
+    (3, 3, "left", "bottom"), (3, -3, "left", "top"), (-3, 3, "right", "bottom"),
+    (-3, -3, "right", "top"), (0, 6, "center", "bottom"), (0, -6, "center", "top"),
+)  # fmt: skip
+
+
+def place_labels(ax: Axes, xs, ys, labels, *, fontsize: float = 7) -> int:
+    """Label points without overlaps: each label takes the first free spot around its point
+    (points far from the median first); a label with no free spot inside the axes is left out.
+    Returns the number left out."""
+    fig = ax.figure
+    if not hasattr(fig.canvas, "get_renderer"):
+        FigureCanvasAgg(fig)
+    fig.canvas.draw()  # settle the layout: positions below are final
+    renderer = fig.canvas.get_renderer()
+    inside, placed, dropped = ax.get_window_extent(renderer), [], 0
+    ys = np.asarray(ys, dtype=float)
+    order = np.argsort(-np.abs(ys - np.nanmedian(ys)), kind="stable") if len(ys) else []
+    for i in order:
+        for dx, dy, ha, va in LABEL_SPOTS:
+            text = ax.annotate(str(labels[i]), (xs[i], ys[i]), xytext=(dx, dy), ha=ha, va=va,
+                               textcoords="offset points", fontsize=fontsize)  # fmt: skip
+            text.set_in_layout(False)
+            box = text.get_window_extent(renderer)
+            fits = (box.x0 >= inside.x0 and box.x1 <= inside.x1 and box.y0 >= inside.y0
+                    and box.y1 <= inside.y1)  # fmt: skip
+            if fits and not any(box.overlaps(p) for p in placed):
+                placed.append(box)
+                break
+            text.remove()
+        else:
+            dropped += 1
+    return dropped
 
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
@@ -52,7 +92,7 @@ def forest_plot(
     if reference is not None:
         ax.axvline(reference, color="#999", linestyle="--", linewidth=1)
     ax.set_yticks(ypos, labels=[str(s) for s in frame["label"]])
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(_wrap(xlabel, LABEL_WIDTH))
     ax.set_title(_wrap(title), fontsize=10)
     ax.grid(axis="x", alpha=0.3)
     return fig
@@ -100,13 +140,16 @@ def reference_plot(
         (frame["ci_high"] - frame["value"]).clip(lower=0).fillna(0),
     ]
     ax.errorbar(frame[x], frame["value"], yerr=err, fmt="o", color=PALETTE[0], ecolor="#bbb")
-    for _, row in frame.iterrows():
-        ax.annotate(str(row["label"]), (row[x], row["value"]), fontsize=7,
-                    xytext=(3, 3), textcoords="offset points")  # fmt: skip
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(_wrap(xlabel, LABEL_WIDTH))
+    ax.set_ylabel(_wrap(ylabel, YLABEL_WIDTH))
     ax.set_title(_wrap(title), fontsize=10)
     ax.grid(alpha=0.3)
+    shown = frame[frame[x].notna() & frame["value"].notna()]
+    dropped = place_labels(ax, shown[x].to_numpy(float), shown["value"].to_numpy(float),
+                           [str(v) for v in shown["label"]])  # fmt: skip
+    if dropped:
+        ax.set_title(_wrap(f"{title} ({dropped} point labels left out to avoid overlap)"),
+                     fontsize=10)  # fmt: skip
     return fig
 
 
@@ -147,7 +190,7 @@ def benchmark_plot(
     if reference is not None:
         ax.axvline(reference, color="#999", linestyle="--", linewidth=1)
     ax.set_yticks([base[c] for c in categories], labels=[str(c) for c in categories])
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(_wrap(xlabel, LABEL_WIDTH))
     ax.set_title(_wrap(title), fontsize=10)
     ax.grid(axis="x", alpha=0.3)
     if series:

@@ -48,13 +48,35 @@ class Image:
     alt: str = field(default="")
 
 
-Block = Heading | Para | Bullets | Table | Image
+@dataclass(frozen=True)
+class Details:
+    """A collapsible section: ``<details>`` in HTML (closed), its title as a heading in Markdown."""
+
+    title: str
+    blocks: tuple  # of Block
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block group with an ``id`` (HTML ``<section id=...>``; Markdown: the blocks alone)."""
+
+    id: str
+    blocks: tuple  # of Block
+
+
+Block = Heading | Para | Bullets | Table | Image | Details | Section
 
 MARK_FIGURES_JS = (
     "window.addEventListener('load',function(){var n=0,imgs=document.images;"
     "for(var i=0;i<imgs.length;i++){var ok=imgs[i].complete&&imgs[i].naturalWidth>0;"
     "imgs[i].setAttribute('data-loaded',ok?'yes':'no');if(ok){n++;}}"
-    "document.body.setAttribute('data-figures-loaded',n+'/'+imgs.length);});"
+    "document.body.setAttribute('data-figures-loaded',n+'/'+imgs.length);"
+    "var f=document.getElementById('findings');if(f){var r=f.getBoundingClientRect();"
+    "document.body.setAttribute('data-findings-top',Math.round(r.top+window.scrollY));"
+    "var t=f.querySelector('table');if(t){var q=t.getBoundingClientRect();"
+    "document.body.setAttribute('data-findings-table-bottom',"
+    "Math.round(q.bottom+window.scrollY));}}});"
 )
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(MARK_FIGURES_JS.encode()).digest()).decode()
 CSP = (
@@ -70,6 +92,8 @@ STYLE = (
     "th{background:#f3f3f3}.warning{background:#fff3cd;border-left:4px solid #e0a800;"
     "padding:.5em 1em}figure{margin:1em 0}img{max-width:100%}figcaption{font-size:.88em;"
     "color:#555}caption{text-align:left;font-style:italic;color:#555}"
+    "details{margin:.6em 0;border-top:1px solid #ddd;padding-top:.3em}"
+    "summary{cursor:pointer;font-weight:600;font-size:1.1em}"
 )
 
 
@@ -78,6 +102,12 @@ def _esc(text: str) -> str:
 
 
 def _html_block(block: Block) -> str:
+    if isinstance(block, Details):
+        inner = "\n".join(_html_block(b) for b in block.blocks)
+        return f"<details><summary>{_esc(block.title)}</summary>\n{inner}\n</details>"
+    if isinstance(block, Section):
+        inner = "\n".join(_html_block(b) for b in block.blocks)
+        return f'<section id="{_esc(block.id)}">\n{inner}\n</section>'
     if isinstance(block, Heading):
         return f"<h{block.level}>{_esc(block.text)}</h{block.level}>"
     if isinstance(block, Para):
@@ -125,6 +155,11 @@ def md_escape(text: str, *, line_start: bool = False) -> str:
 
 
 def _md_block(block: Block, base: Path) -> str:
+    if isinstance(block, Details):
+        head = "#" * block.level + " " + md_escape(block.title)
+        return "\n\n".join([head, *(_md_block(b, base) for b in block.blocks)])
+    if isinstance(block, Section):
+        return "\n\n".join(_md_block(b, base) for b in block.blocks)
     if isinstance(block, Heading):
         return "#" * block.level + " " + md_escape(block.text)
     if isinstance(block, Para):

@@ -1,0 +1,119 @@
+"""The findings summary that opens a report: one headline per probe and per benchmark category.
+
+Each headline is the probe's declared main metric (from the kind ``meta.json`` records) with its
+95% interval, the direction in words (the kind's ``above``/``below`` sentences, groups named), the
+p-value after Holm's correction across every headline test of the run, and whether the interval
+excludes the no-bias value. One forest plot shows them all, one panel per metric.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from xlmaudit.metrics.crows import holm
+from xlmaudit.probes import MetricDoc, probe_record
+from xlmaudit.report import frames, plots
+from xlmaudit.report.load import RunData
+
+FINDING_COLUMNS = ("suite", "probe", "group", "level", "metric", "contrast", "value", "ci_low",
+                   "ci_high", "n", "p_value", "p_holm", "reference", "excludes", "direction",
+                   "label")  # fmt: skip
+
+
+def _finite(x: Any) -> bool:
+    return isinstance(x, int | float) and not math.isnan(float(x))
+
+
+def direction_words(doc: MetricDoc | None, value: float, low: float, high: float) -> str:
+    """``the model prefers female (she) over male (he) by 0.45 nats [0.08, 0.80]``: the kind's
+    sentence for a value above or below the no-bias reference; "" when the metric has none."""
+    if doc is None or doc.reference is None or not doc.above or not _finite(value):
+        return ""
+    ref = doc.reference
+    if value == ref:
+        return "the model shows no preference"
+    above = value > ref
+    lo, hi = (low - ref, high - ref) if above else (ref - high, ref - low)
+    ci = f"[{lo:.2f}, {hi:.2f}]" if _finite(lo) and _finite(hi) else ""
+    interval = f"[{low:.1f}, {high:.1f}]" if _finite(low) and _finite(high) else ""
+    text = (doc.above if above else doc.below).format(
+        size=f"{abs(value - ref):.2f}", ci=ci, value=f"{value:.1f}", interval=interval
+    )
+    note = "; the interval includes no preference" if _finite(lo) and lo <= 0 else ""
+    return "the model " + " ".join(text.split()) + note
+
+
+def _named(meta: dict[str, Any], suite: str, probe: str, contrast: tuple[str, ...]) -> tuple:
+    """The contrast groups with their recorded terms: ``female (she, her)``."""
+    entry = (meta.get("suites") or {}).get(suite) or {}
+    groups = ((entry.get("probes") or {}).get(probe) or {}).get("groups") or {}
+    return tuple(f"{g} ({', '.join(groups[g])})" if groups.get(g) else g for g in contrast)
+
+
+def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any]]:
+    part = frames.probe_rows(run.summary, suite, probe)
+    record = probe_record(run.meta, suite, probe)
+    if frames.is_attribution(part, run.meta):
+        return []
+    metric = frames.main_metric(part, run.meta)
+    levels = frames.level_of(part)
+    benchmark = frames.is_benchmark(part, run.meta)
+    keep = (part["metric"] == metric) & (
+        levels.isin(["overall", "category"] if benchmark else ["overall"])
+        | (levels.eq("") & part["group"].isin(frames.OVERALL_GROUPS))
+    )
+    named = _named(run.meta, suite, probe, record.contrast)
+    doc = record.kind.doc(str(metric), named) if record.kind else None
+    label = record.doc(str(metric)) if record.kind else None
+    out = []
+    for _, r in part[keep].iterrows():
+        ref = doc.reference if doc else None
+        excludes = (ref is not None and _finite(r["ci_low"]) and _finite(r["ci_high"])
+                    and not r["ci_low"] <= ref <= r["ci_high"])  # fmt: skip
+        out.append({
+            "suite": suite, "probe": probe, "group": str(r["group"]),
+            "level": "overall" if str(r["group"]) in frames.OVERALL_GROUPS else "category",
+            "metric": str(metric), "contrast": record.contrast_words(str(metric)),
+            "value": r["value"], "ci_low": r["ci_low"], "ci_high": r["ci_high"], "n": r["n"],
+            "p_value": r.get("p_value", float("nan")), "reference": ref, "excludes": excludes,
+            "direction": direction_words(doc, r["value"], r["ci_low"], r["ci_high"]),
+            "label": label.label if label else str(metric),
+        })  # fmt: skip
+    return out
+
+
+def findings(run: RunData) -> pd.DataFrame:
+    """Headline rows (``FINDING_COLUMNS``) of every probe and benchmark category of ``run``, with
+    ``p_holm``: Holm-adjusted across all headline p-values of the run (NaN where none)."""
+    rows = [r for suite in run.suites for probe in frames.probes_of(run.summary, suite)
+            for r in _probe_headlines(run, suite, probe)]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=[c for c in FINDING_COLUMNS if c != "p_holm"])
+    frame.insert(frame.columns.get_loc("reference"), "p_holm", holm(frame["p_value"].tolist()))
+    return frame
+
+
+def findings_forest(frame: pd.DataFrame) -> Figure | None:
+    """One forest plot of every headline: a panel per metric (its own units), no-bias dashed."""
+    parts = [(m, p) for m, p in frame.groupby("metric", sort=False) if p["value"].notna().any()]
+    if not parts:
+        return None
+    heights = [max(len(p), 2) for _, p in parts]
+    fig = Figure(figsize=(8.0, 0.26 * sum(heights) + 1.1 * len(parts)), layout="constrained")
+    axes = fig.subplots(len(parts), 1, squeeze=False, height_ratios=heights)[:, 0]
+    for ax, (metric, part) in zip(axes, parts, strict=True):
+        rows = part.assign(
+            label=[
+                f"{p}: {g}" if g not in frames.OVERALL_GROUPS else str(p)
+                for p, g in zip(part["probe"], part["group"], strict=True)
+            ]
+        )
+        ref = part["reference"].iloc[0]
+        plots.forest_plot(rows[["label", "value", "ci_low", "ci_high"]], ax=ax,
+                          title=f"{metric} ({part['contrast'].iloc[0] or 'no direction'})",
+                          xlabel=str(part["label"].iloc[0]),
+                          reference=None if pd.isna(ref) else float(ref))  # fmt: skip
+    return fig
