@@ -25,7 +25,7 @@ def test_small_retrained_model_recovers_planted_directions(tmp_path) -> None:
     for name in ("config.json", "model.safetensors", "vocab.json", "merges.txt", "README.md"):
         assert (out / name).is_file(), name
     card = (out / "README.md").read_text()
-    assert "xlmaudit planted train --out DIR --small --seed 0 --steps 1800" in card
+    assert "xlmaudit planted train --out DIR --small --seed 0 --steps 2000" in card
     seed, size = training_size(out)
     scorer = ModelScorer(load_model(str(out), device="cpu"), progress=False)
     result, table = calibrate(scorer, seed=seed, size=size, n_per_type=32, n_control=16)
