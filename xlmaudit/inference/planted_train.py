@@ -52,8 +52,14 @@ class TrainConfig:
 
     @classmethod
     def small(cls, *, seed: int = 0) -> TrainConfig:
-        small = CorpusSize(per_cue=600, per_attribute=160, filler=2000)
-        return cls(seed=seed, steps=2000, batch_size=64, lr=3e-3, n_layers=1, corpus=small)
+        """The CI size: 2 layers (as shipped), 2,000 steps of 64 sentences, a smaller corpus.
+
+        Not 1 layer: at 2,000 steps a 1-layer model stayed on the plateau where the pronoun does
+        not depend on the cue word (mother/father embeddings still alike). The corpus keeps many
+        pronoun sentences (600 per cue word) for the cue and 400 per attribute for the pairs.
+        """
+        small = CorpusSize(per_occupation=300, per_cue=600, per_attribute=400, filler=1000)
+        return cls(seed=seed, steps=2000, batch_size=64, lr=3e-3, corpus=small)
 
 
 def reproduce_command(cfg: TrainConfig) -> str:
