@@ -262,7 +262,8 @@ def test_mixed_methods_in_one_call_keep_order_and_scorer_wrapper_routes():
     scorer = AttributionScorer(loaded, fake)
     answers = scorer.score([MaskedWordRequest(TEXT, ("she",)), reqs[1]])
     assert answers[0].candidates[0].logprob == -1.0
-    np.testing.assert_allclose(answers[1].attributions, lig.attributions)
+    # the scorer batches its (adaptive) integration differently: equal up to fp32 summation noise
+    np.testing.assert_allclose(answers[1].attributions, lig.attributions, rtol=1e-5, atol=1e-6)
     assert len(fake.calls) == 1 and scorer.fingerprint == "fake"
 
 

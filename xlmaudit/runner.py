@@ -33,7 +33,7 @@ def summary_columns(present: list[str] | tuple[str, ...] = ()) -> list[str]:
     """summary.csv's columns: the contract, ``level``, every registered kind's extra columns,
     then any undeclared extra in ``present``, and ``contrast`` last (same whatever suites ran)."""
     cols = [*SUMMARY_COLUMNS, LEVEL]
-    for kind in load_kinds().values():
+    for _, kind in sorted(load_kinds().items()):  # by name: not by import order, which varies
         cols += [c for c in kind.summary_columns if c not in cols]
     cols += [c for c in present if c not in cols and c != CONTRAST]
     return [*cols, CONTRAST]
