@@ -40,8 +40,8 @@ def items() -> list:
 @pytest.mark.slow
 def test_full_expansion(items: list) -> None:
     # 22,029 noun phrases x 26 templates, less the must_be_noun templates for phrases without a
-    # noun: 566,625 sentences; 16 of them repeat an (axis, descriptor, template, text) already
-    # generated (a descriptor listed under two buckets of one axis) and are one item
+    # noun: 566,625 sentences; the standalone phrase "a Rasta" has two entries (two plurals), so
+    # its 16 singular-template sentences repeat and are one item each
     assert len(items) == 566_625 - 16
     assert len({it.id for it in items}) == len(items)
     axes = {it.sentence.phrase.axis for it in items}
