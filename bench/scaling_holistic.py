@@ -1,6 +1,7 @@
 """Data-parallel scaling of `xlmaudit run`: 1 vs 2 processes on the HolisticBias small set.
 
-Runs the planted model on ``--suite holistic-bias --limit N`` (no cache, one thread per process)
+Runs the planted model on the HolisticBias small set (:data:`SMALL`: the first 4 descriptors of
+each axis, nouns woman and man, all templates, probe word_l2r; no cache, one thread per process)
 as one process (``python -m xlmaudit``) and as two (``torchrun --standalone --nproc_per_node 2``),
 and the same with ``--limit 1`` to measure the fixed part (start-up, model load, generating the
 sentences, writing the report). Speed-up and parallel efficiency (T1 / (2 T2)) are given for the
@@ -10,7 +11,7 @@ whole run and for the scoring part (T(N) - T(1)). The machine is shared: the loa
 ``--project`` instead prints the projected time of the full HolisticBias expansion on
 xlm-mlm-en-2048 per GPU count, from the per-token cost of ../shared/research/xlm_core.md 2.2.
 
-    PYTHONPATH=. python bench/scaling_holistic.py --data-dir ../shared/data --limit 400 \
+    PYTHONPATH=. python bench/scaling_holistic.py --data-dir ../shared/data \
         --out bench/scaling_holistic.json
     PYTHONPATH=. python bench/scaling_holistic.py --data-dir ../shared/data --project
 """
@@ -31,9 +32,25 @@ GFLOP_PER_TOKEN = 1.21  # xlm_core.md 2.2: encoder, per token position
 GFLOP_LM_HEAD = 0.1235  # per position that gets logits (one per PLL row)
 
 
+SMALL = {"descriptors_per_axis": 4, "nouns": ["woman", "man"]}  # the small set
+
+
+def small_suite(folder: Path) -> Path:
+    """The shipped suite with one probe (word_l2r) cut to :data:`SMALL` (about 3,000 sentences)."""
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "probes" / "holistic-bias.yaml").read_text())
+    spec["name"] = "holistic-bias-small"
+    spec["probes"] = [{**spec["probes"][0], **SMALL}]
+    path = folder / "holistic-bias-small.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return path
+
+
 def _run(n: int, limit: int, data_dir: Path, out: Path) -> dict:
     env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONPATH=str(ROOT))
-    args = ["run", "--model", "planted", "--suite", "holistic-bias", "--limit", str(limit),
+    suite = small_suite(out.parent)
+    args = ["run", "--model", "planted", "--suite", str(suite), "--limit", str(limit),
             "--data-dir", str(data_dir), "--no-cache", "--out", str(out)]  # fmt: skip
     if n == 1:
         cmd = [sys.executable, "-m", "xlmaudit", *args]
@@ -59,7 +76,7 @@ def measure(data_dir: Path, limit: int) -> dict:
         same = all(
             (Path(tmp) / f"1-{limit}" / f).read_bytes()
             == (Path(tmp) / f"2-{limit}" / f).read_bytes()
-            for f in ("summary.csv", "raw/holistic-bias.parquet")
+            for f in ("summary.csv", "raw/holistic-bias-small.parquet")
         )
     t1, t2 = runs[f"1p_limit{limit}"]["wall_s"], runs[f"2p_limit{limit}"]["wall_s"]
     s1 = t1 - runs["1p_limit1"]["wall_s"]
@@ -111,7 +128,7 @@ def project(data_dir: Path, gpu_tflops: dict[str, float], efficiency: float) -> 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, required=True)
-    ap.add_argument("--limit", type=int, default=400)
+    ap.add_argument("--limit", type=int, default=100_000, help="items (default: all)")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--project", action="store_true")
     ap.add_argument("--efficiency", type=float, default=0.95, help="data-parallel efficiency")

@@ -199,6 +199,7 @@ class DistributedScorer:
         """Score this rank's units one by one (each commits to the shard); progress via store."""
         answers: dict[int, Any] = {}
         bar = _bar(self.progress, self._total_rows) if self.is_main else None
+        shown = 0
         for unit in units:
             before = self.base.stats["rows"]
             got = self.scorer.score([requests[i] for i in unit])
@@ -206,10 +207,10 @@ class DistributedScorer:
             rows = self.base.stats["rows"] - before
             self.stats["scored_here"] += len(unit)
             self.stats["rows_here"] += rows
-            done = int(store.add(_ROWS, rows))
+            done = int(store.add(_ROWS, rows))  # the total over ranks
             if bar is not None:
-                bar.n = done
-                bar.refresh()
+                bar.update(done - shown)
+                shown = done
         if bar is not None:
             bar.close()
         return answers
@@ -237,9 +238,13 @@ class DistributedScorer:
 
 
 def _bar(progress: bool | None, total: int) -> Any:
-    """tqdm of rows scored by all ranks (rank 0 only); None when progress is off."""
-    if progress is False or (progress is None and not sys.stderr.isatty()):
+    """Rows scored by all ranks, on rank 0: tqdm on a terminal, else a line every 30 s."""
+    if progress is False or not total:
         return None
+    if progress is None and not sys.stderr.isatty():
+        from xlmaudit.progress import LineProgress
+
+        return LineProgress(total, desc="scoring (all ranks)")
     from tqdm.auto import tqdm
 
     return tqdm(total=total, unit="seq", desc="scoring (all ranks)", file=sys.stderr)
