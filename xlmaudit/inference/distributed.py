@@ -6,7 +6,9 @@ seconds, default 1800). :class:`DistributedScorer` wraps the run's scorer: every
 same requests; rank 0 looks them up in the response cache (the main file and every rank's shard
 file), cuts the rest into the chunks a single process would score (same order, same batches, so
 CPU numbers are bit-identical) and deals the chunks to ranks balanced by token cost (largest
-first to the least loaded rank: deterministic, independent of timing). Each rank scores its chunks,
+first to the least loaded rank: deterministic, independent of timing; each ``AttributionRequest``
+is a unit of its own, explained on the rank it is dealt to, so its batches differ from a single
+process and its numbers agree to float tolerance, ~1e-5). Each rank scores its chunks,
 committing each to its own shard file ``responses.rank<k>.sqlite``; answers are gathered to rank 0
 (``gather_object``), which merges the shards into ``responses.sqlite`` and alone writes the run.
 A rank that fails is named in the error all ranks raise; a killed rank's shard keeps its finished
