@@ -107,9 +107,7 @@ class DistributedScorer:
         self.main_cache = base.cache if info.is_main else None
         if base.cache is not None and not info.is_main:
             base.cache.close()
-        base.cache = None  # this rank writes only its shard
-        if self.cache_dir is not None:
-            base.cache = ResponseCache(self.cache_dir, shard_name(info.rank))
+        base.cache = None  # this rank writes only its shard, opened once rank 0 has read them all
         self.progress = base.progress
         base.progress = False
         self._total_rows = 0
@@ -129,6 +127,8 @@ class DistributedScorer:
         box = [plan]
         dist.broadcast_object_list(box, src=0)
         units, self._total_rows, assignment = box[0]
+        if self.cache_dir is not None:
+            self.base.cache = ResponseCache(self.cache_dir, shard_name(self.info.rank))
         mine = assignment[self.info.rank]
         answers: dict[int, Any] = {}
         error = None
