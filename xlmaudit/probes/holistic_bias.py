@@ -115,6 +115,9 @@ class HolisticBias(ProbeKind):
         "templates": list,
     }
     choices = {"estimator": ESTIMATORS}
+    main_metric = m.METRIC  # kind declarations (read by the report where the base class has them)
+    summary_columns = ("level", "axis", "template", "descriptor", "preference", "rank",
+                       "annotation", "estimator")  # fmt: skip
 
     def validate(self, probe: ProbeSpec) -> None:
         super().validate(probe)
