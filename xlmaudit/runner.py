@@ -99,6 +99,8 @@ def run_suites(
     ctx = ctx or RunContext()
     planned = plan(suites, scorer, ctx)
     nested, n_unique = score_pooled(planned, scorer)
+    if not getattr(scorer, "is_main", True):  # a non-zero rank of a distributed run: rank 0 reports
+        return []
     n_total = sum(len(r) for p in planned for r in p.requests)
     log.info("scored %d distinct requests (%d asked)", n_unique, n_total)
     results = []

@@ -137,17 +137,36 @@ def main(args: argparse.Namespace) -> int:
 
         raise InputError(f"the same suite is named twice: {names}")
     check_item_count(suites, args.max_items)
-    loaded = load_model(args.model, revision=args.revision, device=args.device, dtype=args.dtype)
+    group = _distributed_setup(args)  # None unless launched with WORLD_SIZE > 1 (torchrun)
+    device = group.device if group else args.device
+    loaded = load_model(args.model, revision=args.revision, device=device, dtype=args.dtype)
     warn_random_weights(loaded)
     scorer = make_scorer(loaded, suites, args)
+    if group:
+        from xlmaudit.inference.distributed import wrap
+
+        scorer = wrap(scorer, group, _cache_dir(args))
     ctx = RunContext(data_dir=args.data_dir, limit=args.limit, seed=args.seed,
                      strict_data=args.strict_data)  # fmt: skip
     results = run_suites(suites, scorer, ctx=ctx)
+    if group and not group.is_main:  # rank 0 alone writes the run directory and prints
+        return 0
     meta = run_meta(args, loaded, results, ctx, started=started)
+    if group:
+        meta["distributed"] = {"world_size": group.world, "backend": group.backend}
     out = write_run(args.out, results, meta, overwrite=args.overwrite)
     print_summary(results, out)
     build_report_after_run(out)
     return 0
+
+
+def _distributed_setup(args: argparse.Namespace) -> Any:
+    """Join torch.distributed when a launcher (torchrun, srun) set WORLD_SIZE > 1; else None."""
+    if int(os.environ.get("WORLD_SIZE", "1") or 1) <= 1:
+        return None
+    from xlmaudit.inference.distributed import setup
+
+    return setup(args.device)
 
 
 def check_item_count(suites: list, ceiling: int) -> None:

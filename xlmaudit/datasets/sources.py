@@ -184,6 +184,49 @@ for _file, _sha, _blob, _size in _WINOBIAS_FILES:
     )
 
 
+# HolisticBias v1.1 (Smith et al. 2022), facebookresearch/ResponsibleNLP; the four generator inputs.
+_HOLISTIC_COMMIT = "0ec714eb084217f44cd9ac466d9e988c795302f9"
+_HOLISTIC_FILES = (  # (file, sha256, git blob, bytes)
+    (
+        "descriptors.json",
+        "c1328f0edfdeefb76302d360a01878df3db55f18026f4ea1956b4a0f52daf943",
+        "5557beafd756dece91e0519045ec9e4d18f3de76",
+        23463,
+    ),
+    (
+        "nouns.json",
+        "9bbe15bf01ea8827fd5d68a81ee2b05e04bd5f79478d9027efec0b4dbd232ee6",
+        "6df83d42e25b1980e274af669d5fd214eb4f1a7b",
+        1042,
+    ),
+    (
+        "sentence_templates.json",
+        "8b1cf8fc3c9a10b12cf77902e8c2ff3d80e3fcfff2f177a00256925acb4f53a5",
+        "b3d60b21bd02bcf3b409f8ffb28ada2c291807a1",
+        1499,
+    ),
+    (
+        "standalone_noun_phrases.json",
+        "bac592574f81df55e8c8d8e3919a866d43cbd8df5ae9376a68d95e7b83dbebac",
+        "9c5e60af378813cc6c7c4bbdc3d928fa4a2e908c",
+        18082,
+    ),
+)
+for _file, _sha, _blob, _size in _HOLISTIC_FILES:
+    _name = "holistic-bias-" + _file.removesuffix(".json").replace("_", "-")
+    SOURCES[_name] = DataSource(
+        name=_name,
+        relpath=f"holistic_bias/v1.1/{_file}",
+        url=f"https://raw.githubusercontent.com/facebookresearch/ResponsibleNLP/{_HOLISTIC_COMMIT}"
+        f"/holistic_bias/dataset/v1.1/{_file}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="CC BY-SA 4.0 (data), MIT (code)",
+        citation="Smith et al. 2022, EMNLP, arXiv:2205.09209",
+    )
+
+
 def _seat_source(test: str, sha256: str, blob: str, n_bytes: int) -> DataSource:
     """One SEAT test file as a data source (``seat-<test>``; checksums in ``seat_files``)."""
     from xlmaudit.datasets import seat_files as sf

@@ -84,6 +84,14 @@ def entry_key(fingerprint: str, dtype: str, request_key: str, *, variant: str = 
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+def shard_name(rank: int) -> str:
+    """The cache file of one rank of a distributed run, beside ``responses.sqlite``."""
+    return f"responses.rank{rank}.sqlite"
+
+
+SHARD_GLOB = "responses.rank*.sqlite"
+
+
 class CacheDamaged(Exception):
     """The cache file fails sqlite's integrity check."""
 
@@ -101,10 +109,13 @@ def _warn(message: str) -> None:
 
 
 class ResponseCache:
-    """sqlite-backed response store; one file ``responses.sqlite`` under ``directory``."""
+    """sqlite-backed response store; one file ``name`` (``responses.sqlite``) under ``directory``.
 
-    def __init__(self, directory: str | Path) -> None:
-        self.path = Path(directory).expanduser() / "responses.sqlite"
+    Distributed runs give each rank its own file (:func:`shard_name`), merged by rank 0.
+    """
+
+    def __init__(self, directory: str | Path, name: str = "responses.sqlite") -> None:
+        self.path = Path(directory).expanduser() / name
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.rejected = 0  # entries found unreadable or corrupted (re-scored)
         self.moved_aside: Path | None = None  # where a damaged cache file went
@@ -191,6 +202,24 @@ class ResponseCache:
                 raise
             self._writable = False
             _warn(f"response cache {self.path} broke during the run ({exc}); not writing to it")
+
+    def merge_from(self, other: ResponseCache) -> int:
+        """Copy ``other``'s intact entries into this cache in one transaction; returns the count."""
+        rows = []
+        try:
+            stored = other._db.execute("SELECT key, sha256, payload FROM responses").fetchall()
+        except sqlite3.DatabaseError as exc:
+            _warn(f"response cache shard {other.path} unreadable ({exc}); not merged")
+            return 0
+        for key, digest, payload in stored:
+            if hashlib.sha256(bytes(payload)).hexdigest() == digest:
+                rows.append((key, digest, bytes(payload)))
+            else:
+                self.rejected += 1
+        if rows and self._writable:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?)", rows)
+        return len(rows)
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM responses").fetchone()[0])

@@ -90,6 +90,7 @@ KIND_MODULES: tuple[str, ...] = (
     "xlmaudit.probes.honest",
     "xlmaudit.probes.winobias",
     "xlmaudit.probes.seat",
+    "xlmaudit.probes.holistic_bias",
 )
 
 _KINDS: dict[str, ProbeKind] = {}
