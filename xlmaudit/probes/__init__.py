@@ -21,8 +21,8 @@ Writing a kind (in its own module, e.g. ``xlmaudit/probes/crows.py``)::
 
         def validate(self, probe): ...        # extra checks; raise probe.at(key).error(msg)
         def build_items(self, probe, ctx): ...        # -> list of items, each with a str `.id`
-        def requests(self, probe, items, scorer): ... # -> list[list[Request]], one list per item
-        def raw_frame(self, probe, items, responses): ...  # responses: list[list[Response]]
+        def requests(self, probe, items, scorer): ... # -> list[list[Request]] or Asked
+        def raw_frame(self, probe, items, responses, notes): ...  # list[list[Response]], notes
         def summarize(self, probe, raw, *, seed): ... # -> summary rows (DataFrame)
 
 and add the module's name to :data:`KIND_MODULES` (a module not written yet is skipped).
@@ -35,6 +35,11 @@ Contract:
   The runner keeps the first ``ctx.limit`` items, so kinds need not truncate.
 - ``requests`` returns, per item, the requests that item needs; identical requests anywhere in
   the run are scored once. ``raw_frame`` gets the responses in the same nested shape.
+- No hidden state between the two: items are frozen and a kind keeps nothing per run (one
+  registered instance serves every probe). What ``raw_frame`` needs from request building (e.g.
+  the tokenization's scored positions) ``requests`` returns as ``Asked(requests, notes)``, one
+  note per item; the runner passes the notes back to ``raw_frame`` (``None`` per item when
+  ``requests`` returned a plain list).
 - ``raw_frame`` returns one row per item x candidate (or per item x estimator for benchmarks)
   with an ``item_id`` column; the runner adds ``suite`` and ``probe`` in front.
 - ``summarize`` returns rows with columns ``group, metric, value, ci_low, ci_high, n`` and
@@ -119,6 +124,27 @@ class RunContext:
 
             self.data_status[name] = check_data_file(name, source, strict=self.strict_data)
         return digest
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What ``requests`` returns when ``raw_frame`` needs more than the items: per item, its
+    requests and one note (any value) that the runner hands back to ``raw_frame``."""
+
+    requests: list[list[Request]]
+    notes: list[Any]
+
+    def __post_init__(self) -> None:
+        if len(self.requests) != len(self.notes):
+            raise ValueError(f"{len(self.requests)} request lists but {len(self.notes)} notes")
+
+    @classmethod
+    def of(cls, returned: Asked | list[list[Request]]) -> Asked:
+        """``returned`` as an Asked (a plain list of request lists gets ``None`` notes)."""
+        if isinstance(returned, Asked):
+            return returned
+        lists = [list(r) for r in returned]
+        return cls(lists, [None] * len(lists))
 
 
 @dataclass(frozen=True)
@@ -219,11 +245,13 @@ class ProbeKind:
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[Any]:
         raise NotImplementedError
 
-    def requests(self, probe: ProbeSpec, items: list[Any], scorer: Scorer) -> list[list[Request]]:
+    def requests(
+        self, probe: ProbeSpec, items: list[Any], scorer: Scorer
+    ) -> Asked | list[list[Request]]:
         raise NotImplementedError
 
     def raw_frame(
-        self, probe: ProbeSpec, items: list[Any], responses: list[list[Response]]
+        self, probe: ProbeSpec, items: list[Any], responses: list[list[Response]], notes: list[Any]
     ) -> pd.DataFrame:
         raise NotImplementedError
 

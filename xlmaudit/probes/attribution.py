@@ -191,7 +191,11 @@ class AttributionKind(ProbeKind):
         ]
 
     def raw_frame(
-        self, probe: ProbeSpec, items: list[ExplainItem], responses: list[list[Response]]
+        self,
+        probe: ProbeSpec,
+        items: list[ExplainItem],
+        responses: list[list[Response]],
+        notes: list,
     ) -> pd.DataFrame:
         done = [(it, r[0]) for it, r in zip(items, responses, strict=True) if not it.skipped]
         frame = token_frame(

@@ -291,7 +291,9 @@ class TargetPreference(ProbeKind):
         cands = candidates(probe)
         return [[MaskedWordRequest(item.text, cands)] for item in items]
 
-    def raw_frame(self, probe: ProbeSpec, items: list[Item], responses: list) -> pd.DataFrame:
+    def raw_frame(
+        self, probe: ProbeSpec, items: list[Item], responses: list, notes: list
+    ) -> pd.DataFrame:
         rows = [
             r
             for item, (resp,) in zip(items, responses, strict=True)
@@ -385,7 +387,9 @@ class IncreasedLogProb(ProbeKind):
             )
         return out
 
-    def raw_frame(self, probe: ProbeSpec, items: list[Item], responses: list) -> pd.DataFrame:
+    def raw_frame(
+        self, probe: ProbeSpec, items: list[Item], responses: list, notes: list
+    ) -> pd.DataFrame:
         a, b = contrast(probe)
         rows = []
         for item, (resp, prior) in zip(items, responses, strict=True):
