@@ -130,14 +130,14 @@ def _uses(name: str, kinds: set[str]) -> bool:
 def data_checksums(meta: Mapping[str, Any], suite: str) -> dict[str, str | None] | None:
     """sha256 per data file that ``suite`` read, from ``meta.json``; None if it records no data.
 
-    A per-suite ``data`` record wins; otherwise the run's ``data`` (or ``data_checksums``) entries
+    A per-suite ``data`` record wins; otherwise the run's ``data`` entries
     named after a probe kind of the suite (``crows-pairs``, ``stereoset (test.json)``), all of them
     when the meta records no probe kind.
     """
     entry = _suite_entry(meta, suite)
     record = entry.get("data")
     if not isinstance(record, dict):
-        record = meta.get("data", meta.get("data_checksums"))
+        record = meta.get("data")
         if not isinstance(record, dict):
             return None
         probes = entry.get("probes")

@@ -42,6 +42,7 @@ from captum.attr import (
 )
 
 from xlmaudit.errors import InputError
+from xlmaudit.inference.kernel import resolve_batch_tokens
 from xlmaudit.inference.lean import lean_attention
 from xlmaudit.inference.tokens import Codec
 from xlmaudit.requests import AttributionRequest, AttributionResponse, Encoding
@@ -318,7 +319,7 @@ def explain(
     requests: Sequence[AttributionRequest],
     *,
     batch_rows: int = 16,
-    batch_tokens: int = 1024,
+    batch_tokens: int | None = None,
     internal_batch_size: int | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     adaptive: bool = False,
@@ -331,7 +332,8 @@ def explain(
     Args:
         loaded: a ``LoadedModel`` (``model``, ``tokenizer``, ``mask_id``, ``langs_id``).
         batch_rows: rows (sequences) stacked into one Captum call.
-        batch_tokens: token budget of one forward pass; sets ``internal_batch_size`` if not given.
+        batch_tokens: token budget of one forward pass; sets ``internal_batch_size`` if not given
+            (None: the device's default, as ``ModelScorer``).
         internal_batch_size: rows per forward pass inside Captum (at least ``batch_rows``).
         threshold: relative IG delta above which a ``CompletenessWarning`` names the steps to use.
         adaptive: lig with Gauss-Legendre steps growing per item (8, 16, 32, ... up to the
@@ -346,6 +348,7 @@ def explain(
     """
     for req in requests:
         _check_request(req)
+    batch_tokens = resolve_batch_tokens(batch_tokens, loaded.device)
     loaded.model.eval()
     groups: dict[tuple[str, int, str], list[int]] = {}
     for i, req in enumerate(requests):
@@ -513,7 +516,9 @@ class AttributionScorer:
 
     def __init__(self, loaded: Any, scorer: Any, **options: Any) -> None:
         self.loaded, self.scorer = loaded, scorer
-        self.options = {"adaptive": True, **options}  # suite runs: steps grow per item
+        # suite runs: steps grow per item; the token budget is the wrapped scorer's
+        self.batch_tokens = options.pop("batch_tokens", getattr(scorer, "batch_tokens", None))
+        self.options = {"adaptive": True, "batch_tokens": self.batch_tokens, **options}
         self.fingerprint = scorer.fingerprint
 
     def tokenize(self, text: str) -> Encoding:

@@ -83,6 +83,14 @@ class LoadedModel:
         return bool(getattr(getattr(self.model, "config", None), RANDOM_MARKER, False))
 
     @property
+    def is_planted(self) -> bool:
+        """Loaded from the shipped planted model's directory (whatever name or path was typed)."""
+        try:
+            return bool(self.source) and Path(self.source).resolve() == PLANTED_DIR
+        except OSError:
+            return False
+
+    @property
     def random_weights(self) -> bool:
         """Some weight was randomly initialised, or the config marks the model as random."""
         return bool(self.newly_initialized) or self.random_marker
