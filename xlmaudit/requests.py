@@ -135,6 +135,12 @@ class AttributionRequest(_Keyed):
     kind: ClassVar[str] = "attribution"
 
 
+# The attribution methods and baselines (torch-free: the probe kind and the CLI import these; the
+# adapters and what each can do are registered in xlmaudit.inference.attribution_methods).
+ATTRIBUTION_METHODS = ("lig", "grad_x_input", "saliency", "ablation")
+ATTRIBUTION_BASELINES = ("pad", "mask", "unk")
+
+
 @dataclass(frozen=True)
 class TopWordsRequest(_Keyed):
     """The ``k`` most probable whole words at the single ``[MASK]`` of ``text`` (HONEST).
