@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
-from xlmaudit.probes.preference import (
+from xlmaudit.probes.templated import (
     BASE_OPTIONS,
     NATS_ABOVE,
     NATS_BELOW,
