@@ -157,7 +157,8 @@ def explain(
     """
     for req in requests:
         _check_request(req)
-    batch_tokens = resolve_batch_tokens(batch_tokens, loaded.device)
+    device = next(loaded.model.parameters()).device.type  # where the rows run
+    batch_tokens = resolve_batch_tokens(batch_tokens, device)
     loaded.model.eval()
     groups: dict[tuple[str, int, str], list[int]] = {}
     for i, req in enumerate(requests):
