@@ -1,7 +1,7 @@
-"""``xlmaudit bench crows``: the full CrowS-Pairs benchmark (all five estimators) as a user runs it
-(plan, tokenize, cache, score, statistics, run files, report) on the real architecture with random
-weights, in float32 and bfloat16, timed; the share of wall time outside the model's forward is the
-host overhead. ``--device cuda`` is the GPU check; ``--short`` a CPU-sized run for CI.
+"""``xlmaudit bench crows``: the full CrowS-Pairs benchmark (all five estimators) as a user runs
+it (prepare, tokenize, cache, score, statistics, run files, report) on the real architecture with
+random weights, in float32 and bfloat16, timed; the share of wall time outside the model's forward
+is the host overhead. ``--device cuda`` is the GPU check; ``--short`` a CPU-sized run for CI.
 """
 
 from __future__ import annotations
