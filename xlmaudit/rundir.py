@@ -56,11 +56,10 @@ class RunMeta:
     def to_json(self) -> dict[str, Any]:
         """The JSON object of ``meta.json`` (``synthetic`` only when true)."""
         out: dict[str, Any] = {"synthetic": True} if self.synthetic else {}
-        for f in fields(self):
-            if f.name not in ("synthetic", "extra"):
-                value = getattr(self, f.name)
-                if f.name != "data" or value is not None:
-                    out[f.name] = _plain(value)
+        for name in _ORDER:
+            value = getattr(self, name)
+            if name != "data" or value is not None:
+                out[name] = _plain(value)
         return {**out, **_plain(self.extra)}
 
     @classmethod
@@ -76,6 +75,10 @@ class RunMeta:
         kwargs.setdefault("model", {})
         kwargs.setdefault("suites", {})
         return cls(**kwargs, extra={k: v for k, v in obj.items() if k not in known})
+
+
+_ORDER = ("model", "dtype", "device", "versions", "suites", "data", "seed", "limit", "batch_tokens",
+          "cache_dir", "started", "finished", "command", "arguments")  # fmt: skip
 
 
 def _plain(value: Any) -> Any:
