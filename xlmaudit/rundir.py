@@ -32,12 +32,13 @@ class RunMeta:
     """``meta.json``: the one record of a run, written by ``xlmaudit run`` and the fixtures.
 
     ``data`` maps a data file's name to ``{"sha256": ..., <check status>}`` (None: the run
-    recorded no data; ``{}``: it read none). Keys this schema does not name are kept in ``extra``
-    and written back. Older run directories (``data_checksums`` as ``{name: sha256}``) are read.
+    recorded no data; ``{}``: it read none); ``suites`` and ``data`` are left out when None. Keys
+    this schema does not name are kept in ``extra`` and written back. Older run directories
+    (``data_checksums`` as ``{name: sha256}``) are read.
     """
 
-    model: Mapping[str, Any]
-    suites: Mapping[str, Any]
+    model: Mapping[str, Any] = field(default_factory=dict)
+    suites: Mapping[str, Any] | None = None  # None: not recorded (then not written)
     data: Mapping[str, Mapping[str, Any]] | None = None
     dtype: str = ""
     device: str = ""
@@ -58,7 +59,7 @@ class RunMeta:
         out: dict[str, Any] = {"synthetic": True} if self.synthetic else {}
         for name in _ORDER:
             value = getattr(self, name)
-            if name != "data" or value is not None:
+            if name not in ("data", "suites") or value is not None:
                 out[name] = _plain(value)
         return {**out, **_plain(self.extra)}
 
@@ -72,8 +73,6 @@ class RunMeta:
                            for n, v in old.items()}  # fmt: skip
         known = {f.name for f in fields(cls)} - {"extra"}
         kwargs = {k: v for k, v in obj.items() if k in known}
-        kwargs.setdefault("model", {})
-        kwargs.setdefault("suites", {})
         return cls(**kwargs, extra={k: v for k, v in obj.items() if k not in known})
 
 
