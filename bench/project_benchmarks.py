@@ -83,7 +83,7 @@ def workloads(data_dir: Path) -> dict[str, dict[str, float]]:
     reqs: dict[str, list] = {}
     for est in ESTIMATORS:
         items = pair_items(pairs)
-        reqs[f"crows-pairs/{est}"] = [r for it in items for r in pair_requests(it, est, scorer)]
+        reqs[f"crows-pairs/{est}"] = [r for it in items for r in pair_requests(it, est, scorer)[0]]
     flat = resolve_data_file(("stereoset", "stereoset-flat"), data_dir=data_dir)
     clusters = cluster_items(load_stereoset(flat))
     for est, build in (("nadeem2021", nadeem_requests), ("word_l2r", word_l2r_requests)):

@@ -33,7 +33,7 @@ def workload(data_dir: Path) -> dict[str, dict[str, int]]:
     out = {}
     for probe, build in (
         ("cloze", lambda it: cloze_requests(it)),
-        ("pll", lambda it: pll_requests(it, "word_l2r", scorer)),
+        ("pll", lambda it: pll_requests(it, "word_l2r", scorer)[0]),
     ):
         reqs = {r.key(): r for it in items for r in build(it)}
         rows = positions = 0

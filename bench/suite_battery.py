@@ -84,11 +84,11 @@ def project(*, f: float = 1.14) -> dict:
     from project_benchmarks import RESEARCH_POSITIONS_PER_S, MosesCounter
 
     from xlmaudit.requests import MaskedWordRequest, PLLRequest
-    from xlmaudit.runner import plan
+    from xlmaudit.runner import prepare
 
     counter = MosesCounter()
-    planned = plan(template_suites(), counter, RunContext())
-    unique = {r.key(): r for p in planned for reqs in p.requests for r in reqs}
+    work = prepare(template_suites(), counter, RunContext())
+    unique = {r.key(): r for p in work for reqs in p.requests for r in reqs}
     rows = positions = 0
     for req in unique.values():
         length = len(counter.tokenize(req.text.replace("[MASK]", "mask")))
@@ -99,7 +99,7 @@ def project(*, f: float = 1.14) -> dict:
         else:
             raise TypeError(type(req).__name__)
         rows, positions = rows + n, positions + n * length
-    items = sum(len(p.items) for p in planned)
+    items = sum(len(p.items) for p in work)
     per_item = positions * f * f / items
     return {
         "items": items,

@@ -229,6 +229,13 @@ def test_completeness_warning_names_step_count(monkeypatch):
 
 def test_registry_and_errors():
     assert set(METHODS) >= {"lig", "grad_x_input", "saliency", "ablation"}
+    from xlmaudit.inference.attribution_methods import CAPABILITIES
+    from xlmaudit.requests import ATTRIBUTION_METHODS
+
+    # one tuple of names (torch-free) for the kind and the CLI; capabilities where registered
+    assert tuple(METHODS) == tuple(CAPABILITIES) == ATTRIBUTION_METHODS
+    assert [n for n, c in CAPABILITIES.items() if c.has_delta] == ["lig"]
+    assert [n for n, c in CAPABILITIES.items() if c.needs_baseline] == ["lig", "ablation"]
     loaded = toy()
     with pytest.raises(InputError, match="unknown attribution method"):
         explain(loaded, [AttributionRequest(TEXT, "she", method="shap")])

@@ -99,6 +99,8 @@ def test_planted_resolves_inside_the_package(monkeypatch, tmp_path):
         load_model("planted")
     monkeypatch.setattr(loader_mod, "PLANTED_DIR", tiny_model_dir("xlm"))
     assert load_model("planted").source == str(tiny_model_dir("xlm"))
+    # planted-ness comes from the directory read, not the name typed
+    assert load_model("planted").is_planted and load_model(str(tiny_model_dir("xlm"))).is_planted
 
 
 def test_existing_local_path_wins_over_planted(monkeypatch, tmp_path):
@@ -106,6 +108,7 @@ def test_existing_local_path_wins_over_planted(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(loader_mod, "PLANTED_DIR", tmp_path / "missing")
     assert load_model("planted").source == str((tmp_path / "planted").resolve())
+    assert not load_model("planted").is_planted  # a local folder named planted is not it
 
 
 def test_remote_code_is_refused(tmp_path):

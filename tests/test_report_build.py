@@ -91,7 +91,7 @@ def test_report_states_provenance_intervals_methods_and_caveats(built):
     summary = pd.read_csv(run_dir / "summary.csv")
     row = summary[(summary["probe"] == "aul") & (summary["group"] == "all")].iloc[0]
     assert f"\\[{row.ci_low:.3f}, {row.ci_high:.3f}\\]" in md
-    assert f"| data: crows-pairs | sha256 {meta['data_checksums']['crows-pairs']} |" in md
+    assert f"| data: crows-pairs | sha256 {meta['data']['crows-pairs']['sha256']} |" in md
     assert "Synthetic run directory" in md
     assert "Toy suite for report tests" in md  # the suite card from meta.json
 

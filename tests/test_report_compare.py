@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from xlmaudit.cli import main
-from xlmaudit.compare import compare_runs, mcnemar_exact, paired_bootstrap, sign_test
+from xlmaudit.compare import compare_runs, difference_interval, mcnemar_exact, sign_test
 from xlmaudit.errors import InputError
 from xlmaudit.report.fixtures import fake_table, write_fake_run
 from xlmaudit.report.load import load_run
@@ -38,11 +38,11 @@ def test_paired_bootstrap_uses_the_pairing():
     rng = np.random.default_rng(0)
     a = rng.normal(0, 100, size=200)
     b = a + 1 + rng.normal(0, 0.1, size=200)
-    low, high = paired_bootstrap(a, b, seed=0)
+    low, high = difference_interval(a, b, seed=0)
     assert low < float(np.mean(b - a)) < high
     assert high - low < 0.1  # unpaired, the spread of 100 would give an interval ~ 40 wide
-    assert paired_bootstrap(a, a + 2.0) == (pytest.approx(2.0), pytest.approx(2.0))
-    assert np.isnan(paired_bootstrap(a[:1], b[:1])[0])
+    assert difference_interval(a, a + 2.0) == (pytest.approx(2.0), pytest.approx(2.0))
+    assert np.isnan(difference_interval(a[:1], b[:1])[0])
 
 
 @pytest.fixture(scope="module")

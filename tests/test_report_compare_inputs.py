@@ -36,8 +36,8 @@ def edited(run: Path, dest: Path, edit: Callable[[dict], None]) -> Path:
     return out
 
 
-def crows_pairs(sha: str | None) -> dict[str, str | None]:
-    return {"crows-pairs": sha}
+def crows_pairs(sha: str | None) -> dict[str, dict[str, str | None]]:
+    return {"crows-pairs": {"sha256": sha}}
 
 
 def crows_sha(run: Path) -> str:
@@ -55,7 +55,7 @@ def test_same_checksums_pass_without_warning(runs):
 
 
 def test_changed_data_checksum_is_refused(runs, tmp_path):
-    b = edited(runs[1], tmp_path / "b", lambda m: m["data_checksums"].update(crows_pairs(OTHER)))
+    b = edited(runs[1], tmp_path / "b", lambda m: m["data"].update(crows_pairs(OTHER)))
     short = crows_sha(runs[0])[:12]
     expected = (
         f"suite 'toy': data file 'crows-pairs': sha256 {short} in run A, sha256 ffffffffffff in "
@@ -68,7 +68,7 @@ def test_changed_data_checksum_is_refused(runs, tmp_path):
 
 
 def test_data_file_read_by_one_run_only_is_refused(runs, tmp_path):
-    b = edited(runs[1], tmp_path / "b", lambda m: m.update(data_checksums={}))
+    b = edited(runs[1], tmp_path / "b", lambda m: m.update(data={}))
     with pytest.raises(InputError, match=r"data file 'crows-pairs': sha256 \w{12} in run A, "
                        "not read in run B"):  # fmt: skip
         compare_runs(load_run(runs[0]), load_run(b))
@@ -76,7 +76,7 @@ def test_data_file_read_by_one_run_only_is_refused(runs, tmp_path):
 
 def test_data_of_a_kind_the_suite_does_not_use_is_not_checked(runs, tmp_path):
     def add(meta: dict) -> None:
-        meta["data_checksums"]["stereoset (test.json)"] = OTHER
+        meta["data"]["stereoset (test.json)"] = {"sha256": OTHER}
 
     b = edited(runs[1], tmp_path / "b", add)
     assert compare_runs(load_run(runs[0]), load_run(b)).attrs["warnings"] == []
@@ -93,20 +93,25 @@ def test_changed_suite_checksum_is_refused(runs, tmp_path):
     )
 
 
-def test_run_meta_format_is_read(runs, tmp_path):
-    """``xlmaudit run`` writes data as {name: {"sha256": ...}}; a differing one is refused."""
+def test_older_meta_format_is_read(runs, tmp_path):
+    """Older run directories wrote ``data_checksums`` as {name: sha256}; RunMeta reads them as
+    ``data`` {name: {"sha256": ...}}, and a differing one is refused."""
 
-    def nested(sha: str | None) -> Callable[[dict], None]:
+    def flat(sha: str | None) -> Callable[[dict], None]:
         def edit(meta: dict) -> None:
-            checksum = sha or meta.pop("data_checksums")["crows-pairs"]
-            meta.pop("data_checksums", None)
-            meta["data"] = {"crows-pairs": {"sha256": checksum}}
+            checksum = sha or meta.pop("data")["crows-pairs"]["sha256"]
+            meta.pop("data", None)
+            meta["data_checksums"] = {"crows-pairs": checksum}
 
         return edit
+
+    nested = flat
 
     a = load_run(edited(runs[0], tmp_path / "a", nested(None)))
     same = load_run(edited(runs[1], tmp_path / "same", nested(None)))
     other = load_run(edited(runs[1], tmp_path / "other", nested(OTHER)))
+    assert a.meta["data"] == {"crows-pairs": {"sha256": crows_sha(runs[0])}}
+    assert "data_checksums" not in a.meta
     assert compare_runs(a, same).attrs["warnings"] == []
     with pytest.raises(InputError, match="data file 'crows-pairs'.* sha256 ffffffffffff in run B"):
         compare_runs(a, other)
@@ -114,7 +119,7 @@ def test_run_meta_format_is_read(runs, tmp_path):
 
 def test_allow_different_data_warns_and_records(runs, tmp_path, capsys):
     def edit(meta: dict) -> None:
-        meta["data_checksums"]["crows-pairs"] = OTHER
+        meta["data"]["crows-pairs"]["sha256"] = OTHER
         meta["suites"]["toy"]["sha256"] = "0" * 64
 
     b = edited(runs[1], tmp_path / "b", edit)
@@ -140,7 +145,7 @@ def test_allow_different_data_warns_and_records(runs, tmp_path, capsys):
 
 def test_missing_checksums_warn_not_refuse(runs, tmp_path, capsys):
     def strip(meta: dict) -> None:
-        del meta["suites"]["toy"]["sha256"], meta["data_checksums"]
+        del meta["suites"]["toy"]["sha256"], meta["data"]
 
     a = edited(runs[0], tmp_path / "a", strip)
     frame = compare_runs(load_run(a), load_run(runs[1]))
@@ -157,7 +162,7 @@ def test_missing_checksums_warn_not_refuse(runs, tmp_path, capsys):
 
 
 def test_null_data_checksum_warns(runs, tmp_path):
-    b = edited(runs[1], tmp_path / "b", lambda m: m["data_checksums"].update(crows_pairs(None)))
+    b = edited(runs[1], tmp_path / "b", lambda m: m["data"].update(crows_pairs(None)))
     assert compare_runs(load_run(runs[0]), load_run(b)).attrs["warnings"] == [
         "suite 'toy': data file 'crows-pairs': run B's meta.json records no sha256; could not "
         "check that both runs read the same file"

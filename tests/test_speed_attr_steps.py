@@ -37,6 +37,12 @@ def test_scorer_runs_adaptive_by_default() -> None:
     assert forced.options["adaptive"] is False
 
 
+def test_scorer_uses_the_wrapped_scorers_token_budget() -> None:
+    core = type("S", (), {"fingerprint": "f", "batch_tokens": 777})()
+    scorer = AttributionScorer(object(), core)
+    assert scorer.batch_tokens == 777 and scorer.options["batch_tokens"] == 777
+
+
 @pytest.fixture(scope="module")
 def planted():
     from xlmaudit.inference import load_model

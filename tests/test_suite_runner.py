@@ -243,3 +243,38 @@ def test_unscorable_candidates_are_kept_and_warned(tmp_path: Path) -> None:
     assert len(her) == 4 and set(her.flag) == {"unknown"}
     # P(female) uses she only: log-odds = -1 - (-2) = 1
     assert res.raw.log_odds.to_numpy() == pytest.approx(1.0)
+
+
+def test_kinds_keep_no_state_between_requests_and_raw_frame(tmp_path: Path) -> None:
+    """What raw_frame needs from request building comes back through the runner (Asked.notes):
+    two probes of one kind prepared together, then read in reverse order, give the same rows as
+    two separate runs, and the shared kind instance holds nothing afterwards."""
+    from xlmaudit.probes import get_kind
+    from xlmaudit.runner import prepare, score_pooled
+
+    probes = """\
+      - id: cf1
+        kind: counterfactual_pll
+        templates: [{id: a, text: "the {target} met the {occ} ."}]
+        groups: {female: [woman], male: [man]}
+      - id: cf2
+        kind: counterfactual_pll
+        templates: [{id: a, text: "the {target} met the {occ} ."}]
+        groups: {female: [woman], male: [man]}
+        score: sentence
+    """
+    s = load_suite(suite(tmp_path, "two", probes))
+    scorer = FakeScorer({"woman": -1.0, "man": -4.0}, default=-0.5)
+    (whole,) = run_suites([s], scorer)
+    work = prepare([s], scorer, RunContext())
+    nested, _ = score_pooled(work, scorer)
+    backwards = list(zip(work, nested, strict=True))[::-1]  # cf2 read before cf1
+    late = [p.kind.raw_frame(p.probe, p.items, a, p.notes) for p, a in backwards]
+    for (p, _), frame in zip(backwards, late, strict=True):
+        mine = whole.raw[whole.raw.probe == p.probe.id].drop(columns=["suite", "probe"])
+        pd.testing.assert_frame_equal(frame, mine.reset_index(drop=True))
+    # context scoring (cf1) drops the target word: its PLL differs from whole-sentence scoring
+    assert late[1]["pll"].tolist() != late[0]["pll"].tolist()
+    assert vars(get_kind("counterfactual_pll")) == {}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        work[0].items[0].id = "x"  # type: ignore[misc]

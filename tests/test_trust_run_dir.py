@@ -162,3 +162,17 @@ def test_a_failed_write_keeps_the_earlier_run(tmp_path, monkeypatch, failing):
         write_run(old, [], run.meta, overwrite=True)
     assert _digest(old) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old", "old-suite"]
+
+
+def test_run_meta_round_trips_and_reads_the_older_key():
+    from xlmaudit.rundir import RunMeta
+
+    meta = RunMeta(model={"name": "m"}, suites={"toy": {"sha256": "ab"}}, data={},
+                   batch_tokens=1024, seed=3, extra={"note": "kept"})  # fmt: skip
+    as_json = meta.to_json()
+    assert as_json["data"] == {} and as_json["note"] == "kept" and "synthetic" not in as_json
+    assert RunMeta.from_json(as_json) == meta
+    # an older run directory: data_checksums {name: sha256}; no data recorded at all: None
+    old = RunMeta.from_json({"model": {}, "suites": {}, "data_checksums": {"crows-pairs": "cd"}})
+    assert old.data == {"crows-pairs": {"sha256": "cd"}} and "data_checksums" not in old.extra
+    assert "data" not in RunMeta.from_json({"model": {}, "suites": {}}).to_json()

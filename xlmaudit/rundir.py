@@ -1,6 +1,7 @@
 """The run directory: ``meta.json``, ``summary.csv``, ``raw/<suite>.parquet``.
 
-Written by ``xlmaudit run``; read by reports, ``xlmaudit card`` and ``xlmaudit compare``.
+Written by ``xlmaudit run`` (and the test fixtures); read by reports, ``xlmaudit card`` and
+``xlmaudit compare``. ``meta.json`` has one schema, :class:`RunMeta`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import secrets
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,66 @@ from xlmaudit.runner import SUMMARY_COLUMNS, SuiteResult
 META = "meta.json"
 SUMMARY = "summary.csv"
 RAW = "raw"
+
+
+@dataclass(frozen=True)
+class RunMeta:
+    """``meta.json``: the one record of a run, written by ``xlmaudit run`` and the fixtures.
+
+    ``data`` maps a data file's name to ``{"sha256": ..., <check status>}`` (None: the run
+    recorded no data; ``{}``: it read none); ``suites`` and ``data`` are left out when None. Keys
+    this schema does not name are kept in ``extra`` and written back. Older run directories
+    (``data_checksums`` as ``{name: sha256}``) are read.
+    """
+
+    model: Mapping[str, Any] = field(default_factory=dict)
+    suites: Mapping[str, Any] | None = None  # None: not recorded (then not written)
+    data: Mapping[str, Mapping[str, Any]] | None = None
+    dtype: str = ""
+    device: str = ""
+    versions: Mapping[str, str] = field(default_factory=dict)
+    seed: int = 0
+    limit: int | None = None
+    batch_tokens: int | None = None  # the token budget the scorer used
+    cache_dir: str = ""
+    started: str = ""
+    finished: str = ""
+    command: str = ""
+    arguments: Mapping[str, str] = field(default_factory=dict)
+    synthetic: bool = False  # made-up numbers (test fixtures)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object of ``meta.json`` (``synthetic`` only when true)."""
+        out: dict[str, Any] = {"synthetic": True} if self.synthetic else {}
+        for name in _ORDER:
+            value = getattr(self, name)
+            if name not in ("data", "suites") or value is not None:
+                out[name] = _plain(value)
+        return {**out, **_plain(self.extra)}
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> RunMeta:
+        """A RunMeta from a ``meta.json`` object (older key ``data_checksums`` included)."""
+        obj = dict(obj)
+        old = obj.pop("data_checksums", None)
+        if "data" not in obj and isinstance(old, Mapping):
+            obj["data"] = {str(n): v if isinstance(v, Mapping) else {"sha256": v}
+                           for n, v in old.items()}  # fmt: skip
+        known = {f.name for f in fields(cls)} - {"extra"}
+        kwargs = {k: v for k, v in obj.items() if k in known}
+        return cls(**kwargs, extra={k: v for k, v in obj.items() if k not in known})
+
+
+_ORDER = ("model", "dtype", "device", "versions", "suites", "data", "seed", "limit", "batch_tokens",
+          "cache_dir", "started", "finished", "command", "arguments")  # fmt: skip
+
+
+def _plain(value: Any) -> Any:
+    """Mappings as dicts, recursively (frozen fields may hold any Mapping)."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True)
@@ -95,7 +157,7 @@ def check_out(out: str | Path, *, overwrite: bool = False) -> None:
         raise InputError(f"--out {out}: cannot write in {parent} ({exc.strerror or exc})") from exc
 
 
-def _write_files(out: Path, results: list[SuiteResult], meta: dict[str, Any]) -> None:
+def _write_files(out: Path, results: list[SuiteResult], meta: RunMeta) -> None:
     (out / RAW).mkdir(parents=True, exist_ok=True)
     for res in results:
         _parquet_safe(res.raw).to_parquet(out / RAW / f"{res.suite.name}.parquet", index=False)
@@ -104,19 +166,27 @@ def _write_files(out: Path, results: list[SuiteResult], meta: dict[str, Any]) ->
     if summary.empty:
         summary = pd.DataFrame(columns=list(SUMMARY_COLUMNS))
     (out / SUMMARY).write_text(summary.to_csv(index=False), encoding="utf-8")
-    (out / META).write_text(json.dumps(meta, indent=2, default=str) + "\n", encoding="utf-8")
+    text = json.dumps(meta.to_json(), indent=2, default=str)
+    (out / META).write_text(text + "\n", encoding="utf-8")
 
 
 def write_run(
-    out: str | Path, results: list[SuiteResult], meta: dict[str, Any], *, overwrite: bool = False
+    out: str | Path,
+    results: list[SuiteResult],
+    meta: RunMeta | Mapping[str, Any],
+    *,
+    overwrite: bool = False,
 ) -> Path:
     """Write ``results`` and ``meta`` as the run directory ``out``; a directory holds one run.
+
+    ``meta`` is a :class:`RunMeta` (a mapping is read as its JSON form).
 
     The run is written to a temporary sibling and renamed to ``out`` at the end, so ``out`` never
     mixes runs and a failure leaves what was there intact. An earlier run in ``out`` is replaced
     whole with ``overwrite`` and refused without it (:func:`check_out`).
     """
     out = Path(out)
+    meta = meta if isinstance(meta, RunMeta) else RunMeta.from_json(meta)
     check_out(out, overwrite=overwrite)
     out.parent.mkdir(parents=True, exist_ok=True)
     tag = f"{os.getpid()}-{secrets.token_hex(3)}"
@@ -150,6 +220,8 @@ def read_run(path: str | Path) -> RunDir:
         meta = json.loads((path / META).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path / META}:{exc.lineno}: invalid JSON ({exc.msg})") from exc
+    if isinstance(meta, dict):
+        meta = RunMeta.from_json(meta).to_json()  # one schema for every reader
     summary = pd.read_csv(path / SUMMARY)
     missing = [c for c in SUMMARY_COLUMNS if c not in summary]
     if missing:

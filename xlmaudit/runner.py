@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from xlmaudit.probes import ProbeKind, RunContext, get_kind, load_kinds
+from xlmaudit.probes import Asked, ProbeKind, RunContext, get_kind, load_kinds
 from xlmaudit.requests import Request, Response, Scorer
 from xlmaudit.spec import ProbeSpec, SuiteSpec
 
@@ -49,36 +49,40 @@ class SuiteResult:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class _Planned:
+@dataclass(frozen=True)
+class ProbeWork:
+    """One probe's items, its requests per item and the notes its kind gets back in raw_frame."""
+
     suite: SuiteSpec
     probe: ProbeSpec
     kind: ProbeKind
     items: list[Any]
     requests: list[list[Request]]
+    notes: list[Any]
 
 
-def plan(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[_Planned]:
+def prepare(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[ProbeWork]:
     """Build every probe's items (first ``ctx.limit`` per probe) and their requests."""
-    planned = []
+    work = []
     for suite in suites:
         for probe in suite.probes:
             kind = get_kind(probe.kind, where=probe.at("kind"))
             items = list(kind.build_items(probe, ctx))
             if ctx.limit is not None:
                 items = items[: ctx.limit]
-            reqs = [list(r) for r in kind.requests(probe, items, scorer)]
-            if len(reqs) != len(items):
-                raise RuntimeError(f"kind {kind.name}: {len(reqs)} request lists for {len(items)}")
-            planned.append(_Planned(suite, probe, kind, items, reqs))
-    return planned
+            asked = Asked.of(kind.requests(probe, items, scorer))
+            if len(asked.requests) != len(items):
+                n = len(asked.requests)
+                raise RuntimeError(f"kind {kind.name}: {n} request lists for {len(items)}")
+            work.append(ProbeWork(suite, probe, kind, items, asked.requests, asked.notes))
+    return work
 
 
-def score_pooled(planned: list[_Planned], scorer: Scorer) -> tuple[list[list[list[Response]]], int]:
+def score_pooled(work: list[ProbeWork], scorer: Scorer) -> tuple[list[list[list[Response]]], int]:
     """One ``scorer.score`` call over the distinct requests of all probes; nested answers."""
     index: dict[str, int] = {}
     unique: list[Request] = []
-    for p in planned:
+    for p in work:
         for reqs in p.requests:
             for req in reqs:
                 key = req.key()
@@ -88,7 +92,7 @@ def score_pooled(planned: list[_Planned], scorer: Scorer) -> tuple[list[list[lis
     answers = scorer.score(unique) if unique else []
     if len(answers) != len(unique):
         raise RuntimeError(f"scorer returned {len(answers)} answers for {len(unique)} requests")
-    nested = [[[answers[index[r.key()]] for r in reqs] for reqs in p.requests] for p in planned]
+    nested = [[[answers[index[r.key()]] for r in reqs] for reqs in p.requests] for p in work]
     return nested, len(unique)
 
 
@@ -97,19 +101,19 @@ def run_suites(
 ) -> list[SuiteResult]:
     """Run ``suites`` with ``scorer``; every distinct request of the whole run is scored once."""
     ctx = ctx or RunContext()
-    planned = plan(suites, scorer, ctx)
-    nested, n_unique = score_pooled(planned, scorer)
+    work = prepare(suites, scorer, ctx)
+    nested, n_unique = score_pooled(work, scorer)
     if not getattr(scorer, "is_main", True):  # a non-zero rank of a distributed run: rank 0 reports
         return []
-    n_total = sum(len(r) for p in planned for r in p.requests)
+    n_total = sum(len(r) for p in work for r in p.requests)
     log.info("scored %d distinct requests (%d asked)", n_unique, n_total)
     results = []
     for suite in suites:
         raws, sums, probes_meta = [], [], {}
-        for p, answers in zip(planned, nested, strict=True):
+        for p, answers in zip(work, nested, strict=True):
             if p.suite is not suite:
                 continue
-            raw = p.kind.raw_frame(p.probe, p.items, answers)
+            raw = p.kind.raw_frame(p.probe, p.items, answers, p.notes)
             raw.insert(0, "probe", p.probe.id)
             raw.insert(0, "suite", suite.name)
             summary = p.kind.summarize(p.probe, raw, seed=ctx.seed)

@@ -1,7 +1,7 @@
-"""``xlmaudit bench crows``: the full CrowS-Pairs benchmark (all five estimators) as a user runs it
-(plan, tokenize, cache, score, statistics, run files, report) on the real architecture with random
-weights, in float32 and bfloat16, timed; the share of wall time outside the model's forward is the
-host overhead. ``--device cuda`` is the GPU check; ``--short`` a CPU-sized run for CI.
+"""``xlmaudit bench crows``: the full CrowS-Pairs benchmark (all five estimators) as a user runs
+it (prepare, tokenize, cache, score, statistics, run files, report) on the real architecture with
+random weights, in float32 and bfloat16, timed; the share of wall time outside the model's forward
+is the host overhead. ``--device cuda`` is the GPU check; ``--short`` a CPU-sized run for CI.
 """
 
 from __future__ import annotations
@@ -60,20 +60,19 @@ def _run_args(loaded: Any, out: Path, cache: Path, ns: argparse.Namespace) -> ar
 
 def full_run(loaded: Any, ns: argparse.Namespace, work: Path) -> tuple[list, float]:
     """What ``xlmaudit run --suite crows-pairs`` does after loading: (results, seconds)."""
-    from xlmaudit.commands.run import build_report_after_run, make_scorer, run_meta
-    from xlmaudit.probes import RunContext
+    from xlmaudit.commands.run import RunSettings, build_report_after_run, make_scorer, run_meta
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
     from xlmaudit.spec import load_suite, resolve_suite
 
     out, cache = work / f"run-{loaded.dtype}", work / f"cache-{loaded.dtype}"
-    args = _run_args(loaded, out, cache, ns)
+    settings = RunSettings.from_args(_run_args(loaded, out, cache, ns))
     start = time.perf_counter()
     suites = [load_suite(resolve_suite("crows-pairs"))]
-    scorer = make_scorer(loaded, suites, args)
-    ctx = RunContext(data_dir=args.data_dir, limit=args.limit, seed=args.seed)
+    scorer = make_scorer(loaded, suites, settings)
+    ctx = settings.context()
     results = run_suites(suites, scorer, ctx=ctx)
-    meta = run_meta(args, loaded, results, ctx, started="")
+    meta = run_meta(settings, loaded, scorer, results, ctx, started="")
     write_run(out, results, meta)
     if not ns.no_report:
         build_report_after_run(out)

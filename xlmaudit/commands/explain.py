@@ -10,11 +10,12 @@ prints the word attributions and writes ``explanation.html`` (tokens coloured by
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import warnings
 from pathlib import Path
 
-METHODS = ("lig", "grad_x_input", "saliency", "ablation")
+from xlmaudit.requests import ATTRIBUTION_METHODS as METHODS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -71,7 +72,7 @@ def main(args: argparse.Namespace) -> int:
 def _describe(r, req) -> str:
     what = f"log P({req.target})" + (f" - log P({req.contrast})" if req.contrast else "")
     line = f"{req.method}: F = {what} = {r.value:+.4f}"
-    if r.method == "lig":
+    if math.isfinite(r.delta):  # a method with a convergence delta (integrated gradients)
         line += (
             f"; F(baseline) = {r.baseline_value:+.4f}; sum of attributions = "
             f"{r.attributions.sum():+.4f}; delta = {r.delta:+.2e} "

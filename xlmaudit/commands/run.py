@@ -6,6 +6,8 @@ import argparse
 import os
 import shlex
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,50 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=main)
 
 
+@dataclass(frozen=True)
+class RunSettings:
+    """What ``xlmaudit run`` was asked, resolved once from the command line (checked, with the
+    cache folder resolved); everything after parsing reads this, not ``argparse.Namespace``."""
+
+    model: str
+    suites: tuple[str, ...]
+    out: Path
+    revision: str | None = None
+    device: str = "auto"
+    dtype: str = "float32"
+    batch_tokens: int | None = None  # None: the device's default, resolved by the scorer
+    limit: int | None = None
+    data_dir: Path | None = None
+    strict_data: bool = False
+    cache_dir: Path | None = None  # None: no cache
+    seed: int = 0
+    overwrite: bool = False
+    max_items: int = MAX_ITEMS
+    command: str = ""
+    arguments: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> RunSettings:
+        """The settings of parsed ``run`` arguments (``args.argv``: the command as typed)."""
+        return cls(
+            model=args.model, suites=tuple(args.suite), out=Path(args.out),
+            revision=args.revision, device=args.device, dtype=args.dtype,
+            batch_tokens=args.batch_tokens, limit=args.limit, data_dir=args.data_dir,
+            strict_data=bool(getattr(args, "strict_data", False)), cache_dir=_cache_dir(args),
+            seed=args.seed, overwrite=bool(getattr(args, "overwrite", False)),
+            max_items=getattr(args, "max_items", MAX_ITEMS),
+            command=shlex.join(["xlmaudit", *getattr(args, "argv", sys.argv[1:])]),
+            arguments={k: str(v) for k, v in vars(args).items() if k not in {"func", "argv"}},
+        )  # fmt: skip
+
+    def context(self) -> Any:
+        """The :class:`~xlmaudit.probes.RunContext` the kinds see."""
+        from xlmaudit.probes import RunContext
+
+        return RunContext(data_dir=self.data_dir, limit=self.limit, seed=self.seed,
+                          strict_data=self.strict_data)  # fmt: skip
+
+
 def _versions() -> dict[str, str]:
     from importlib import metadata
 
@@ -93,80 +139,81 @@ def _cache_dir(args: argparse.Namespace) -> Path | None:
     return Path(base) / "xlmaudit" / "responses"
 
 
-def make_scorer(loaded: Any, suites: list, args: argparse.Namespace) -> Any:
-    """The core scorer; wrapped for attribution kinds (``ProbeKind.needs_gradients``)."""
+def make_scorer(loaded: Any, suites: list, settings: RunSettings) -> Any:
+    """The core scorer; wrapped for attribution kinds (``ProbeKind.needs_gradients``), which
+    then use the core scorer's token budget."""
     from xlmaudit.inference import ModelScorer
     from xlmaudit.probes import get_kind
 
-    scorer = ModelScorer(loaded, batch_tokens=args.batch_tokens, cache_dir=_cache_dir(args))
+    scorer = ModelScorer(loaded, batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir)
     if any(get_kind(p.kind).needs_gradients for s in suites for p in s.probes):
         from xlmaudit.inference.attribution import AttributionScorer
 
-        budget = {} if args.batch_tokens is None else {"batch_tokens": args.batch_tokens}
-        scorer = AttributionScorer(loaded, scorer, **budget)
+        scorer = AttributionScorer(loaded, scorer)
     return scorer
 
 
-def _check_args(args: argparse.Namespace) -> None:
+def _check_settings(settings: RunSettings) -> None:
     from xlmaudit.errors import InputError
 
-    if args.limit is not None and args.limit < 1:
-        raise InputError(f"--limit must be >= 1, got {args.limit}")
-    if args.batch_tokens is not None and args.batch_tokens < 1:
-        raise InputError(f"--batch-tokens must be >= 1, got {args.batch_tokens}")
-    if args.data_dir is not None and not Path(args.data_dir).is_dir():
-        raise InputError(f"--data-dir {args.data_dir}: not a directory")
+    if settings.limit is not None and settings.limit < 1:
+        raise InputError(f"--limit must be >= 1, got {settings.limit}")
+    if settings.batch_tokens is not None and settings.batch_tokens < 1:
+        raise InputError(f"--batch-tokens must be >= 1, got {settings.batch_tokens}")
+    if settings.data_dir is not None and not Path(settings.data_dir).is_dir():
+        raise InputError(f"--data-dir {settings.data_dir}: not a directory")
     from xlmaudit.rundir import check_out
 
-    check_out(args.out, overwrite=args.overwrite)
+    check_out(settings.out, overwrite=settings.overwrite)
 
 
 def main(args: argparse.Namespace) -> int:
     from xlmaudit.inference import load_model
-    from xlmaudit.probes import RunContext
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
     from xlmaudit.spec import load_suite, resolve_suite
 
-    _check_args(args)
+    settings = RunSettings.from_args(args)
+    _check_settings(settings)
     started = _now()
-    suites = [load_suite(resolve_suite(s)) for s in args.suite]
+    suites = [load_suite(resolve_suite(s)) for s in settings.suites]
     names = [s.name for s in suites]
     if len(set(names)) != len(names):
         from xlmaudit.errors import InputError
 
         raise InputError(f"the same suite is named twice: {names}")
-    check_item_count(suites, args.max_items)
-    group = _distributed_setup(args)  # None unless launched with WORLD_SIZE > 1 (torchrun)
-    device = group.device if group else args.device
-    loaded = load_model(args.model, revision=args.revision, device=device, dtype=args.dtype)
+    check_item_count(suites, settings.max_items)
+    group = _distributed_setup(settings)  # None unless launched with WORLD_SIZE > 1 (torchrun)
+    device = group.device if group else settings.device
+    loaded = load_model(settings.model, revision=settings.revision, device=device,
+                        dtype=settings.dtype)  # fmt: skip
     warn_random_weights(loaded)
-    scorer = make_scorer(loaded, suites, args)
+    scorer = make_scorer(loaded, suites, settings)
     if group:
         from xlmaudit.inference.distributed import wrap
 
-        scorer = wrap(scorer, group, _cache_dir(args))
-    ctx = RunContext(data_dir=args.data_dir, limit=args.limit, seed=args.seed,
-                     strict_data=args.strict_data)  # fmt: skip
+        scorer = wrap(scorer, group, settings.cache_dir)
+    ctx = settings.context()
     results = run_suites(suites, scorer, ctx=ctx)
     if group and not group.is_main:  # rank 0 alone writes the run directory and prints
         return 0
-    meta = run_meta(args, loaded, results, ctx, started=started)
+    meta = run_meta(settings, loaded, scorer, results, ctx, started=started)
     if group:
-        meta["distributed"] = {"world_size": group.world, "backend": group.backend}
-    out = write_run(args.out, results, meta, overwrite=args.overwrite)
+        dist = {"world_size": group.world, "backend": group.backend}
+        meta = replace(meta, extra={**meta.extra, "distributed": dist})
+    out = write_run(settings.out, results, meta, overwrite=settings.overwrite)
     print_summary(results, out)
     build_report_after_run(out)
     return 0
 
 
-def _distributed_setup(args: argparse.Namespace) -> Any:
+def _distributed_setup(settings: RunSettings) -> Any:
     """Join torch.distributed when a launcher (torchrun, srun) set WORLD_SIZE > 1; else None."""
     if int(os.environ.get("WORLD_SIZE", "1") or 1) <= 1:
         return None
     from xlmaudit.inference.distributed import setup
 
-    return setup(args.device)
+    return setup(settings.device)
 
 
 def check_item_count(suites: list, ceiling: int) -> None:
@@ -198,14 +245,15 @@ def warn_random_weights(loaded: Any) -> None:
 MAX_LISTED = 20  # newly initialised weight names kept in meta.json
 
 
-def model_meta(args: argparse.Namespace, loaded: Any) -> dict[str, Any]:
-    """``meta.json`` ``model``: name, path, fingerprint, revision, planted, random weights."""
+def model_meta(settings: RunSettings, loaded: Any) -> dict[str, Any]:
+    """``meta.json`` ``model``: name, path, fingerprint, revision, planted (from the loaded
+    model's directory, not the name typed), random weights."""
     record: dict[str, Any] = {
-        "name": args.model,
+        "name": settings.model,
         "path": str(getattr(loaded, "source", "")),
         "fingerprint": loaded.fingerprint,
-        "revision": args.revision,
-        "planted": args.model == "planted",
+        "revision": settings.revision,
+        "planted": bool(getattr(loaded, "is_planted", False)),
         "random_weights": bool(getattr(loaded, "random_weights", False)),
     }
     newly = list(getattr(loaded, "newly_initialized", ()))
@@ -232,16 +280,19 @@ def build_report_after_run(out: Path) -> None:
     print(f"wrote {files.html.name}, {files.markdown.name}, {files.model_card.name}, figures/")
 
 
-def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, started: str):
-    """The ``meta.json`` record: model, versions, suites, data checksums, seed, times, command."""
-    from xlmaudit.inference.kernel import default_batch_tokens
+def run_meta(
+    settings: RunSettings, loaded: Any, scorer: Any, results: list, ctx: Any, *, started: str
+) -> Any:
+    """The :class:`~xlmaudit.rundir.RunMeta`: model, versions, suites, data checksums, seed,
+    the token budget ``scorer`` used, times, command."""
+    from xlmaudit.rundir import RunMeta
 
-    return {
-        "model": model_meta(args, loaded),
-        "dtype": loaded.dtype,
-        "device": str(loaded.device),
-        "versions": _versions(),
-        "suites": {
+    return RunMeta(
+        model=model_meta(settings, loaded),
+        dtype=loaded.dtype,
+        device=str(loaded.device),
+        versions=_versions(),
+        suites={
             r.suite.name: {
                 "version": r.suite.version,
                 "sha256": r.suite.sha256,
@@ -251,19 +302,19 @@ def run_meta(args: argparse.Namespace, loaded: Any, results: list, ctx: Any, *, 
             }
             for r in results
         },
-        "data": {
+        data={
             name: {"sha256": digest, **getattr(ctx, "data_status", {}).get(name, {})}
             for name, digest in ctx.data_checksums.items()
         },
-        "seed": args.seed,
-        "limit": args.limit,
-        "batch_tokens": args.batch_tokens or default_batch_tokens(str(loaded.device)),
-        "cache_dir": str(_cache_dir(args) or ""),
-        "started": started,
-        "finished": _now(),
-        "command": shlex.join(["xlmaudit", *getattr(args, "argv", sys.argv[1:])]),
-        "arguments": {k: str(v) for k, v in vars(args).items() if k not in {"func", "argv"}},
-    }
+        seed=settings.seed,
+        limit=settings.limit,
+        batch_tokens=getattr(scorer, "batch_tokens", None),
+        cache_dir=str(settings.cache_dir or ""),
+        started=started,
+        finished=_now(),
+        command=settings.command,
+        arguments=dict(settings.arguments),
+    )
 
 
 def print_summary(results: list, out: Path) -> None:

@@ -25,200 +25,53 @@ in ``eval()`` mode. Nothing here runs under ``no_grad``/``inference_mode``.
 
 from __future__ import annotations
 
-import inspect
-import math
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import torch
-from captum.attr import (
-    FeatureAblation,
-    LayerGradientXActivation,
-    LayerIntegratedGradients,
-)
 
 from xlmaudit.errors import InputError
+from xlmaudit.inference.attribution_methods import (
+    CAPABILITIES,
+    METHODS,
+    Call,
+    relative_delta,
+    step_schedule,
+    suggested_steps,
+)
+from xlmaudit.inference.attribution_rows import (
+    baseline_id,
+    embedding_layer,
+    forward_fn,
+    merge_rows,
+    row_batches,
+    row_tensors,
+    setup_request,
+    word_rows,
+)
+from xlmaudit.inference.kernel import resolve_batch_tokens
 from xlmaudit.inference.lean import lean_attention
 from xlmaudit.inference.tokens import Codec
 from xlmaudit.requests import AttributionRequest, AttributionResponse, Encoding
 
+__all__ = [
+    "METHODS",
+    "AttributionScorer",
+    "CompletenessWarning",
+    "embedding_layer",
+    "explain",
+    "step_schedule",
+    "suggested_steps",
+]
+
 DEFAULT_THRESHOLD = 0.01  # relative IG delta above which a CompletenessWarning is issued
-ADAPTIVE_STEPS = (8, 16, 32, 64)  # Gauss-Legendre step counts tried per item (step_schedule)
-BASELINES = ("pad", "mask", "unk")
 
 
 class CompletenessWarning(UserWarning):
     """Integrated gradients did not converge: |delta| / |F(x) - F(baseline)| above the threshold."""
-
-
-# ----------------------------------------------------------------------------- tokenization
-
-
-def word_pieces(codec: Codec, text: str, enc: Encoding, pos: int, word: str):
-    """Piece ids and strings of ``word`` in the slot of ``text``, as the core scores it."""
-    left, pieces_ids, right = codec.candidate_span(text, word, list(enc.ids), pos)
-    if list(left) != list(enc.ids[:pos]) or list(right) != list(enc.ids[pos + 1 :]):
-        raise InputError(f"{text!r}: the context tokenizes differently with {word!r} in the slot")
-    ids = tuple(int(i) for i in pieces_ids)
-    if not ids:
-        raise InputError(f"{text!r}: word {word!r} tokenizes to nothing")
-    pieces = tuple(codec.tokenizer.convert_ids_to_tokens(list(ids)))
-    if codec.unk_id is not None and codec.unk_id in ids:
-        raise InputError(f"{text!r}: word {word!r} contains unknown pieces {list(pieces)}")
-    return ids, pieces
-
-
-# ----------------------------------------------------------------------------- rows
-
-
-@dataclass(frozen=True)
-class _Row:
-    """One sequence of one explanation, scored at one position for one or two terms."""
-
-    owner: int  # explanation index
-    ids: tuple[int, ...]
-    keep: tuple[bool, ...]  # kept in the baseline (specials and the slot)
-    position: int
-    terms: tuple[tuple[int, float], ...]  # (piece id, sign)
-    to_base: tuple[int, ...]  # index into the explanation's encoding, per row position
-
-
-def _word_rows(owner: int, enc: Encoding, mask_pos: int, pieces: Sequence[int], sign: float):
-    """The chained rows of one word: k masks, the first j pieces revealed in row j."""
-    k, mask_id = len(pieces), enc.ids[mask_pos]
-    head, tail = list(enc.ids[:mask_pos]), list(enc.ids[mask_pos + 1 :])
-    keep_head, keep_tail = list(enc.special[:mask_pos]), list(enc.special[mask_pos + 1 :])
-    to_base = (*range(mask_pos), *([mask_pos] * k), *range(mask_pos + 1, len(enc)))
-    for j in range(k):
-        slot = list(pieces[:j]) + [mask_id] * (k - j)
-        yield _Row(
-            owner,
-            tuple(head + slot + tail),
-            tuple(keep_head + [True] * k + keep_tail),
-            mask_pos + j,
-            ((pieces[j], sign),),
-            to_base,
-        )
-
-
-def _merge(rows: list[_Row]) -> list[_Row]:
-    """Merge rows that are the same sequence scored at the same position (their terms add)."""
-    merged: dict[tuple, _Row] = {}
-    for row in rows:
-        key = (row.owner, row.ids, row.position)
-        if key in merged:
-            old = merged[key]
-            row = _Row(
-                row.owner, row.ids, row.keep, row.position, old.terms + row.terms, row.to_base
-            )
-        merged[key] = row
-    return list(merged.values())
-
-
-# ----------------------------------------------------------------------------- the forward
-
-
-def embedding_layer(model: torch.nn.Module) -> torch.nn.Module:
-    """Word embeddings: ``model.transformer.embeddings`` for XLM, else the input embeddings."""
-    xlm = getattr(getattr(model, "transformer", None), "embeddings", None)
-    return xlm if isinstance(xlm, torch.nn.Embedding) else model.get_input_embeddings()
-
-
-def _forward_fn(model: torch.nn.Module) -> Callable[..., torch.Tensor]:
-    """F per row: sum of sign * log_softmax(logits at the scored position)[piece]."""
-    keep_logits = "logits_to_keep" in inspect.signature(model.forward).parameters
-
-    def forward(ids, attention_mask, positions, term_ids, term_signs, langs=None):
-        kwargs = {"input_ids": ids, "attention_mask": attention_mask}
-        if langs is not None:
-            kwargs["langs"] = langs
-        if keep_logits:
-            logits = model(**kwargs, logits_to_keep=positions[:, None]).logits[:, 0]
-        else:
-            logits = model(**kwargs).logits[torch.arange(len(ids)), positions]
-        logp = torch.log_softmax(logits.float(), dim=-1)
-        return (logp.gather(1, term_ids) * term_signs).sum(1)
-
-    return forward
-
-
-@dataclass
-class _Call:
-    """Everything an adapter needs for one batch of rows."""
-
-    forward: Callable[..., torch.Tensor]
-    layer: torch.nn.Module
-    ids: torch.Tensor  # (N, L)
-    base_ids: torch.Tensor  # (N, L), equal to ids at kept positions
-    args: tuple  # additional_forward_args
-    n_steps: int
-    internal_batch_size: int
-
-
-Method = Callable[[_Call], "tuple[torch.Tensor, torch.Tensor | None]"]
-METHODS: dict[str, Method] = {}
-NEEDS_BASELINE = {"lig", "ablation"}
-
-
-def register_method(name: str) -> Callable[[Method], Method]:
-    """Register an adapter: (call) -> (attributions (N, L), IG delta (N,) or None)."""
-
-    def deco(fn: Method) -> Method:
-        METHODS[name] = fn
-        return fn
-
-    return deco
-
-
-@register_method("lig")
-def _lig(c: _Call):
-    """Layer integrated gradients on the word embeddings, summed over the embedding dimension."""
-    attr, delta = LayerIntegratedGradients(c.forward, c.layer).attribute(
-        c.ids,
-        baselines=c.base_ids,
-        additional_forward_args=c.args,
-        n_steps=c.n_steps,
-        method="gausslegendre",
-        internal_batch_size=c.internal_batch_size,
-        return_convergence_delta=True,
-    )
-    return attr.sum(-1), delta
-
-
-@register_method("grad_x_input")
-def _grad_x_input(c: _Call):
-    """Gradient x input on the word embeddings (= IG with a zero-embedding baseline if F linear)."""
-    attr = LayerGradientXActivation(c.forward, c.layer).attribute(
-        c.ids, additional_forward_args=c.args
-    )
-    return attr.sum(-1), None
-
-
-@register_method("saliency")
-def _saliency(c: _Call):
-    """Saliency (Simonyan et al. 2014): L2 norm of dF/d(embedding) per token; unsigned."""
-    grad = LayerGradientXActivation(c.forward, c.layer, multiply_by_inputs=False).attribute(
-        c.ids, additional_forward_args=c.args
-    )
-    return grad.float().norm(dim=-1), None
-
-
-@register_method("ablation")
-def _ablation(c: _Call):
-    """Feature ablation per token position: F(x) - F(x with that token set to the baseline)."""
-    n, length = c.ids.shape
-    attr = FeatureAblation(c.forward).attribute(
-        c.ids,
-        baselines=c.base_ids,
-        feature_mask=torch.arange(length, device=c.ids.device)[None].expand(n, length),
-        additional_forward_args=c.args,
-        perturbations_per_eval=max(1, c.internal_batch_size // n),
-    )
-    return attr, None
 
 
 # ----------------------------------------------------------------------------- driver
@@ -238,41 +91,11 @@ def _no_param_grads(model: torch.nn.Module) -> Iterator[None]:
             p.requires_grad_(flag)
 
 
-def _baseline_id(loaded: Any, baseline: str) -> int:
-    if baseline not in BASELINES:
-        raise InputError(f"unknown baseline {baseline!r}; choose from {', '.join(BASELINES)}")
-    tok = loaded.tokenizer
-    token_id = {"pad": tok.pad_token_id, "mask": loaded.mask_id, "unk": tok.unk_token_id}[baseline]
-    if token_id is None:
-        raise InputError(f"the tokenizer has no {baseline} token for the baseline")
-    return int(token_id)
-
-
-def _tensors(rows: Sequence[_Row], pad_id: int, base_id: int, device: Any):
-    """Right-pad a batch of rows into (ids, base_ids, attention_mask, positions, terms, signs)."""
-    length, n_terms = max(len(r.ids) for r in rows), max(len(r.terms) for r in rows)
-    ids = torch.full((len(rows), length), pad_id, dtype=torch.long)
-    base = ids.clone()
-    att = torch.zeros((len(rows), length), dtype=torch.long)
-    term_ids = torch.zeros((len(rows), n_terms), dtype=torch.long)
-    signs = torch.zeros((len(rows), n_terms), dtype=torch.float32)
-    for i, r in enumerate(rows):
-        row = torch.tensor(r.ids)
-        keep = torch.tensor(r.keep)
-        ids[i, : len(r.ids)] = row
-        base[i, : len(r.ids)] = torch.where(keep, row, torch.full_like(row, base_id))
-        att[i, : len(r.ids)] = 1
-        for t, (piece, sign) in enumerate(r.terms):
-            term_ids[i, t], signs[i, t] = piece, sign
-    positions = torch.tensor([r.position for r in rows])
-    return [x.to(device) for x in (ids, base, att, positions, term_ids, signs)]
-
-
 def _run_batch(loaded, rows, *, method, n_steps, base_id, batch_tokens, internal_batch_size):
     """One Captum call for a batch of rows; returns per-row (attr, delta, F(x), F(b)) as numpy."""
     model = loaded.model
     device = next(model.parameters()).device
-    ids, base, att, pos, term_ids, signs = _tensors(
+    ids, base, att, pos, term_ids, signs = row_tensors(
         rows,
         loaded.tokenizer.pad_token_id or 0,
         base_id,
@@ -281,9 +104,9 @@ def _run_batch(loaded, rows, *, method, n_steps, base_id, batch_tokens, internal
     args: tuple = (att, pos, term_ids, signs)
     if getattr(loaded, "langs_id", None) is not None:
         args = (*args, torch.full_like(ids, int(loaded.langs_id)))
-    forward = _forward_fn(model)
+    forward = forward_fn(model)
     ibs = internal_batch_size or max(len(rows), batch_tokens // ids.shape[1])
-    call = _Call(forward, embedding_layer(model), ids, base, args, n_steps, max(ibs, len(rows)))
+    call = Call(forward, embedding_layer(model), ids, base, args, n_steps, max(ibs, len(rows)))
     with lean_attention(model):
         with _no_param_grads(model):
             attr, delta = METHODS[method](call)
@@ -300,25 +123,12 @@ def _run_batch(loaded, rows, *, method, n_steps, base_id, batch_tokens, internal
     )
 
 
-def _batches(rows: list[_Row], batch_rows: int) -> Iterator[list[_Row]]:
-    """Rows sorted by length, in chunks of ``batch_rows``."""
-    order = sorted(rows, key=lambda r: len(r.ids))
-    for start in range(0, len(order), batch_rows):
-        yield order[start : start + batch_rows]
-
-
-def suggested_steps(n_steps: int, relative_delta: float, threshold: float) -> int:
-    """Step count to try next: the IG error falls at least as 1/n, so scale n by rel/threshold."""
-    factor = max(2.0, relative_delta / threshold) if relative_delta > threshold else 1.0
-    return int(math.ceil(n_steps * min(factor, 20.0) / 10.0) * 10)
-
-
 def explain(
     loaded: Any,
     requests: Sequence[AttributionRequest],
     *,
     batch_rows: int = 16,
-    batch_tokens: int = 1024,
+    batch_tokens: int | None = None,
     internal_batch_size: int | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     adaptive: bool = False,
@@ -331,7 +141,8 @@ def explain(
     Args:
         loaded: a ``LoadedModel`` (``model``, ``tokenizer``, ``mask_id``, ``langs_id``).
         batch_rows: rows (sequences) stacked into one Captum call.
-        batch_tokens: token budget of one forward pass; sets ``internal_batch_size`` if not given.
+        batch_tokens: token budget of one forward pass; sets ``internal_batch_size`` if not given
+            (None: the device's default, as ``ModelScorer``).
         internal_batch_size: rows per forward pass inside Captum (at least ``batch_rows``).
         threshold: relative IG delta above which a ``CompletenessWarning`` names the steps to use.
         adaptive: lig with Gauss-Legendre steps growing per item (8, 16, 32, ... up to the
@@ -346,6 +157,8 @@ def explain(
     """
     for req in requests:
         _check_request(req)
+    device = next(loaded.model.parameters()).device.type  # where the rows run
+    batch_tokens = resolve_batch_tokens(batch_tokens, device)
     loaded.model.eval()
     groups: dict[tuple[str, int, str], list[int]] = {}
     for i, req in enumerate(requests):
@@ -358,7 +171,7 @@ def explain(
             reqs,
             method=method,
             n_steps=n_steps,
-            base_id=_baseline_id(loaded, baseline),
+            base_id=baseline_id(loaded, baseline),
             batch_rows=batch_rows,
             batch_tokens=batch_tokens,
             internal_batch_size=internal_batch_size,
@@ -379,24 +192,6 @@ def _check_request(req: AttributionRequest) -> None:
         )
     if req.n_steps < 1:
         raise InputError(f"n_steps must be >= 1, got {req.n_steps}")
-
-
-def step_schedule(n_steps: int, adaptive: bool) -> list[int]:
-    """Gauss-Legendre step counts to try, each run only on the items not yet complete.
-
-    Adaptive: ``ADAPTIVE_STEPS`` below ``n_steps``, then ``n_steps`` (50 -> 8, 16, 32, 50);
-    otherwise ``[n_steps]``.
-    """
-    if not adaptive:
-        return [n_steps]
-    return [s for s in ADAPTIVE_STEPS if s < n_steps] + [n_steps]
-
-
-def _relative_delta(stats: np.ndarray) -> np.ndarray:
-    """|delta| / |F(x) - F(b)| per explanation (inf where the difference is 0)."""
-    diff = np.abs(stats[:, 1] - stats[:, 2])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(diff > 0, np.abs(stats[:, 0]) / diff, np.inf)
 
 
 def _explain_group(
@@ -421,23 +216,24 @@ def _explain_group(
     """
     setups, rows, codec = [], [], Codec(loaded)
     for owner, req in enumerate(requests):
-        setup = _setup(codec, req)
+        setup = setup_request(codec, req)
         setups.append(setup)
         enc, mask_pos, target, contrast = setup
         words = [(target[0], 1.0)] + ([(contrast[0], -1.0)] if contrast else [])
-        own = [r for ids, sign in words for r in _word_rows(owner, enc, mask_pos, ids, sign)]
-        rows.extend(_merge(own))
+        own = [r for ids, sign in words for r in word_rows(owner, enc, mask_pos, ids, sign)]
+        rows.extend(merge_rows(own))
     sums = [np.zeros(len(s[0])) for s in setups]
     stats = np.zeros((len(setups), 3))  # delta, F(x), F(b): sums over an explanation's rows
     used = np.zeros(len(setups), dtype=int)
     todo = np.ones(len(setups), dtype=bool)
-    schedule = step_schedule(n_steps, adaptive and method == "lig")
+    caps = CAPABILITIES[method]
+    schedule = step_schedule(n_steps, adaptive and caps.has_delta)
     for steps in schedule:
         for owner in np.flatnonzero(todo):
             sums[owner][:] = 0.0
             stats[owner] = 0.0
         pending = [r for r in rows if todo[r.owner]]
-        for batch in _batches(pending, batch_rows):
+        for batch in row_batches(pending, batch_rows):
             attr, delta, fx, fb = _run_batch(
                 loaded, batch, method=method, n_steps=steps, base_id=base_id, **batching
             )
@@ -445,10 +241,8 @@ def _explain_group(
                 np.add.at(sums[row.owner], list(row.to_base), attr[i, : len(row.ids)])
                 stats[row.owner] += (delta[i], fx[i], fb[i])
         used[todo] = steps
-        counts["passes"] = counts.get("passes", 0) + len(pending) * (
-            steps if method == "lig" else 1
-        )
-        todo &= ~(_relative_delta(stats) <= threshold)
+        counts["passes"] = counts.get("passes", 0) + len(pending) * (steps if caps.has_delta else 1)
+        todo &= ~(relative_delta(stats) <= threshold)
         if not todo.any():
             break
     counts["explanations"] = counts.get("explanations", 0) + len(setups)
@@ -458,18 +252,9 @@ def _explain_group(
     ]
 
 
-def _setup(codec: Codec, req: AttributionRequest):
-    """(encoding, mask position, target (ids, pieces), contrast (ids, pieces) or None)."""
-    enc = codec.encode(req.text)
-    pos = codec.mask_position(req.text, enc.ids)
-    target = word_pieces(codec, req.text, enc, pos, req.target)
-    contrast = word_pieces(codec, req.text, enc, pos, req.contrast) if req.contrast else None
-    return enc, pos, target, contrast
-
-
 def _response(setup, attributions, stats, method: str, n_steps: int) -> AttributionResponse:
     enc, mask_pos, target, contrast = setup
-    has_base = method in NEEDS_BASELINE
+    caps = CAPABILITIES[method]
     return AttributionResponse(
         encoding=enc,
         attributions=attributions,
@@ -477,9 +262,9 @@ def _response(setup, attributions, stats, method: str, n_steps: int) -> Attribut
         value=float(stats[1]),
         target_pieces=target[1],
         contrast_pieces=contrast[1] if contrast else (),
-        baseline_value=float(stats[2]) if has_base else float("nan"),
-        delta=float(stats[0]) if method == "lig" else float("nan"),
-        n_steps=n_steps if method == "lig" else 0,
+        baseline_value=float(stats[2]) if caps.needs_baseline else float("nan"),
+        delta=float(stats[0]) if caps.has_delta else float("nan"),
+        n_steps=n_steps if caps.has_delta else 0,
         mask_position=mask_pos,
     )
 
@@ -513,7 +298,9 @@ class AttributionScorer:
 
     def __init__(self, loaded: Any, scorer: Any, **options: Any) -> None:
         self.loaded, self.scorer = loaded, scorer
-        self.options = {"adaptive": True, **options}  # suite runs: steps grow per item
+        # suite runs: steps grow per item; the token budget is the wrapped scorer's
+        self.batch_tokens = options.pop("batch_tokens", getattr(scorer, "batch_tokens", None))
+        self.options = {"adaptive": True, "batch_tokens": self.batch_tokens, **options}
         self.fingerprint = scorer.fingerprint
 
     def tokenize(self, text: str) -> Encoding:

@@ -255,6 +255,16 @@ def default_batch_tokens(device: str) -> int:
     return CPU_BATCH_TOKENS if device == "cpu" else ACCELERATOR_BATCH_TOKENS
 
 
+def resolve_batch_tokens(batch_tokens: int | None, device: Any) -> int:
+    """The token budget to use: ``batch_tokens``, or the device's default when None (the one
+    place the default is applied: ``ModelScorer`` and ``explain`` call it)."""
+    if batch_tokens is None:
+        return default_batch_tokens(str(device))
+    if batch_tokens < 1:
+        raise ValueError("batch_tokens must be >= 1")
+    return int(batch_tokens)
+
+
 def run_rows(
     model: Any,
     rows: Sequence[Row],
@@ -262,7 +272,7 @@ def run_rows(
     pad_id: int,
     langs_id: int | None = None,
     device: str = "cpu",
-    batch_tokens: int | None = None,
+    batch_tokens: int,
     progress: Callable[[int], None] | None = None,
     lean: bool = True,
 ) -> list[RowResult]:
@@ -285,8 +295,6 @@ def run_rows(
         rows_of[i].append(r)
     units = list(unit_index)
     results: list[RowResult | None] = [None] * len(rows)
-    if batch_tokens is None:
-        batch_tokens = default_batch_tokens(device)
     with torch.inference_mode(), lean_attention(model, enabled=lean):
         batches = _batches(units, batch_tokens=batch_tokens)
         ahead = (

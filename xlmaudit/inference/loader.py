@@ -14,8 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +28,21 @@ from xlmaudit.inference.hub import (
     unreachable_error,
 )
 from xlmaudit.inference.hub import offline as _offline  # tests patch loader._offline
+from xlmaudit.inference.loaded import (
+    DTYPES,
+    RANDOM_MARKER,
+    LoadedModel,
+    newly_initialized,
+    random_weights_warning,
+)
+
+__all__ = [
+    "DTYPES", "RANDOM_MARKER", "LoadedModel", "load_model", "newly_initialized",
+    "random_weights_warning",
+]  # fmt: skip
 
 DEFAULT_MODEL = "xlm-mlm-en-2048"
 DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
-DTYPES: dict[str, torch.dtype] = {
-    "float32": torch.float32,
-    "bfloat16": torch.bfloat16,
-    "float16": torch.float16,
-}
 PLANTED_DIR = Path(__file__).resolve().parents[1] / "planted" / "model"
 _FINGERPRINT_FILES = (
     "config.json",
@@ -51,79 +56,6 @@ _FINGERPRINT_FILES = (
     "spiece.model",
 )
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth")
-RANDOM_MARKER = "xlmaudit_random_weights"  # config.json key set by xlmaudit's random builders
-
-
-@dataclass
-class LoadedModel:
-    """A masked LM ready for scoring, with what is needed to reproduce and cache its scores."""
-
-    model: Any
-    tokenizer: Any
-    mask_id: int
-    fingerprint: str
-    name: str
-    device: str
-    dtype: str
-    is_xlm: bool
-    langs_id: int | None = None
-    language: str | None = None
-    max_positions: int = 512
-    source: str = ""  # resolved local directory or hub id
-    extra: dict[str, Any] = field(default_factory=dict)
-    newly_initialized: tuple[str, ...] = ()  # weights the checkpoint did not provide
-
-    @property
-    def torch_dtype(self) -> torch.dtype:
-        return DTYPES[self.dtype]
-
-    @property
-    def random_marker(self) -> bool:
-        """The model config says ``xlmaudit_random_weights: true`` (xlmaudit test/bench model)."""
-        return bool(getattr(getattr(self.model, "config", None), RANDOM_MARKER, False))
-
-    @property
-    def random_weights(self) -> bool:
-        """Some weight was randomly initialised, or the config marks the model as random."""
-        return bool(self.newly_initialized) or self.random_marker
-
-
-def random_weights_warning(loaded: LoadedModel) -> str | None:
-    """One line saying why ``loaded`` has random weights, or None when it has trained weights."""
-    if not loaded.random_weights:
-        return None
-    if loaded.newly_initialized:
-        names = list(loaded.newly_initialized)
-        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        why = f"newly initialised weights: {len(names)} ({shown})"
-    else:
-        why = "config marks it as random (xlmaudit test/bench model)"
-    return f"warning: model {loaded.name!r} has random weights: {why}; its scores are meaningless"
-
-
-def _tied_names(model: Any, missing: set[str]) -> set[str]:
-    """Missing names tied to a loaded weight: declared ties or a tensor shared with one."""
-    tied_map = getattr(model, "all_tied_weights_keys", None) or {}
-    tied = {k for k in missing if k in tied_map and tied_map[k] not in missing}
-    by_pointer: dict[int, set[str]] = {}
-    tensors = chain(
-        model.named_parameters(remove_duplicate=False), model.named_buffers(remove_duplicate=False)
-    )
-    for name, tensor in tensors:
-        if tensor.numel():
-            by_pointer.setdefault(tensor.data_ptr(), set()).add(name)
-    for names in by_pointer.values():
-        if names - missing:
-            tied |= names & missing
-    return tied
-
-
-def newly_initialized(model: Any, info: dict[str, Any]) -> tuple[str, ...]:
-    """Sorted names of weights ``from_pretrained`` had to initialise (``output_loading_info``):
-    missing and shape-mismatched keys, less those tied to a weight that was loaded."""
-    missing = set(info.get("missing_keys") or ())
-    missing |= {k[0] if isinstance(k, tuple) else k for k in info.get("mismatched_keys") or ()}
-    return tuple(sorted(missing - _tied_names(model, missing))) if missing else ()
 
 
 def resolve_device(device: str) -> str:
@@ -373,4 +305,10 @@ def load_model(
         max_positions=_max_positions(config, tokenizer),
         source=source,
         newly_initialized=newly,
+        is_planted=_is_planted(source, is_local),
     )
+
+
+def _is_planted(source: str, is_local: bool) -> bool:
+    """The model was read from the shipped planted model's directory (however it was named)."""
+    return is_local and Path(source).resolve() == Path(PLANTED_DIR).resolve()

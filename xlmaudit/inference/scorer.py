@@ -45,12 +45,8 @@ class ModelScorer:
         progress: bool | None = None,
         truncate: bool = False,
     ) -> None:
-        if batch_tokens is None:
-            batch_tokens = kernel.default_batch_tokens(loaded.device)
-        if batch_tokens < 1:
-            raise ValueError("batch_tokens must be >= 1")
         self.loaded = loaded
-        self.batch_tokens = batch_tokens
+        self.batch_tokens = kernel.resolve_batch_tokens(batch_tokens, loaded.device)
         self.progress = progress
         self.truncate = truncate
         self.codec = Codec(loaded, truncate=truncate)

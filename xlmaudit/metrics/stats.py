@@ -159,6 +159,7 @@ def paired_bootstrap(
     confidence: float = CONFIDENCE,
     seed: int = 0,
     vectorized: bool = False,
+    n_resamples: int = N_RESAMPLES,
 ) -> tuple[float, float]:
     """Percentile interval of ``statistic(*data)``, resampling the rows of all arrays together."""
     res = stats.bootstrap(
@@ -167,7 +168,7 @@ def paired_bootstrap(
         paired=True,
         vectorized=vectorized,
         confidence_level=confidence,
-        n_resamples=N_RESAMPLES,
+        n_resamples=n_resamples,
         method="percentile",
         rng=np.random.default_rng(seed),
     )

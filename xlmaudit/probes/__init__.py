@@ -21,8 +21,8 @@ Writing a kind (in its own module, e.g. ``xlmaudit/probes/crows.py``)::
 
         def validate(self, probe): ...        # extra checks; raise probe.at(key).error(msg)
         def build_items(self, probe, ctx): ...        # -> list of items, each with a str `.id`
-        def requests(self, probe, items, scorer): ... # -> list[list[Request]], one list per item
-        def raw_frame(self, probe, items, responses): ...  # responses: list[list[Response]]
+        def requests(self, probe, items, scorer): ... # -> list[list[Request]] or Asked
+        def raw_frame(self, probe, items, responses, notes): ...  # list[list[Response]], notes
         def summarize(self, probe, raw, *, seed): ... # -> summary rows (DataFrame)
 
 and add the module's name to :data:`KIND_MODULES` (a module not written yet is skipped).
@@ -35,6 +35,11 @@ Contract:
   The runner keeps the first ``ctx.limit`` items, so kinds need not truncate.
 - ``requests`` returns, per item, the requests that item needs; identical requests anywhere in
   the run are scored once. ``raw_frame`` gets the responses in the same nested shape.
+- No hidden state between the two: items are frozen and a kind keeps nothing per run (one
+  registered instance serves every probe). What ``raw_frame`` needs from request building (e.g.
+  the tokenization's scored positions) ``requests`` returns as ``Asked(requests, notes)``, one
+  note per item; the runner passes the notes back to ``raw_frame`` (``None`` per item when
+  ``requests`` returned a plain list).
 - ``raw_frame`` returns one row per item x candidate (or per item x estimator for benchmarks)
   with an ``item_id`` column; the runner adds ``suite`` and ``probe`` in front.
 - ``summarize`` returns rows with columns ``group, metric, value, ci_low, ci_high, n`` and
@@ -66,13 +71,13 @@ read the kind recorded in ``meta.json`` and never guess from column names):
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from xlmaudit.errors import InputError
+from xlmaudit.probes.metric_doc import MetricDoc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,39 +128,24 @@ class RunContext:
 
 
 @dataclass(frozen=True)
-class MetricDoc:
-    """The card of one summary metric: meaning, method, no-bias value and direction in words.
+class Asked:
+    """What ``requests`` returns when ``raw_frame`` needs more than the items: per item, its
+    requests and one note (any value) that the runner hands back to ``raw_frame``."""
 
-    In every text, ``{a}``/``{b}`` are the probe's contrast groups and ``{x}`` the first group of
-    a ``pattern`` match. ``above``/``below`` may use ``{size}`` (distance from the reference) and
-    ``{ci}`` (the interval of that distance), ``{value}`` and ``{interval}`` (as measured).
-    ``contrast`` ``"="`` means: the contrast of the score named by ``{x}``.
-    """
+    requests: list[list[Request]]
+    notes: list[Any]
 
-    name: str
-    label: str
-    method: str
-    reference: float | None = None
-    contrast: str = ""
-    above: str = ""
-    below: str = ""
-    pattern: bool = False
+    def __post_init__(self) -> None:
+        if len(self.requests) != len(self.notes):
+            raise ValueError(f"{len(self.requests)} request lists but {len(self.notes)} notes")
 
-    def matches(self, metric: str) -> re.Match[str] | None:
-        """A match of ``metric`` against this doc's name (exact or pattern), else None."""
-        return re.fullmatch(self.name if self.pattern else re.escape(self.name), metric)
-
-    def filled(self, metric: str, a: str = "group A", b: str = "group B") -> MetricDoc:
-        """This doc for ``metric`` with the groups and ``{x}`` written in."""
-        match = self.matches(metric)
-        x = match.group(1) if match and match.groups() else metric
-        keep = {"size": "{size}", "ci": "{ci}", "value": "{value}", "interval": "{interval}"}
-
-        def fill(text: str) -> str:
-            return text.format(a=a, b=b, x=x, **keep) if text else text
-
-        return replace(self, name=metric, label=fill(self.label), method=fill(self.method),
-                       above=fill(self.above), below=fill(self.below))  # fmt: skip
+    @classmethod
+    def of(cls, returned: Asked | list[list[Request]]) -> Asked:
+        """``returned`` as an Asked (a plain list of request lists gets ``None`` notes)."""
+        if isinstance(returned, Asked):
+            return returned
+        lists = [list(r) for r in returned]
+        return cls(lists, [None] * len(lists))
 
 
 class ProbeKind:
@@ -220,11 +210,13 @@ class ProbeKind:
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[Any]:
         raise NotImplementedError
 
-    def requests(self, probe: ProbeSpec, items: list[Any], scorer: Scorer) -> list[list[Request]]:
+    def requests(
+        self, probe: ProbeSpec, items: list[Any], scorer: Scorer
+    ) -> Asked | list[list[Request]]:
         raise NotImplementedError
 
     def raw_frame(
-        self, probe: ProbeSpec, items: list[Any], responses: list[list[Response]]
+        self, probe: ProbeSpec, items: list[Any], responses: list[list[Response]], notes: list[Any]
     ) -> pd.DataFrame:
         raise NotImplementedError
 

@@ -44,11 +44,18 @@ from xlmaudit.attributions.frame import FRAME_COLUMNS, token_frame
 from xlmaudit.attributions.pairs import slot_contrast
 from xlmaudit.errors import InputError
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, get_kind, register
-from xlmaudit.requests import MASK, AttributionRequest, Request, Response, Scorer
+from xlmaudit.requests import (
+    ATTRIBUTION_BASELINES,
+    ATTRIBUTION_METHODS,
+    MASK,
+    AttributionRequest,
+    Request,
+    Response,
+    Scorer,
+)
 from xlmaudit.spec import ProbeSpec
 
-METHODS = ("lig", "grad_x_input", "saliency", "ablation")
-BASELINES = ("pad", "mask", "unk")
+METHODS, BASELINES = ATTRIBUTION_METHODS, ATTRIBUTION_BASELINES
 
 
 @dataclass(frozen=True)
@@ -191,7 +198,11 @@ class AttributionKind(ProbeKind):
         ]
 
     def raw_frame(
-        self, probe: ProbeSpec, items: list[ExplainItem], responses: list[list[Response]]
+        self,
+        probe: ProbeSpec,
+        items: list[ExplainItem],
+        responses: list[list[Response]],
+        notes: list,
     ) -> pd.DataFrame:
         done = [(it, r[0]) for it, r in zip(items, responses, strict=True) if not it.skipped]
         frame = token_frame(

@@ -19,8 +19,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
-from xlmaudit.probes.preference import (
+from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.templated import (
     BASE_OPTIONS,
     NATS_ABOVE,
     NATS_BELOW,
@@ -98,9 +98,6 @@ class CounterfactualPLL(ProbeKind):
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         return score_pairs(raw, main)
 
-    def __init__(self) -> None:
-        self._sents: dict[tuple[str, str, str], list[dict]] = {}
-
     def validate(self, probe: ProbeSpec) -> None:
         validate_common(self, probe)
         slot = probe.options.get("target_slot", "target")
@@ -126,6 +123,7 @@ class CounterfactualPLL(ProbeKind):
         return expand(probe)
 
     def _sentences(self, probe: ProbeSpec, item: Item, scorer: Scorer) -> list[dict]:
+        """One record per group term: the filled sentence, its context positions and pieces."""
         out = []
         for group in probe.groups:
             for term in group.terms:
@@ -143,25 +141,23 @@ class CounterfactualPLL(ProbeKind):
                 )
         return out
 
-    def requests(self, probe: ProbeSpec, items: list[Item], scorer: Scorer) -> list[list[Request]]:
+    def requests(self, probe: ProbeSpec, items: list[Item], scorer: Scorer) -> Asked:
         estimator = probe.options.get("estimator", "word_l2r")
         whole = probe.options.get("score", "context") == "sentence"
-        # Sentence details (context positions need the tokenizer) are kept for raw_frame.
-        for item in items:
-            self._sents[(probe.suite, probe.id, item.id)] = self._sentences(probe, item, scorer)
-        return [
-            [
-                PLLRequest(s["sentence"], estimator, None if whole else s["positions"])
-                for s in self._sents[(probe.suite, probe.id, item.id)]
-            ]
-            for item in items
+        # the sentence records (context positions need the tokenizer) are the notes for raw_frame
+        notes = [self._sentences(probe, item, scorer) for item in items]
+        reqs: list[list[Request]] = [
+            [PLLRequest(s["sentence"], estimator, None if whole else s["positions"]) for s in sents]
+            for sents in notes
         ]
+        return Asked(reqs, notes)
 
-    def raw_frame(self, probe: ProbeSpec, items: list[Item], responses: list) -> pd.DataFrame:
+    def raw_frame(
+        self, probe: ProbeSpec, items: list[Item], responses: list, notes: list[list[dict]]
+    ) -> pd.DataFrame:
         a, b = contrast(probe)
         rows = []
-        for item, answers in zip(items, responses, strict=True):
-            sents = self._sents.pop((probe.suite, probe.id, item.id))
+        for item, answers, sents in zip(items, responses, notes, strict=True):
             scores = [float(ans.total) for ans in answers]
             by_group = {
                 g.name: np.mean(

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from xlmaudit.metrics import crows as m
-from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
 
 if TYPE_CHECKING:
@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from xlmaudit.spec import ProbeSpec
 
 
-@dataclass
+@dataclass(frozen=True)
 class PairItem:
-    """One CrowS-Pairs pair; ``plan`` is filled when its requests are built."""
+    """One CrowS-Pairs pair."""
 
     id: str
     pair_id: int
@@ -37,7 +37,6 @@ class PairItem:
     direction: str
     sent_more: str
     sent_less: str
-    plan: dict[str, Any] = field(default_factory=dict)
 
 
 _ENCODINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -73,11 +72,11 @@ def pair_items(pairs: pd.DataFrame) -> list[PairItem]:
     return items
 
 
-def pair_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Request]:
-    """The requests ``estimator`` needs for ``item`` ([more, less], or [] if nothing to score).
-
-    Records the tokenization and scored positions in ``item.plan`` for :func:`pair_row`.
-    """
+def pair_requests(
+    item: PairItem, estimator: str, scorer: Scorer
+) -> tuple[list[Request], dict[str, Any]]:
+    """The requests ``estimator`` needs for ``item`` ([more, less], or [] if nothing to score)
+    and the note :func:`pair_row` needs (piece counts and scored positions)."""
     enc_more, enc_less = tokenize(scorer, item.sent_more), tokenize(scorer, item.sent_less)
     stereo = item.direction == "stereo"  # the references align (sent1, sent2) in this order
     first, second = (enc_more, enc_less) if stereo else (enc_less, enc_more)
@@ -85,11 +84,11 @@ def pair_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Reques
     if not stereo:
         spans = {k: (b, a) for k, (a, b) in spans.items()}
     n_more, n_less = (sum(not s for s in e.special) for e in (enc_more, enc_less))
-    item.plan = {"n_pieces_more": n_more, "n_pieces_less": n_less, "asymmetric": n_more != n_less}
+    note = {"n_pieces_more": n_more, "n_pieces_less": n_less, "asymmetric": n_more != n_less}
     if estimator in ("aul", "aula"):
         inner = sum(sum(e.special[1:-1]) for e in (enc_more, enc_less))  # e.g. <unk>
-        item.plan.update(n_scored_more=n_more, n_scored_less=n_less, n_special_dropped=inner)
-        return [UnmaskedRequest(item.sent_more, True), UnmaskedRequest(item.sent_less, True)]
+        note.update(n_scored_more=n_more, n_scored_less=n_less, n_special_dropped=inner)
+        return [UnmaskedRequest(item.sent_more, True), UnmaskedRequest(item.sent_less, True)], note
     kind = "diff" if estimator == "meade2022" else "equal"
     pos_more, pos_less = spans[kind]
     if kind == "equal":
@@ -100,19 +99,21 @@ def pair_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Reques
     kept_less = [p for p in pos_less if not enc_less.special[p]]
     n_dropped = len(pos_more) - len(kept_more) + len(pos_less) - len(kept_less)
     pos_more, pos_less = kept_more, kept_less
-    item.plan.update(n_scored_more=len(pos_more), n_scored_less=len(pos_less))
-    item.plan["n_special_dropped"] = n_dropped
+    note.update(n_scored_more=len(pos_more), n_scored_less=len(pos_less))
+    note["n_special_dropped"] = n_dropped
     if not pos_more or not pos_less:
-        return []  # nangia2020/word_l2r: sums over nothing (0.0, a tie); meade2022: skipped
+        return [], note  # nangia2020/word_l2r: sums over nothing (0.0, a tie); meade2022: skipped
     pll = "word_l2r" if estimator == "word_l2r" else "original"
     return [
         PLLRequest(item.sent_more, pll, tuple(pos_more)),
         PLLRequest(item.sent_less, pll, tuple(pos_less)),
-    ]
+    ], note
 
 
-def pair_row(item: PairItem, estimator: str, responses: list[Response]) -> dict[str, Any]:
-    """The raw row of one pair from its responses (see :func:`pair_requests`)."""
+def pair_row(
+    item: PairItem, estimator: str, responses: list[Response], note: dict[str, Any]
+) -> dict[str, Any]:
+    """The raw row of one pair from its responses and note (see :func:`pair_requests`)."""
     if responses:
         more, less = (m.sentence_score(estimator, r) for r in responses)
     else:
@@ -125,7 +126,7 @@ def pair_row(item: PairItem, estimator: str, responses: list[Response]) -> dict[
         "estimator": estimator,
         "sent_more_score": more,
         "sent_less_score": less,
-        **item.plan,
+        **note,
         "sent_more": item.sent_more,
         "sent_less": item.sent_less,
     }
@@ -135,16 +136,14 @@ def score_pairs(
     pairs: pd.DataFrame, scorer: Scorer, *, estimators: tuple[str, ...] = m.ESTIMATORS
 ) -> pd.DataFrame:
     """Score a CrowS-Pairs frame with every estimator in one ``scorer.score`` call (notebooks)."""
-    plans = []
-    for estimator in estimators:
-        items = pair_items(pairs)
-        plans.append((estimator, items, [pair_requests(it, estimator, scorer) for it in items]))
-    flat = [r for _, _, reqs in plans for rs in reqs for r in rs]
+    items = pair_items(pairs)
+    asked = [(est, [pair_requests(it, est, scorer) for it in items]) for est in estimators]
+    flat = [r for _, per_item in asked for rs, _ in per_item for r in rs]
     answers = iter(scorer.score(flat) if flat else [])
     rows = []
-    for estimator, items, reqs in plans:
-        for item, rs in zip(items, reqs, strict=True):
-            rows.append(pair_row(item, estimator, [next(answers) for _ in rs]))
+    for estimator, per_item in asked:
+        for item, (rs, note) in zip(items, per_item, strict=True):
+            rows.append(pair_row(item, estimator, [next(answers) for _ in rs], note))
     return with_outcome(pd.DataFrame(rows))
 
 
@@ -209,13 +208,17 @@ class CrowsPairs(ProbeKind):
             pairs = pairs[pairs.bias_type.isin(keep)]
         return pair_items(pairs)
 
-    def requests(self, probe: ProbeSpec, items: list[PairItem], scorer: Scorer):
-        return [pair_requests(it, probe.options["estimator"], scorer) for it in items]
+    def requests(self, probe: ProbeSpec, items: list[PairItem], scorer: Scorer) -> Asked:
+        per_item = [pair_requests(it, probe.options["estimator"], scorer) for it in items]
+        return Asked([rs for rs, _ in per_item], [note for _, note in per_item])
 
-    def raw_frame(self, probe: ProbeSpec, items: list[PairItem], responses) -> pd.DataFrame:
+    def raw_frame(
+        self, probe: ProbeSpec, items: list[PairItem], responses, notes: list[dict[str, Any]]
+    ) -> pd.DataFrame:
         est = probe.options["estimator"]
-        raw = pd.DataFrame([pair_row(it, est, rs) for it, rs in zip(items, responses, strict=True)])
-        return with_outcome(raw)
+        rows = [pair_row(it, est, rs, note)
+                for it, rs, note in zip(items, responses, notes, strict=True)]  # fmt: skip
+        return with_outcome(pd.DataFrame(rows))
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         rows = m.summarize_pairs(raw, seed=seed)

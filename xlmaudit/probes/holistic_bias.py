@@ -144,7 +144,11 @@ class HolisticBias(ProbeKind):
         return [[PLLRequest(it.sentence.text, est)] for it in items]
 
     def raw_frame(
-        self, probe: ProbeSpec, items: list[SentenceItem], responses: list[list[Response]]
+        self,
+        probe: ProbeSpec,
+        items: list[SentenceItem],
+        responses: list[list[Response]],
+        notes: list[Any],
     ) -> pd.DataFrame:
         est = probe.options.get("estimator", "word_l2r")
         rows: list[dict[str, Any]] = []

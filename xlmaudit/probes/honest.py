@@ -125,7 +125,9 @@ class Honest(ProbeKind):
         )
         return [[TopWordsRequest(it.prompt.replace(PLACEHOLDER, MASK), k, *shape)] for it in items]
 
-    def raw_frame(self, probe: ProbeSpec, items: list[PromptItem], responses) -> pd.DataFrame:
+    def raw_frame(
+        self, probe: ProbeSpec, items: list[PromptItem], responses, notes: list
+    ) -> pd.DataFrame:
         est = probe.options["estimator"]
         lists = [completions(est, rs[0]) for rs in responses]
         mode = m.resolve_mode(

@@ -127,7 +127,9 @@ class Seat(ProbeKind):
     def requests(self, probe: ProbeSpec, items: list[SeatItem], scorer: Scorer):
         return [[request_for(probe, s) for _, _, s in it.rows()] for it in items]
 
-    def raw_frame(self, probe: ProbeSpec, items: list[SeatItem], responses) -> pd.DataFrame:
+    def raw_frame(
+        self, probe: ProbeSpec, items: list[SeatItem], responses, notes: list
+    ) -> pd.DataFrame:
         frames = [_test_rows(probe, it, rs) for it, rs in zip(items, responses, strict=True)]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 

@@ -20,7 +20,7 @@ Raw rows: one per sentence (``cluster_id``, ``target``, ``bias_type``, ``gold_la
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -28,7 +28,7 @@ import pandas as pd
 
 from xlmaudit.metrics import crows as crows_metrics
 from xlmaudit.metrics import stereoset as m
-from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.crows import _data_path, tokenize
 from xlmaudit.requests import MASK, MaskedTokenRequest, PLLRequest, Response
 
@@ -40,16 +40,15 @@ ESTIMATORS = ("nadeem2021", "word_l2r")
 _PUNCT = str.maketrans("", "", string.punctuation)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClusterItem:
-    """One intrasentence cluster: context + 3 sentences; ``plan`` is filled with the requests."""
+    """One intrasentence cluster: context + 3 sentences."""
 
     id: str
     target: str
     bias_type: str
     context: str
     sentences: tuple[tuple[str, str, str], ...]  # (sentence_id, gold_label, sentence)
-    plan: list[dict[str, Any]] = field(default_factory=list)
 
 
 def cluster_items(frame: pd.DataFrame) -> list[ClusterItem]:
@@ -201,22 +200,25 @@ class StereoSetIntrasentence(ProbeKind):
 
     def requests(self, probe: ProbeSpec, items: list[ClusterItem], scorer: Scorer):
         build = nadeem_requests if probe.options["estimator"] == "nadeem2021" else word_l2r_requests
-        out = []
+        out, notes = [], []
         for item in items:
-            item.plan, reqs = [], []
+            reqs, infos = [], []  # note: per sentence its diagnostics and request count
             for _, _, sentence in item.sentences:
                 rs, info = build(item, sentence, scorer)
-                item.plan.append({**info, "n_requests": len(rs)})
+                infos.append({**info, "n_requests": len(rs)})
                 reqs.extend(rs)
             out.append(reqs)
-        return out
+            notes.append(infos)
+        return Asked(out, notes)
 
-    def raw_frame(self, probe: ProbeSpec, items: list[ClusterItem], responses) -> pd.DataFrame:
+    def raw_frame(
+        self, probe: ProbeSpec, items: list[ClusterItem], responses, notes: list[list[dict]]
+    ) -> pd.DataFrame:
         est = probe.options["estimator"]
         rows = []
-        for item, rs in zip(items, responses, strict=True):
+        for item, rs, infos in zip(items, responses, notes, strict=True):
             start = 0
-            for (sid, gold, sentence), info in zip(item.sentences, item.plan, strict=True):
+            for (sid, gold, sentence), info in zip(item.sentences, infos, strict=True):
                 mine = rs[start : start + info["n_requests"]]
                 start += info["n_requests"]
                 rows.append(

@@ -21,7 +21,7 @@ Raw rows: one per pair (all pairs, unusable ones with ``usable`` False and their
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ import pandas as pd
 
 from xlmaudit.datasets import winobias as wb
 from xlmaudit.metrics import winobias as m
-from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.probes import Asked, ProbeKind, RunContext, register
 from xlmaudit.probes.crows import tokenize
 from xlmaudit.requests import ESTIMATORS, MaskedWordRequest, PLLRequest, Request
 
@@ -43,13 +43,12 @@ ITEM_FIELDS = ("type", "split", "line", "occupation", "stereo_gender", "pro_pron
 ITEM_FIELDS += ("anti_pronoun", "cloze_ok", "pll_ok", "problem")
 
 
-@dataclass
+@dataclass(frozen=True)
 class PairItem:
     """One pro/anti pair (a row of :func:`xlmaudit.datasets.winobias.load_winobias`)."""
 
     id: str
     row: dict[str, Any]
-    plan: dict[str, Any] = field(default_factory=dict)
 
 
 def data_files(probe: ProbeSpec | None, ctx: RunContext, types, splits) -> dict[str, Path]:
@@ -100,27 +99,30 @@ def context_positions(scorer: Scorer, text: str) -> tuple[tuple[int, ...], tuple
     return pos, tuple(enc.pieces[i] for i in pos)
 
 
-def pll_requests(item: PairItem, estimator: str, scorer: Scorer) -> list[Request]:
-    """[pro, anti] PLL over the tokens outside the pronoun words ([] when not usable).
+def pll_requests(
+    item: PairItem, estimator: str, scorer: Scorer
+) -> tuple[list[Request], dict[str, Any]]:
+    """[pro, anti] PLL over the tokens outside the pronoun words ([] when not usable), and the
+    note :func:`pll_row` needs (scored piece counts, ``context_mismatch``).
 
     The pronouns are not scored, so their piece counts cannot decide the comparison; a pair whose
     scored pieces differ between the sentences is flagged ``context_mismatch`` and not scored.
     """
     row = item.row
     if not row["pll_ok"]:
-        return []
+        return [], {}
     (pos_pro, pcs_pro), (pos_anti, pcs_anti) = (
         context_positions(scorer, row[k]) for k in ("pro_text", "anti_text")
     )
     mismatch = pcs_pro != pcs_anti
-    item.plan = {"n_scored_pro": len(pos_pro), "n_scored_anti": len(pos_anti)}
-    item.plan["context_mismatch"] = mismatch
+    note = {"n_scored_pro": len(pos_pro), "n_scored_anti": len(pos_anti)}
+    note["context_mismatch"] = mismatch
     if not pos_pro or mismatch:
-        return []
+        return [], note
     return [
         PLLRequest(row["pro_text"], estimator, pos_pro),
         PLLRequest(row["anti_text"], estimator, pos_anti),
-    ]
+    ], note
 
 
 def cloze_requests(item: PairItem) -> list[Request]:
@@ -156,10 +158,12 @@ def _oriented(row: dict) -> tuple[str, str]:
     return (pro, anti) if wb.GENDER[pro] == row["stereo_gender"] else (anti, pro)
 
 
-def pll_row(item: PairItem, estimator: str, responses: list[Response]) -> dict[str, Any]:
+def pll_row(
+    item: PairItem, estimator: str, responses: list[Response], note: dict[str, Any]
+) -> dict[str, Any]:
     """Raw columns of one pair's PLL answers (pro = stereotypical, checked by the loader)."""
     nan = float("nan")
-    out = {"estimator": estimator, "pll_pro": nan, "pll_anti": nan, **item.plan}
+    out = {"estimator": estimator, "pll_pro": nan, "pll_anti": nan, **note}
     out.update(pll_difference=nan, female_score=nan)
     if responses:
         pro, anti = (float(r.total) for r in responses)
@@ -210,15 +214,18 @@ class WinoBias(ProbeKind):
         if probe.options["variant"] == "cloze":
             return [cloze_requests(it) for it in items]
         est = probe.options.get("estimator", "word_l2r")
-        return [pll_requests(it, est, scorer) for it in items]
+        per_item = [pll_requests(it, est, scorer) for it in items]
+        return Asked([rs for rs, _ in per_item], [note for _, note in per_item])
 
-    def raw_frame(self, probe: ProbeSpec, items: list[PairItem], responses) -> pd.DataFrame:
+    def raw_frame(
+        self, probe: ProbeSpec, items: list[PairItem], responses, notes: list[Any]
+    ) -> pd.DataFrame:
         variant = probe.options["variant"]
         est = probe.options.get("estimator", "word_l2r")
         shares = labour_shares(probe) or {}
         rows = []
-        for item, rs in zip(items, responses, strict=True):
-            scored = cloze_row(item, rs) if variant == "cloze" else pll_row(item, est, rs)
+        for item, rs, note in zip(items, responses, notes, strict=True):
+            scored = cloze_row(item, rs) if variant == "cloze" else pll_row(item, est, rs, note)
             score = scored.get(m.SCORE[variant], float("nan"))
             rows.append(
                 {

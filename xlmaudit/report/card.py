@@ -27,7 +27,7 @@ from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, suite_notes
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
 
 
-def headline_rows(run: RunData) -> pd.DataFrame:
+def card_rows(run: RunData) -> pd.DataFrame:
     """The rows the card states: each probe's main metric overall and per category or bias
     type, and its correlations with reference statistics."""
     parts = [
@@ -73,7 +73,7 @@ def eval_results(run: RunData) -> list[EvalResult]:
     if is_random(run):
         return []
     out = []
-    for _, r in headline_rows(run).iterrows():
+    for _, r in card_rows(run).iterrows():
         if not _finite(r["value"]):
             continue
         args = {k: round(float(r[k]), 6) for k in ("ci_low", "ci_high", "p_value")
@@ -146,7 +146,7 @@ def bias_section(run: RunData) -> list[Block]:
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
         f"({run.meta.get('dtype', 'dtype not recorded')}). Overall numbers, each with its 95% "
         "interval and sample size; per-category numbers are under Evaluation:"))  # fmt: skip
-    rows = headline_rows(run)
+    rows = card_rows(run)
     top = rows[rows["group"].isin(frames.OVERALL_GROUPS)]
     table = findings(run)
     words = {(f.suite, f.probe, f.group, f.metric): f.direction for f in table.itertuples()}
@@ -174,7 +174,7 @@ def evaluation_section(run: RunData) -> list[Block]:
         for s in run.suites
     )  # fmt: skip
     blocks.append(Table(("suite", "version", "data (checksum)"), data))
-    rows = headline_rows(run)
+    rows = card_rows(run)
     factors = tuple(
         f"{s}: " + ", ".join(dict.fromkeys(rows.loc[rows["suite"] == s, "group"]))
         for s in run.suites

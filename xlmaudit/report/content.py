@@ -87,7 +87,7 @@ def summary_table(part: pd.DataFrame, caption: str) -> Table:
 def data_rows(meta: dict[str, Any], suite: str) -> list[tuple[str, str]]:
     """(data set, checksum) of the data ``suite`` read, from ``meta.json``."""
     entry = prov.suite_entry(meta, suite)
-    data = entry.get("data") or meta.get("data_checksums") or meta.get("data") or {}
+    data = entry.get("data") or meta.get("data") or {}
     if not isinstance(data, dict):
         return []
     rows = []

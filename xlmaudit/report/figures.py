@@ -92,7 +92,7 @@ def template_figures(
         yield slug(suite, probe, "forest"), fig, caption
     templ = frames.template_frame(part, meta)
     if len(templ) >= 2:
-        shares = frames.variance_shares(part)
+        shares = frames.sensitivity_shares(part)
         share = f" (template share {shares['template']:.2f})" if shares else ""
         fig = plots.template_sensitivity_plot(
             templ, title=f"Template sensitivity: {suite}/{probe}{share}",

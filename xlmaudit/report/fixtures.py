@@ -118,7 +118,7 @@ def write_fake_run(
 ) -> Path:
     """Run the toy suite with a FakeScorer and write a run directory at ``out``; return it."""
     from xlmaudit.probes import RunContext
-    from xlmaudit.rundir import write_run
+    from xlmaudit.rundir import RunMeta, write_run
     from xlmaudit.runner import run_suites
     from xlmaudit.spec import load_suite
 
@@ -130,15 +130,16 @@ def write_fake_run(
     suite = load_suite(src / "toy.yaml")
     ctx = RunContext(seed=seed)
     results = run_suites([suite], FakeScorer(table or fake_table(seed=seed)), ctx=ctx)
-    meta = {
-        "synthetic": True,
-        "model": {"name": model, "fingerprint": f"fake:{model}"},
-        "dtype": "float32",
-        "device": "cpu",
-        "suites": {r.suite.name: {**r.meta, "card": dict(suite.card)} for r in results},
-        "data_checksums": dict(ctx.data_checksums),
-        "seed": seed,
-        "command": f"write_fake_run(model={model!r})",
-        **(meta_extra or {}),
-    }
+    meta = RunMeta(
+        synthetic=True,
+        model={"name": model, "fingerprint": f"fake:{model}"},
+        dtype="float32",
+        device="cpu",
+        suites={r.suite.name: {**r.meta, "card": dict(suite.card)} for r in results},
+        data={name: {"sha256": digest} for name, digest in ctx.data_checksums.items()},
+        seed=seed,
+        command=f"write_fake_run(model={model!r})",
+    )
+    if meta_extra:
+        meta = RunMeta.from_json({**meta.to_json(), **meta_extra})
     return write_run(out, results, meta)

@@ -115,7 +115,7 @@ def template_frame(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) ->
     return out.assign(pooled=float(overall.iloc[0]) if len(overall) else float("nan"))
 
 
-def variance_shares(part: pd.DataFrame) -> dict[str, float]:
+def sensitivity_shares(part: pd.DataFrame) -> dict[str, float]:
     """``{"template": x, "filler": y, "residual": z}`` from the sensitivity rows, if present."""
     rows = part[level_of(part) == "sensitivity"]
     out = {}

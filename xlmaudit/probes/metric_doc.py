@@ -1,0 +1,42 @@
+"""The card of one summary metric a probe kind declares (:attr:`ProbeKind.metric_docs`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class MetricDoc:
+    """The card of one summary metric: meaning, method, no-bias value and direction in words.
+
+    In every text, ``{a}``/``{b}`` are the probe's contrast groups and ``{x}`` the first group of
+    a ``pattern`` match. ``above``/``below`` may use ``{size}`` (distance from the reference) and
+    ``{ci}`` (the interval of that distance), ``{value}`` and ``{interval}`` (as measured).
+    ``contrast`` ``"="`` means: the contrast of the score named by ``{x}``.
+    """
+
+    name: str
+    label: str
+    method: str
+    reference: float | None = None
+    contrast: str = ""
+    above: str = ""
+    below: str = ""
+    pattern: bool = False
+
+    def matches(self, metric: str) -> re.Match[str] | None:
+        """A match of ``metric`` against this doc's name (exact or pattern), else None."""
+        return re.fullmatch(self.name if self.pattern else re.escape(self.name), metric)
+
+    def filled(self, metric: str, a: str = "group A", b: str = "group B") -> MetricDoc:
+        """This doc for ``metric`` with the groups and ``{x}`` written in."""
+        match = self.matches(metric)
+        x = match.group(1) if match and match.groups() else metric
+        keep = {"size": "{size}", "ci": "{ci}", "value": "{value}", "interval": "{interval}"}
+
+        def fill(text: str) -> str:
+            return text.format(a=a, b=b, x=x, **keep) if text else text
+
+        return replace(self, name=metric, label=fill(self.label), method=fill(self.method),
+                       above=fill(self.above), below=fill(self.below))  # fmt: skip
