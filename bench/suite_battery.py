@@ -22,9 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from xlmaudit.bench.scorer import build_random_xlm
 from xlmaudit.commands.bench import DEFAULT_CONFIG
 from xlmaudit.inference import ModelScorer, load_model
-from xlmaudit.inference.bench import build_random_xlm
 from xlmaudit.probes import RunContext, get_kind
 from xlmaudit.runner import run_suites
 from xlmaudit.spec import load_suite, shipped_suites

@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_scorer(args: argparse.Namespace) -> int:
-    from xlmaudit.inference.bench import BenchOptions, run_scorer_bench
+    from xlmaudit.bench.scorer import BenchOptions, run_scorer_bench
 
     options = BenchOptions(
         config=args.config,

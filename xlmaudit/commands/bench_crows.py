@@ -92,7 +92,7 @@ def agreement(a: list, b: list) -> dict[str, float]:
 
 
 def run_crows(ns: argparse.Namespace) -> int:
-    from xlmaudit.inference import bench_crows as bc
+    from xlmaudit.bench import crows as bc
 
     if ns.short:
         ns.layers = ns.layers or SHORT["layers"]

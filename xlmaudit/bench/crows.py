@@ -15,7 +15,7 @@ from typing import Any
 
 import torch
 
-from xlmaudit.inference.bench import build_random_xlm, model_flops
+from xlmaudit.bench.scorer import build_random_xlm, model_flops
 from xlmaudit.inference.loader import LoadedModel, load_model
 
 DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16}
@@ -167,7 +167,7 @@ def device_name(device: str) -> str:
     """The GPU's name, or the CPU's (``bench._machine``)."""
     if device.startswith("cuda"):
         return torch.cuda.get_device_name(torch.device(device))
-    from xlmaudit.inference.bench import _machine
+    from xlmaudit.bench.scorer import _machine
 
     return _machine()
 
