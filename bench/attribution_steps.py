@@ -26,7 +26,7 @@ from xlmaudit.planted import MODEL_DIR
 from xlmaudit.probes import RunContext
 from xlmaudit.requests import AttributionResponse
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite, resolve_suite
+from xlmaudit.suites import load_suite, resolve_suite
 
 
 class _Recording(AttributionScorer):

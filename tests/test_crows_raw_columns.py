@@ -7,7 +7,7 @@ import pandas as pd
 from xlmaudit.probes import RunContext
 from xlmaudit.probes.crows import score_pairs
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 from xlmaudit.testing.fake import FakeScorer
 
 FIX = Path(__file__).resolve().parent / "fixtures_bench"

@@ -16,7 +16,7 @@ from xlmaudit.probes import RunContext
 from xlmaudit.probes.seat import weat_inputs
 from xlmaudit.requests import HiddenStatesRequest
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 from xlmaudit.testing import tiny_model_dir
 from xlmaudit.testing.fake import FakeScorer
 

@@ -96,7 +96,7 @@ def test_summary_has_a_contrast_column_and_level_everywhere(fake_run):
 def test_summary_columns_do_not_depend_on_which_suites_ran(fake_run, tmp_path):
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite
+    from xlmaudit.suites import load_suite
     from xlmaudit.testing.fake import FakeScorer
     from xlmaudit.testing.fixtures import WORD_LOGPROBS, _write_crows
 

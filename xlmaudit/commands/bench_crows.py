@@ -64,7 +64,7 @@ def full_run(loaded: Any, ns: argparse.Namespace, work: Path) -> tuple[list, flo
     from xlmaudit.probes import RunContext
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite, resolve_suite
+    from xlmaudit.suites import load_suite, resolve_suite
 
     out, cache = work / f"run-{loaded.dtype}", work / f"cache-{loaded.dtype}"
     args = _run_args(loaded, out, cache, ns)

@@ -126,7 +126,7 @@ def main(args: argparse.Namespace) -> int:
     from xlmaudit.probes import RunContext
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite, resolve_suite
+    from xlmaudit.suites import load_suite, resolve_suite
 
     _check_args(args)
     started = _now()

@@ -120,7 +120,7 @@ def write_fake_run(
     from xlmaudit.probes import RunContext
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite
+    from xlmaudit.suites import load_suite
 
     out = Path(out)
     src = out.parent / f"{out.name}-suite"
