@@ -1,7 +1,7 @@
 """Torch side of ``xlmaudit bench crows``: the real architecture with random weights as a
 ``LoadedModel``, a meter of the time spent inside the model's forward, and the device's matmul
 rate. The full-benchmark orchestration (suite run, cache, files, report) is in
-``xlmaudit.commands.bench_crows``; the share of wall time outside the forward is the host overhead.
+``xlmaudit.commands._bench_crows``; the share of wall time outside the forward is the host overhead.
 """
 
 from __future__ import annotations

@@ -25,7 +25,8 @@ Writing a kind (in its own module, e.g. ``xlmaudit/probes/crows.py``)::
         def raw_frame(self, probe, items, responses): ...  # responses: list[list[Response]]
         def summarize(self, probe, raw, *, seed): ... # -> summary rows (DataFrame)
 
-and add the module's name to :data:`KIND_MODULES` (a module not written yet is skipped).
+Nothing else: :func:`load_kinds` imports every module of this package (``pkgutil``), so the
+``@register`` decorator runs; there is no list of kinds to edit.
 
 Contract:
 
@@ -66,6 +67,7 @@ read the kind recorded in ``meta.json`` and never guess from column names):
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -79,18 +81,6 @@ if TYPE_CHECKING:
 
     from xlmaudit.requests import Request, Response, Scorer
     from xlmaudit.spec import ProbeSpec, Where
-
-# Modules that register kinds; one not written yet is skipped.
-KIND_MODULES: tuple[str, ...] = (
-    "xlmaudit.probes.preference",
-    "xlmaudit.probes.counterfactual",
-    "xlmaudit.probes.crows",
-    "xlmaudit.probes.stereoset",
-    "xlmaudit.probes.attribution",
-    "xlmaudit.probes.honest",
-    "xlmaudit.probes.winobias",
-    "xlmaudit.probes.seat",
-)
 
 _KINDS: dict[str, ProbeKind] = {}
 _loaded = False
@@ -281,16 +271,12 @@ def register(cls: type[ProbeKind]) -> type[ProbeKind]:
 
 
 def load_kinds() -> dict[str, ProbeKind]:
-    """Import every module in :data:`KIND_MODULES` (once) and return the registry."""
+    """Import every module of this package (once, in name order) and return the registry."""
     global _loaded
     if not _loaded:
         _loaded = True
-        for module in KIND_MODULES:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as exc:
-                if exc.name != module:
-                    raise
+        for info in pkgutil.iter_modules(__path__, f"{__name__}."):
+            importlib.import_module(info.name)
     return _KINDS
 
 
