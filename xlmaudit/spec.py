@@ -18,10 +18,11 @@ A suite file::
         ...                      # further keys: options declared by the kind
 
 Common probe keys are ``id``, ``kind``, ``description``, ``templates``, ``slots`` (slot -> lexicon
-name, when a slot is not named after its lexicon) and ``groups``; every other key must be an option
-declared by the kind (:class:`xlmaudit.probes.ProbeKind.options`). A lexicon file holds ``name``,
-``source`` (citation), optional ``note``, ``attributes`` (declared per-entry attributes) and
-``entries`` (plain terms or mappings with ``term`` and declared attributes).
+name, when a slot is not named after its lexicon) and ``groups``; every other key is parsed into
+``options`` (with its line) without knowing the kind. :func:`parse_suite` stops there; the check
+against the kind (declared options, masks, the kind's own checks) is
+:mod:`xlmaudit.probes.check`, and :func:`xlmaudit.suites.load_suite` does both. Lexicons:
+:mod:`xlmaudit.lexicons`; the YAML reader: :mod:`xlmaudit.yamlread`.
 
 Template slots are written ``{slot}``; ``{a:slot}`` inserts the filler with its indefinite article
 (``a nurse``, ``an engineer``). YAML tags (``!function`` and friends) are rejected: no code in YAML.
