@@ -271,13 +271,15 @@ def register(cls: type[ProbeKind]) -> type[ProbeKind]:
 
 
 def load_kinds() -> dict[str, ProbeKind]:
-    """Import every module of this package (once, in name order) and return the registry."""
+    """Import every module of this package (once) and return the kinds by name, sorted by name
+    (so what depends on their order, e.g. ``summary.csv``'s columns, does not depend on which
+    kind module happened to be imported first)."""
     global _loaded
     if not _loaded:
         _loaded = True
         for info in pkgutil.iter_modules(__path__, f"{__name__}."):
             importlib.import_module(info.name)
-    return _KINDS
+    return dict(sorted(_KINDS.items()))
 
 
 def get_kind(name: str, *, where: Where | None = None) -> ProbeKind:
