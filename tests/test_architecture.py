@@ -31,7 +31,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("report",),  # figures, report, model card
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)
     ("commands",),
-    ("cli",),
+    ("cli", "__main__"),
 )
 # Not a stage: test helpers may import anything; only tests, bench scripts and the old
 # ``xlmaudit.inference.fake`` path (kept for users) import them.
