@@ -38,7 +38,7 @@ def loaded_model(layers: int, dtype: str, tokenizer_dir: Path):
     """A ``LoadedModel`` around a random full-width XLM with ``layers`` layers."""
     from transformers import XLMTokenizer
 
-    from xlmaudit.inference.bench import build_random_xlm
+    from xlmaudit.bench.scorer import build_random_xlm
     from xlmaudit.inference.loader import LoadedModel
 
     model = build_random_xlm(CONFIG, layers=layers, seed=0)

@@ -18,15 +18,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from xlmaudit.bench.crows import random_real_model
 from xlmaudit.commands.bench import DEFAULT_CONFIG
 from xlmaudit.inference import ModelScorer, load_model
 from xlmaudit.inference.attribution import DEFAULT_THRESHOLD, AttributionScorer
-from xlmaudit.inference.bench_crows import random_real_model
 from xlmaudit.planted import MODEL_DIR
 from xlmaudit.probes import RunContext
 from xlmaudit.requests import AttributionResponse
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite, resolve_suite
+from xlmaudit.suites import load_suite, resolve_suite
 
 
 class _Recording(AttributionScorer):

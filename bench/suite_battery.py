@@ -22,12 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from xlmaudit.bench.scorer import build_random_xlm
 from xlmaudit.commands.bench import DEFAULT_CONFIG
 from xlmaudit.inference import ModelScorer, load_model
-from xlmaudit.inference.bench import build_random_xlm
 from xlmaudit.probes import RunContext, get_kind
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite, shipped_suites
+from xlmaudit.suites import load_suite, shipped_suites
 
 TOKENIZER_FILES = ("vocab.json", "merges.txt", "tokenizer_config.json", "special_tokens_map.json")
 

@@ -12,8 +12,8 @@ import time
 
 import torch
 
+from xlmaudit.bench.scorer import batched_pll, build_random_xlm, crows_workload
 from xlmaudit.commands.bench import DEFAULT_CONFIG, DEFAULT_DATA
-from xlmaudit.inference.bench import batched_pll, build_random_xlm, crows_workload
 
 
 def main() -> None:

@@ -255,8 +255,8 @@ def test_parameter_grads_restored_and_no_grad_context_is_overridden():
 
 def test_mixed_methods_in_one_call_keep_order_and_scorer_wrapper_routes():
     from xlmaudit.inference.attribution import AttributionScorer
-    from xlmaudit.inference.fake import FakeScorer
     from xlmaudit.requests import MaskedWordRequest
+    from xlmaudit.testing.fake import FakeScorer
 
     loaded = toy()
     reqs = [

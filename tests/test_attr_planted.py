@@ -148,7 +148,7 @@ def test_occupation_attributions_recover_planted_shares(planted):
     from xlmaudit.inference.attribution import AttributionScorer
     from xlmaudit.planted import truth
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite, resolve_suite
+    from xlmaudit.suites import load_suite, resolve_suite
 
     suite = load_suite(resolve_suite("occupations-why"))
     (result,) = run_suites([suite], AttributionScorer(planted, ModelScorer(planted)))

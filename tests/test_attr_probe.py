@@ -9,7 +9,7 @@ import pytest
 from xlmaudit.errors import InputError
 from xlmaudit.probes.attribution import ExplainItem, to_explain_item
 from xlmaudit.runner import SUMMARY_COLUMNS, run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 
 SUITE = """\
 name: tiny-why

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import torch
 
+from xlmaudit.bench.crows import meter_forward
 from xlmaudit.cli import main
-from xlmaudit.inference.bench_crows import meter_forward
 from xlmaudit.testing import tiny_model_dir
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

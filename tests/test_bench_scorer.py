@@ -72,7 +72,7 @@ def test_bench_scorer_json_has_the_contract_keys_and_equal_fp32_paths(tiny_confi
 
 
 def test_model_flops_matches_hand_count():
-    from xlmaudit.inference.bench import model_flops
+    from xlmaudit.bench.scorer import model_flops
 
     # d=2, 1 layer, one sequence of 3 tokens: 2*3*12*4 + 4*9*2 = 288 + 72; head 2*2*10 per position
     assert model_flops([3], width=2, layers=1, vocab=10, head_positions=1) == 360 + 40
@@ -80,7 +80,7 @@ def test_model_flops_matches_hand_count():
 
 
 def test_decision_agreement_counts_pairs_whose_ordering_is_kept():
-    from xlmaudit.inference.bench import decision_agreement
+    from xlmaudit.bench.scorer import decision_agreement
 
     ref = [np.array([-1.0, -2.0]), np.array([-4.0]), np.array([-1.0]), np.array([-2.0])]
     other = [np.array([-1.0, -2.0]), np.array([-2.0]), np.array([-1.0]), np.array([-0.5])]
@@ -91,7 +91,7 @@ def test_decision_agreement_counts_pairs_whose_ordering_is_kept():
 
 
 def test_crows_workload_keeps_shared_words_shared_and_wraps_specials():
-    from xlmaudit.inference.bench import crows_workload
+    from xlmaudit.bench.scorer import crows_workload
 
     work = crows_workload(CROWS, n_sentences=10, seed=3, vocab_size=1000)
     assert len(work.sentences) == 10 and len(work.pairs) == 5
@@ -104,7 +104,7 @@ def test_crows_workload_keeps_shared_words_shared_and_wraps_specials():
 
 
 def test_bad_layers_and_missing_files_are_clear_errors(tiny_config, tmp_path):
-    from xlmaudit.inference.bench import build_random_xlm, crows_workload
+    from xlmaudit.bench.scorer import build_random_xlm, crows_workload
 
     with pytest.raises(InputError, match="--layers 5"):
         build_random_xlm(tiny_config, layers=5, seed=0)

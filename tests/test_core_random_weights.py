@@ -11,9 +11,9 @@ import torch
 from huggingface_hub import ModelCard
 from safetensors.torch import load_file, save_file
 
+from xlmaudit.bench.scorer import build_random_xlm
 from xlmaudit.cli import main
 from xlmaudit.inference import load_model
-from xlmaudit.inference.bench import build_random_xlm
 from xlmaudit.inference.loader import (
     RANDOM_MARKER,
     LoadedModel,
@@ -21,8 +21,8 @@ from xlmaudit.inference.loader import (
     random_weights_warning,
 )
 from xlmaudit.report import build_report
-from xlmaudit.report.fixtures import write_fake_run
 from xlmaudit.testing import make_tiny_xlm
+from xlmaudit.testing.fixtures import write_fake_run
 
 torch.set_num_threads(1)
 

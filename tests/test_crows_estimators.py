@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.metrics.crows import align, sentence_score
 from xlmaudit.probes.crows import score_pairs
 from xlmaudit.requests import PLLRequest, TokenScores, UnmaskedRequest
+from xlmaudit.testing.fake import FakeScorer
 
 
 class ContextFake(FakeScorer):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from xlmaudit.errors import InputError
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 
 SHIPPED = Path(__file__).resolve().parents[1] / "probes"
 

@@ -16,7 +16,7 @@ from xlmaudit.planted import stereotype_pairs
 from xlmaudit.probes import RunContext
 from xlmaudit.probes.crows import score_pairs
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 
 pytestmark = pytest.mark.slow
 

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.probes import RunContext
 from xlmaudit.probes.crows import score_pairs
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
+from xlmaudit.testing.fake import FakeScorer
 
 FIX = Path(__file__).resolve().parent / "fixtures_bench"
 # the raw columns before the sentences were stored: a public contract, names and order kept

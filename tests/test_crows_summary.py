@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from xlmaudit.datasets import load_crows_pairs
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.metrics.crows import holm, summarize_pairs
 from xlmaudit.probes.crows import score_pairs
+from xlmaudit.testing.fake import FakeScorer
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

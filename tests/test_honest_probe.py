@@ -9,10 +9,10 @@ import pytest
 
 from xlmaudit.cli import main
 from xlmaudit.datasets import SOURCES, file_digests
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.probes import RunContext
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
+from xlmaudit.testing.fake import FakeScorer
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 HEADER = "template_masked\traw\tidentity\tcategory\tnumber\ttype\n"

@@ -7,7 +7,6 @@ import math
 import numpy as np
 import pytest
 
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.metrics.stats import cluster_proportion
 from xlmaudit.planted import MODEL_DIR, occupation_items, stereotype_pairs
 from xlmaudit.planted.calibrate import (
@@ -17,6 +16,7 @@ from xlmaudit.planted.calibrate import (
     pair_clusters,
     pair_summary,
 )
+from xlmaudit.testing.fake import FakeScorer
 
 
 def test_occupation_share_is_the_she_he_ratio_at_the_mask() -> None:

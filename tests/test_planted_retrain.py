@@ -12,9 +12,9 @@ import json
 import pytest
 
 from xlmaudit.inference import ModelScorer, load_model
-from xlmaudit.inference.planted_train import TrainConfig, reproduce_command, train_planted
 from xlmaudit.planted.calibrate import calibrate, training_size
 from xlmaudit.planted.lexicon import CUE_PAIRS
+from xlmaudit.planted.train import TrainConfig, reproduce_command, train_planted
 
 
 @pytest.mark.slow

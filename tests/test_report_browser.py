@@ -12,8 +12,8 @@ import shutil
 import pytest
 
 from xlmaudit.report import build_report
-from xlmaudit.report.browser import find_chromium, open_page, screenshot
-from xlmaudit.report.fixtures import write_fake_run
+from xlmaudit.testing.browser import find_chromium, open_page, screenshot
+from xlmaudit.testing.fixtures import write_fake_run
 
 EXTERNAL = re.compile(
     r"""\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:|ftp:|//)""", re.I

@@ -14,8 +14,8 @@ from huggingface_hub import ModelCard
 from xlmaudit.cli import main
 from xlmaudit.errors import InputError
 from xlmaudit.report import build_report
-from xlmaudit.report.fixtures import write_fake_run
 from xlmaudit.report.load import load_run
+from xlmaudit.testing.fixtures import write_fake_run
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -166,7 +166,7 @@ def test_missing_meta_and_summary_column_name_the_file(run_copy):
 def test_planted_card_states_recovery_of_planted_shares(tmp_path):
     """P(she) = planted share exactly (no noise) -> rank correlation with the truth is 1."""
     from xlmaudit.planted import truth
-    from xlmaudit.report.fixtures import OCCUPATIONS, fake_table
+    from xlmaudit.testing.fixtures import OCCUPATIONS, fake_table
 
     planted = truth().query("association == 'gender_occupation'").set_index("term")
     shares = {o: float(planted.planted_value[o]) for o in OCCUPATIONS}

@@ -12,8 +12,8 @@ import pytest
 from xlmaudit.cli import main
 from xlmaudit.compare import compare_runs, difference_interval, mcnemar_exact, sign_test
 from xlmaudit.errors import InputError
-from xlmaudit.report.fixtures import fake_table, write_fake_run
 from xlmaudit.report.load import load_run
+from xlmaudit.testing.fixtures import fake_table, write_fake_run
 
 SHIFT = 0.5
 

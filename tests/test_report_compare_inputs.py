@@ -15,8 +15,8 @@ import pytest
 from xlmaudit.cli import main
 from xlmaudit.compare import compare_runs, data_checksums
 from xlmaudit.errors import InputError
-from xlmaudit.report.fixtures import write_fake_run
 from xlmaudit.report.load import load_run
+from xlmaudit.testing.fixtures import write_fake_run
 
 OTHER = "f" * 64  # a checksum neither run has
 

@@ -9,7 +9,7 @@ import pytest
 
 from xlmaudit.report import build_report
 from xlmaudit.report.content import TEXT_LIMIT, example_table
-from xlmaudit.report.fixtures import write_fake_run
+from xlmaudit.testing.fixtures import write_fake_run
 
 CROWS_HEAD = ("pair_id", "bias_type", "direction", "sent_more", "sent_less", "sent_more_score",
               "sent_less_score", "outcome")  # fmt: skip

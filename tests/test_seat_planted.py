@@ -12,7 +12,7 @@ import pytest
 from xlmaudit.inference import ModelScorer, load_model
 from xlmaudit.probes import RunContext
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite, resolve_suite
+from xlmaudit.suites import load_suite, resolve_suite
 
 pytestmark = pytest.mark.slow
 

@@ -11,14 +11,14 @@ import torch
 from xlmaudit.cli import main
 from xlmaudit.errors import InputError
 from xlmaudit.inference import ModelScorer, load_model
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.metrics import seat as m
 from xlmaudit.probes import RunContext
 from xlmaudit.probes.seat import weat_inputs
 from xlmaudit.requests import HiddenStatesRequest
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 from xlmaudit.testing import tiny_model_dir
+from xlmaudit.testing.fake import FakeScorer
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SUITE = """

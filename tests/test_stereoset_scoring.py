@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 
 from xlmaudit.datasets import load_stereoset
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.metrics.stereoset import cluster_outcomes, summarize_stereoset
 from xlmaudit.probes import RunContext
 from xlmaudit.probes.stereoset import ClusterItem, nadeem_requests, template_word, word_l2r_requests
 from xlmaudit.requests import MaskedTokenRequest, PLLRequest
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
+from xlmaudit.testing.fake import FakeScorer
 
 FIX = Path(__file__).resolve().parent / "fixtures_bench"
 

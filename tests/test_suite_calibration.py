@@ -21,7 +21,7 @@ from xlmaudit.planted import MODEL_DIR, truth
 from xlmaudit.planted.frames import STEREO_HELDOUT
 from xlmaudit.planted.lexicon import PERSON_NOUNS, STEREOTYPES
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite, resolve_suite
+from xlmaudit.suites import load_suite, resolve_suite
 
 
 @functools.cache

@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 
 from xlmaudit.errors import InputError
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.probes import RunContext
 from xlmaudit.requests import MaskedWordRequest, PLLRequest
 from xlmaudit.rundir import read_run, write_run
 from xlmaudit.runner import SUMMARY_COLUMNS, run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
+from xlmaudit.testing.fake import FakeScorer
 
 CARD = """\
 version: "1"

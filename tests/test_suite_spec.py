@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from xlmaudit.errors import InputError
-from xlmaudit.spec import load_suite, resolve_suite, shipped_suites
+from xlmaudit.suites import load_suite, resolve_suite, shipped_suites
 from xlmaudit.templates import article, expand, fill
 
 HEADER = """\

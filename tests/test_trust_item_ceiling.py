@@ -10,7 +10,7 @@ import pytest
 import xlmaudit.inference
 from xlmaudit import templates
 from xlmaudit.cli import main
-from xlmaudit.spec import load_suite, shipped_suites
+from xlmaudit.suites import load_suite, shipped_suites
 from xlmaudit.templates import count_items, expand
 
 CARD = """card:

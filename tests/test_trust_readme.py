@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

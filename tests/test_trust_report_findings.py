@@ -13,8 +13,8 @@ from xlmaudit.metrics.crows import holm
 from xlmaudit.probes import get_kind
 from xlmaudit.report import build_report
 from xlmaudit.report.findings import direction_words, findings
-from xlmaudit.report.fixtures import write_fake_run
 from xlmaudit.report.load import load_run
+from xlmaudit.testing.fixtures import write_fake_run
 
 
 @pytest.fixture(scope="module")

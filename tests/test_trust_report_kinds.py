@@ -12,7 +12,7 @@ import pytest
 
 from xlmaudit.compare import compare_runs
 from xlmaudit.probes import get_kind, load_kinds, probe_record
-from xlmaudit.report.fixtures import write_fake_run
+from xlmaudit.testing.fixtures import write_fake_run
 
 
 @dataclass
@@ -94,11 +94,11 @@ def test_summary_has_a_contrast_column_and_level_everywhere(fake_run):
 
 
 def test_summary_columns_do_not_depend_on_which_suites_ran(fake_run, tmp_path):
-    from xlmaudit.inference.fake import FakeScorer
-    from xlmaudit.report.fixtures import WORD_LOGPROBS, _write_crows
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite
+    from xlmaudit.suites import load_suite
+    from xlmaudit.testing.fake import FakeScorer
+    from xlmaudit.testing.fixtures import WORD_LOGPROBS, _write_crows
 
     _write_crows(tmp_path / "pairs.csv")
     (tmp_path / "only.yaml").write_text(

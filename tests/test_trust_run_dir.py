@@ -15,8 +15,8 @@ import xlmaudit.inference
 from xlmaudit import runner
 from xlmaudit.cli import main
 from xlmaudit.errors import InputError
-from xlmaudit.report.fixtures import write_fake_run
 from xlmaudit.rundir import read_run, write_run
+from xlmaudit.testing.fixtures import write_fake_run
 
 
 def _no_model(*args, **kwargs):

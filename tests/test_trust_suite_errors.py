@@ -8,7 +8,7 @@ import pytest
 
 from xlmaudit.cli import main
 from xlmaudit.errors import InputError
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 
 SUITE = """\
 name: t

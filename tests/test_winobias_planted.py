@@ -17,7 +17,7 @@ from xlmaudit.metrics.stats import correlation
 from xlmaudit.planted.lexicon import OCCUPATION_SHARES
 from xlmaudit.probes import RunContext
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
 
 pytestmark = pytest.mark.slow  # ~1,500 masked rows on the planted model
 

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from xlmaudit.compare import compare_probe
-from xlmaudit.inference.fake import FakeScorer
 from xlmaudit.probes import RunContext
 from xlmaudit.runner import run_suites
-from xlmaudit.spec import load_suite
+from xlmaudit.suites import load_suite
+from xlmaudit.testing.fake import FakeScorer
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 LEXICON = Path(__file__).resolve().parents[1] / "probes" / "lexicons" / "occupations.yaml"

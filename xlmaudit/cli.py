@@ -1,7 +1,9 @@
 """Command-line entry point: ``xlmaudit <command> ...``.
 
 Each command lives in ``xlmaudit/commands/<name>.py`` and exposes ``register(subparsers)``, which
-adds its parser and sets ``func`` (called with the parsed args, returning an exit code). Command
+adds its parser and sets ``func`` (called with the parsed args, returning an exit code). Commands
+are discovered: every module of ``xlmaudit.commands`` whose name does not start with ``_`` is a
+command (``_``-modules are helpers of a command). Command
 modules import torch and friends inside ``func`` only, so ``xlmaudit --help`` stays fast.
 """
 
@@ -9,23 +11,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from typing import Any
 
-from xlmaudit import __version__
+from xlmaudit import __version__, commands
 from xlmaudit.errors import XlmauditError
-
-COMMAND_MODULES = (
-    "fill",
-    "run",
-    "list",
-    "data",
-    "planted",
-    "explain",
-    "card",
-    "compare",
-    "bench",
-)
 
 
 class DefaultsHelpFormatter(argparse.HelpFormatter):
@@ -51,14 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_command_parser
     )
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"xlmaudit.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"xlmaudit.commands.{name}":
-                continue  # command not built yet
-            raise
-        module.register(subparsers)
+    parser.set_defaults(func=None)
+    for info in pkgutil.iter_modules(commands.__path__, f"{commands.__name__}."):
+        if not info.name.rpartition(".")[2].startswith("_"):
+            importlib.import_module(info.name).register(subparsers)
     return parser
 
 
@@ -66,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)  # the exact command, for provenance
-    if not getattr(args, "func", None):
+    if args.func is None:
         parser.print_help()
         return 2
     try:

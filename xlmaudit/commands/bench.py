@@ -38,13 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     scorer.add_argument("--matmul-seconds", type=float, default=2.0, help="time per matmul shape")
     scorer.add_argument("--json", type=Path, default=None, help="also write the record here")
     scorer.set_defaults(func=run_scorer)
-    from xlmaudit.commands.bench_crows import register_crows
+    from xlmaudit.commands._bench_crows import register_crows
 
     register_crows(benches, config=DEFAULT_CONFIG, data=DEFAULT_DATA)
 
 
 def run_scorer(args: argparse.Namespace) -> int:
-    from xlmaudit.inference.bench import BenchOptions, run_scorer_bench
+    from xlmaudit.bench.scorer import BenchOptions, run_scorer_bench
 
     options = BenchOptions(
         config=args.config,

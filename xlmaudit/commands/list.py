@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from xlmaudit.spec import load_suite, shipped_suites
+    from xlmaudit.suites import load_suite, shipped_suites
 
     paths = shipped_suites()
     if not paths:

@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def train_main(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from xlmaudit.inference.planted_train import TrainConfig, train_planted
+    from xlmaudit.planted.train import TrainConfig, train_planted
 
     cfg = TrainConfig.small() if args.small else TrainConfig()
     if args.seed is not None:

@@ -171,7 +171,7 @@ def main(args: argparse.Namespace) -> int:
     from xlmaudit.inference import load_model
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite, resolve_suite
+    from xlmaudit.suites import load_suite, resolve_suite
 
     settings = RunSettings.from_args(args)
     _check_settings(settings)

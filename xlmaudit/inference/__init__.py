@@ -34,7 +34,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """Import on first use, so ``xlmaudit.inference.fake`` never pulls in torch."""
+    """Import on first use, so ``import xlmaudit.inference`` pulls in no torch."""
     if name in _LAZY:
         import importlib
 

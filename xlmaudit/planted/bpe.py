@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import string
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 SPECIALS: tuple[str, ...] = ("<s>", "</s>", "<pad>", "<unk>") + tuple(
@@ -45,6 +45,18 @@ def learn_merges(
 ) -> list[tuple[str, str, int]]:
     """Learn merges greedily by pair frequency (ties broken alphabetically, so deterministic)."""
     words = {word_symbols(w): c for w, c in word_counts.items() if w}
+    return learn_symbol_merges(words, max_merges=max_merges, min_count=min_count)
+
+
+def learn_symbol_merges(
+    units: Mapping[tuple[str, ...], int], *, max_merges: int = 2000, min_count: int = 2
+) -> list[tuple[str, str, int]]:
+    """:func:`learn_merges` on units already split into symbols (a unit: its count).
+
+    Lets a caller fix piece boundaries, e.g. ``("e", "n", "g", "i", "n")`` and
+    ``("e", "e", "r</w>")`` so that ``engineer`` ends up as ``engin`` + ``eer</w>``.
+    """
+    words = dict(units)
     merges: list[tuple[str, str, int]] = []
     while len(merges) < max_merges:
         pairs: Counter[tuple[str, str]] = Counter()
@@ -113,18 +125,31 @@ def apply_bpe(word: str, ranks: dict[tuple[str, str], int]) -> tuple[str, ...]:
     return symbols
 
 
-def write_tokenizer(out: Path, merges: list[tuple[str, str, int]], *, max_length: int) -> None:
-    """Write ``vocab.json``, ``merges.txt`` and ``tokenizer_config.json`` into ``out``."""
-    vocab = build_vocab(merges)
+def write_tokenizer(
+    out: Path,
+    merges: list[tuple[str, str, int]],
+    *,
+    max_length: int,
+    vocab: Mapping[str, int] | None = None,
+    config: Mapping[str, object] | None = None,
+) -> dict[str, int]:
+    """Write ``vocab.json``, ``merges.txt`` and ``tokenizer_config.json`` into ``out``.
+
+    ``vocab`` defaults to :func:`build_vocab` of ``merges``; ``config`` adds keys to
+    ``tokenizer_config.json`` (e.g. ``lang2id``). Returns the vocabulary written.
+    """
+    vocab = dict(vocab) if vocab is not None else build_vocab(merges)
     (out / "vocab.json").write_text(json.dumps(vocab, indent=2, ensure_ascii=False) + "\n")
     lines = "".join(f"{left} {right} {count}\n" for left, right, count in merges)
     (out / "merges.txt").write_text(lines, encoding="utf-8")
-    config = {
+    settings = {
         "tokenizer_class": "XLMTokenizer",
         "do_lowercase_and_remove_accent": True,
         "model_max_length": max_length,
+        **(config or {}),
     }
-    (out / "tokenizer_config.json").write_text(json.dumps(config, indent=2) + "\n")
+    (out / "tokenizer_config.json").write_text(json.dumps(settings, indent=2) + "\n")
+    return vocab
 
 
 def learn_tokenizer(sentences: Iterable[str], split: dict[str, int]) -> list[tuple[str, str, int]]:

@@ -25,7 +25,8 @@ Writing a kind (in its own module, e.g. ``xlmaudit/probes/crows.py``)::
         def raw_frame(self, probe, items, responses, notes): ...  # list[list[Response]], notes
         def summarize(self, probe, raw, *, seed): ... # -> summary rows (DataFrame)
 
-and add the module's name to :data:`KIND_MODULES` (a module not written yet is skipped).
+Nothing else: :func:`load_kinds` imports every module of this package (``pkgutil``), so the
+``@register`` decorator runs; there is no list of kinds to edit.
 
 Contract:
 
@@ -71,6 +72,7 @@ read the kind recorded in ``meta.json`` and never guess from column names):
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,19 +86,6 @@ if TYPE_CHECKING:
 
     from xlmaudit.requests import Request, Response, Scorer
     from xlmaudit.spec import ProbeSpec, Where
-
-# Modules that register kinds; one not written yet is skipped.
-KIND_MODULES: tuple[str, ...] = (
-    "xlmaudit.probes.preference",
-    "xlmaudit.probes.counterfactual",
-    "xlmaudit.probes.crows",
-    "xlmaudit.probes.stereoset",
-    "xlmaudit.probes.attribution",
-    "xlmaudit.probes.honest",
-    "xlmaudit.probes.winobias",
-    "xlmaudit.probes.seat",
-    "xlmaudit.probes.holistic_bias",
-)
 
 _KINDS: dict[str, ProbeKind] = {}
 _loaded = False
@@ -274,17 +263,15 @@ def register(cls: type[ProbeKind]) -> type[ProbeKind]:
 
 
 def load_kinds() -> dict[str, ProbeKind]:
-    """Import every module in :data:`KIND_MODULES` (once) and return the registry."""
+    """Import every module of this package (once) and return the kinds by name, sorted by name
+    (so what depends on their order, e.g. ``summary.csv``'s columns, does not depend on which
+    kind module happened to be imported first)."""
     global _loaded
     if not _loaded:
         _loaded = True
-        for module in KIND_MODULES:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as exc:
-                if exc.name != module:
-                    raise
-    return _KINDS
+        for info in pkgutil.iter_modules(__path__, f"{__name__}."):
+            importlib.import_module(info.name)
+    return dict(sorted(_KINDS.items()))
 
 
 def get_kind(name: str, *, where: Where | None = None) -> ProbeKind:

@@ -72,14 +72,15 @@ class ExplainItem:
 
 
 def _explained(probe: ProbeSpec) -> ProbeSpec:
-    from xlmaudit.spec import load_suite
+    from xlmaudit.probes.check import check_probe
+    from xlmaudit.spec import parse_suite
 
     name = probe.options["explains"]
-    for other in load_suite(probe.where.file).probes:
+    for other in parse_suite(probe.where.file).probes:
         if other.id == name:
             if other.kind == AttributionKind.name:
                 raise probe.at("explains").error(f"probe {name!r} is itself an attribution probe")
-            return other
+            return check_probe(other)
     raise probe.at("explains").error(f"probe {probe.id!r} explains {name!r}: no such probe")
 
 

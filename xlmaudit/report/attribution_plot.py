@@ -5,6 +5,8 @@ Red bars push toward the target (group), blue toward the contrast, as in the HTM
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -13,6 +15,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+
+from xlmaudit.report.kind_figures import Made, figures_for  # noqa: E402
 
 TOWARD_TARGET, TOWARD_CONTRAST = "#d62728", "#1f77b4"
 
@@ -94,3 +98,13 @@ def attribution_bars(raw: pd.DataFrame, *, top: int = 8, ax: Axes | None = None)
         {"special": bool, "is_mask": bool, "mixed_piece_counts": bool}
     )
     return plot_top_words(top_words(word_frame(rows), top=top), ax=ax)
+
+
+@figures_for("attribution", frame="raw")
+def attribution_figures(raw: pd.DataFrame, suite: str) -> Iterator[Made]:
+    """Attribution bars (:func:`attribution_bars`) for a suite's raw frame of attributions."""
+    if "attribution" not in raw.columns or not raw["attribution"].notna().any():
+        return
+    caption = f"{suite}: context words with the largest mean attribution toward each group."
+    name = "".join(ch if ch.isalnum() else "_" for ch in f"{suite}_attribution".lower())
+    yield name.strip("_"), attribution_bars(raw), caption

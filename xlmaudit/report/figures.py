@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,14 +13,11 @@ from scipy import stats
 from xlmaudit.probes import probe_record
 from xlmaudit.report import frames, plots
 from xlmaudit.report.findings import findings, findings_forest
-from xlmaudit.report.honest_plots import honest_figures
+from xlmaudit.report.kind_figures import Made, kind_figures
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import model_kind, planted_truth
-from xlmaudit.report.seat_plots import seat_figures
-from xlmaudit.report.winobias_plots import winobias_figures
 
-Made = tuple[str, Figure, str]
 FINDINGS_FIGURE = "findings_forest"
 
 
@@ -151,25 +147,11 @@ def reference_figures(
             yield slug(suite, probe, score, "vs", tag), fig, caption
 
 
-def attribution_figures(raw: pd.DataFrame, suite: str) -> Iterator[Made]:
-    """Attribution bars (``xlmaudit.report.attribution_plot``) for a raw frame of attributions."""
-    if "attribution" not in raw.columns or not raw["attribution"].notna().any():
-        return
-    try:
-        module = importlib.import_module("xlmaudit.report.attribution_plot")
-    except ModuleNotFoundError:
-        return
-    plot = getattr(module, "attribution_bars", None) or getattr(module, "plot_attribution", None)
-    if plot is not None:
-        caption = f"{suite}: context words with the largest mean attribution toward each group."
-        yield slug(suite, "attribution"), plot(raw), caption
-
-
 def probe_figures(run: RunData, suite: str, probe: str, truth: dict | None) -> Iterator[Made]:
     """Figures of one non-benchmark probe."""
     part = frames.probe_rows(run.summary, suite, probe)
     if frames.is_benchmark(part, run.meta) or frames.is_attribution(part, run.meta):
-        return  # drawn per suite: benchmark_figures, attribution_figures
+        return  # drawn per suite: benchmark_figures, kind_figures
     yield from template_figures(part, suite, probe, run.meta)
     raw = run.raw.get(suite)
     if raw is not None:
@@ -192,11 +174,7 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
             for name, fig, caption in probe_figures(run, suite, probe, truth):
                 saved.append(SavedFigure(suite, probe, name, save_figure(fig, out, name), caption))
         made = list(benchmark_figures(run.summary, suite, run.meta))
-        made += list(honest_figures(run.summary, suite))  # HONEST: per category and group
-        made += list(seat_figures(run.summary, suite))
-        if suite in run.raw:
-            made += list(attribution_figures(run.raw[suite], suite))
-            made += list(winobias_figures(run.raw[suite], suite))
+        made += list(kind_figures(run, suite))  # registered per kind (report/kind_figures.py)
         for name, fig, caption in made:
             saved.append(SavedFigure(suite, "", name, save_figure(fig, out, name), caption))
     return saved

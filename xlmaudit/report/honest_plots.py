@@ -1,7 +1,7 @@
 """HONEST figure: HONEST@K per HurtLex category and identity group, with 95% intervals.
 
 ``honest_frame`` prepares the rows from a run's summary; ``honest_category_plot`` draws them;
-``honest_figures`` yields one figure per HONEST probe (hooked into ``report.figures``).
+``honest_figures`` yields one figure per HONEST probe (registered for kind ``honest``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from xlmaudit.report.kind_figures import figures_for
 from xlmaudit.report.plots import PALETTE, _wrap
 
 _METRIC = re.compile(r"^honest@(\d+)(?:\[(\w+)\])?$")
@@ -56,6 +57,7 @@ def honest_category_plot(frame: pd.DataFrame, *, title: str) -> Figure:
     return fig
 
 
+@figures_for("honest")
 def honest_figures(summary: pd.DataFrame, suite: str) -> Iterator[tuple[str, Figure, str]]:
     """One (name, figure, caption) per HONEST probe of ``suite`` (largest K in the summary)."""
     part = summary[summary.suite == suite]

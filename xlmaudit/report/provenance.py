@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
+
+from xlmaudit.planted.truth import truth
 
 PLANTED_NAMES: tuple[str, ...] = ("planted",)
 
@@ -47,13 +48,7 @@ def random_reason(meta: dict[str, Any]) -> str:
 
 def planted_truth() -> dict[str, float] | None:
     """Planted share of feminine pronouns (0-1) per occupation, from ``xlmaudit.planted.truth``."""
-    try:
-        table = importlib.import_module("xlmaudit.planted").truth()
-    except (ModuleNotFoundError, AttributeError):
-        return None
-    cols = {"association", "term", "planted_value"}
-    if not cols.issubset(getattr(table, "columns", ())):
-        return None
+    table = truth()
     occ = table[table["association"] == "gender_occupation"]
     return {
         str(t): float(v) for t, v in zip(occ["term"], occ["planted_value"], strict=True)

@@ -12,6 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from xlmaudit.report.kind_figures import figures_for
 from xlmaudit.report.plots import benchmark_plot
 
 METRIC = "effect_size"
@@ -39,6 +40,7 @@ def seat_plot(frame: pd.DataFrame, *, title: str, ax: Axes | None = None) -> Fig
     return fig
 
 
+@figures_for("seat")
 def seat_figures(summary: pd.DataFrame, suite: str) -> Iterator[tuple[str, Figure, str]]:
     """The SEAT figure of ``suite`` when its summary has effect-size rows (else nothing)."""
     frame = seat_frame(summary, suite)

@@ -15,6 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from xlmaudit.metrics.stats import bootstrap_mean, correlation
+from xlmaudit.report.kind_figures import figures_for
 
 COLORS = {"female": "#d62728", "male": "#1f77b4"}
 LABELS = {"cloze": "log P(feminine) - log P(masculine) at the mask", "pll": "PLL difference"}
@@ -80,6 +81,7 @@ def occupation_vs_bls_plot(
     return fig
 
 
+@figures_for("winobias", frame="raw")
 def winobias_figures(raw: pd.DataFrame, suite: str) -> Iterator[tuple[str, Figure, str]]:
     """(name, figure, caption) per winobias probe in a suite's raw frame with ``women_share``."""
     needed = {"variant", "female_score", "women_share", "usable", "occupation"}

@@ -26,6 +26,8 @@ import string
 from collections import Counter
 from pathlib import Path
 
+from xlmaudit.planted.bpe import learn_symbol_merges, write_tokenizer
+
 XLM_SPECIALS: tuple[str, ...] = ("<s>", "</s>", "<pad>", "<unk>") + tuple(
     f"<special{i}>" for i in range(10)
 )
@@ -51,48 +53,24 @@ def _xlm_pieces(word: str) -> list[str]:
     return parts
 
 
-def _units() -> list[list[str]]:
+def _units() -> Counter[tuple[str, ...]]:
     """Training units for the BPE learner: each target piece as symbols (``</w>`` on word ends)."""
-    units = []
+    units: Counter[tuple[str, ...]] = Counter()
     for word in WORDS + tuple(MULTI_PIECE):
         for piece in _xlm_pieces(word):
             chars = list(piece[:-4]) if piece.endswith("</w>") else list(piece)
             if piece.endswith("</w>"):
                 chars[-1] += "</w>"
-            units.append(chars)
+            units[tuple(chars)] += 1
     return units
 
 
-def _merge_pair(symbols: list[str], pair: tuple[str, str]) -> list[str]:
-    out, i = [], 0
-    while i < len(symbols):
-        if i < len(symbols) - 1 and (symbols[i], symbols[i + 1]) == pair:
-            out.append(pair[0] + pair[1])
-            i += 2
-        else:
-            out.append(symbols[i])
-            i += 1
-    return out
-
-
-def _learn_merges(units: list[list[str]]) -> list[tuple[str, str]]:
-    """Classic BPE learning (most frequent pair first, ties by sort order) until units are whole."""
-    merges: list[tuple[str, str]] = []
-    while True:
-        counts: Counter[tuple[str, str]] = Counter()
-        for symbols in units:
-            counts.update(zip(symbols, symbols[1:], strict=False))
-        if not counts:
-            return merges
-        pair = max(sorted(counts), key=counts.__getitem__)
-        merges.append(pair)
-        units = [_merge_pair(symbols, pair) for symbols in units]
-
-
-def _xlm_vocab_and_merges() -> tuple[dict[str, int], list[tuple[str, str]]]:
-    merges = _learn_merges(_units())
+def _xlm_vocab_and_merges() -> tuple[dict[str, int], list[tuple[str, str, int]]]:
+    """Merges learned until every unit is whole (planted/bpe.py's learner); the vocabulary has
+    no digits, so ``2026`` is unknown."""
+    merges = learn_symbol_merges(_units(), max_merges=10**6, min_count=1)
     letters = string.ascii_lowercase
-    tokens = list(XLM_SPECIALS) + [a + b for a, b in merges]
+    tokens = list(XLM_SPECIALS) + [a + b for a, b, _ in merges]
     tokens += list(letters) + [c + "</w>" for c in letters] + [p + "</w>" for p in PUNCT]
     vocab: dict[str, int] = {}
     for tok in tokens:
@@ -102,20 +80,11 @@ def _xlm_vocab_and_merges() -> tuple[dict[str, int], list[tuple[str, str]]]:
 
 def _write_xlm_tokenizer(out: Path, *, n_langs: int) -> dict[str, int]:
     vocab, merges = _xlm_vocab_and_merges()
-    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1) + "\n")
-    (out / "merges.txt").write_text(
-        "".join(f"{a} {b} {1000 - i}\n" for i, (a, b) in enumerate(merges))
-    )
-    cfg: dict[str, object] = {
-        "tokenizer_class": "XLMTokenizer",
-        "do_lowercase_and_remove_accent": True,
-        "model_max_length": 128,
-    }
+    langs: dict[str, object] = {}
     if n_langs > 1:
-        cfg["lang2id"] = {lang: i for i, lang in enumerate(LANGS[:n_langs])}
-        cfg["id2lang"] = {str(i): lang for i, lang in enumerate(LANGS[:n_langs])}
-    (out / "tokenizer_config.json").write_text(json.dumps(cfg, indent=2) + "\n")
-    return vocab
+        langs["lang2id"] = {lang: i for i, lang in enumerate(LANGS[:n_langs])}
+        langs["id2lang"] = {str(i): lang for i, lang in enumerate(LANGS[:n_langs])}
+    return write_tokenizer(out, merges, max_length=128, vocab=vocab, config=langs)
 
 
 def _save(model: object, out: Path) -> None:

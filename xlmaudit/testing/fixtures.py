@@ -2,7 +2,7 @@
 
 ``write_fake_run`` writes a small template suite and a CrowS-Pairs file in the real schemas,
 runs them through :func:`xlmaudit.runner.run_suites` with a table-driven
-:class:`~xlmaudit.inference.fake.FakeScorer`, and writes the run directory with
+:class:`~xlmaudit.testing.fake.FakeScorer`, and writes the run directory with
 :func:`xlmaudit.rundir.write_run`. ``meta.json`` says ``"synthetic": true``: numbers are made up.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from xlmaudit.inference.fake import FakeScorer
+from xlmaudit.testing.fake import FakeScorer
 
 OCCUPATIONS: dict[str, float] = {
     "nurse": 87.4, "secretary": 92.1, "teacher": 73.3, "cashier": 71.1,
@@ -120,7 +120,7 @@ def write_fake_run(
     from xlmaudit.probes import RunContext
     from xlmaudit.rundir import RunMeta, write_run
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite
+    from xlmaudit.suites import load_suite
 
     out = Path(out)
     src = out.parent / f"{out.name}-suite"

@@ -63,7 +63,7 @@ def full_run(loaded: Any, ns: argparse.Namespace, work: Path) -> tuple[list, flo
     from xlmaudit.commands.run import RunSettings, build_report_after_run, make_scorer, run_meta
     from xlmaudit.rundir import write_run
     from xlmaudit.runner import run_suites
-    from xlmaudit.spec import load_suite, resolve_suite
+    from xlmaudit.suites import load_suite, resolve_suite
 
     out, cache = work / f"run-{loaded.dtype}", work / f"cache-{loaded.dtype}"
     settings = RunSettings.from_args(_run_args(loaded, out, cache, ns))
@@ -91,7 +91,7 @@ def agreement(a: list, b: list) -> dict[str, float]:
 
 
 def run_crows(ns: argparse.Namespace) -> int:
-    from xlmaudit.inference import bench_crows as bc
+    from xlmaudit.bench import crows as bc
 
     if ns.short:
         ns.layers = ns.layers or SHORT["layers"]

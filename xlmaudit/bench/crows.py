@@ -1,7 +1,7 @@
 """Torch side of ``xlmaudit bench crows``: the real architecture with random weights as a
 ``LoadedModel``, a meter of the time spent inside the model's forward, and the device's matmul
 rate. The full-benchmark orchestration (suite run, cache, files, report) is in
-``xlmaudit.commands.bench_crows``; the share of wall time outside the forward is the host overhead.
+``xlmaudit.commands._bench_crows``; the share of wall time outside the forward is the host overhead.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 import torch
 
-from xlmaudit.inference.bench import build_random_xlm, model_flops
+from xlmaudit.bench.scorer import build_random_xlm, model_flops
 from xlmaudit.inference.loader import LoadedModel, load_model
 
 DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16}
@@ -167,7 +167,7 @@ def device_name(device: str) -> str:
     """The GPU's name, or the CPU's (``bench._machine``)."""
     if device.startswith("cuda"):
         return torch.cuda.get_device_name(torch.device(device))
-    from xlmaudit.inference.bench import _machine
+    from xlmaudit.bench.scorer import _machine
 
     return _machine()
 

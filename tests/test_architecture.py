@@ -1,0 +1,177 @@
+"""The import rules of ARCHITECTURE.md, checked on the source with ``ast`` (every import
+statement, including those inside functions and ``if TYPE_CHECKING:`` blocks)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "xlmaudit"
+
+# Torch and friends: only these modules (or packages, with a trailing "/") may import them.
+TORCH_FAMILY = ("torch", "transformers", "captum", "tokenizers", "safetensors")
+TORCH_PLACES = ("inference/", "planted/train.py", "bench/", "testing/tiny.py")
+
+# The stage order of ARCHITECTURE.md: a unit may import its own stage or an earlier one.
+# A unit is a top-level module (``spec``) or package (``probes``) of xlmaudit; planted/train.py
+# is a unit of its own (the torch trainer), apart from the pure-python ``planted`` data package.
+STAGES: tuple[tuple[str, ...], ...] = (
+    ("xlmaudit", "errors", "progress"),  # foundations
+    ("yamlread",),  # line-aware YAML reader
+    ("lexicons", "spec"),  # suite files -> frozen specs (generic; kinds unknown)
+    ("requests",),  # request/response types: the contract between items and the core
+    ("templates", "datasets"),  # items: templates x lexicons, benchmark rows
+    ("inference",),  # the scorer (torch)
+    ("metrics", "attributions"),  # pure frame -> frame functions
+    ("probes",),  # kinds: items -> requests -> raw frame -> summary; suite validation
+    ("suites", "runner", "planted"),  # load + run suites; the planted model's data
+    ("rundir", "compare"),  # run directories; paired comparison of two runs
+    ("report",),  # figures, report, model card
+    ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)
+    ("commands",),
+    ("cli", "__main__"),
+)
+# Not a stage: test helpers may import anything; only tests, bench scripts and the old
+# ``xlmaudit.inference.fake`` path (kept for users) import them.
+OUTSIDE = ("testing",)
+COMPAT_SHIMS = ("xlmaudit.inference.fake",)
+# Who may import the inference core (besides itself): the commands, the benchmarks, the tests.
+INFERENCE_USERS = ("commands", "bench", "testing")
+
+STAGE_OF = {unit: i for i, units in enumerate(STAGES) for unit in units}
+
+
+def unit_of(module: str) -> str:
+    """``xlmaudit.report.plots`` -> ``report``; ``xlmaudit.planted.train`` -> ``planted.train``."""
+    parts = module.split(".")
+    if parts[:3] == ["xlmaudit", "planted", "train"]:
+        return "planted.train"
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    """(line, imported module) for every absolute import in ``path``; ``from a import b``
+    gives ``a.b`` (b may be a module)."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.append((node.lineno, node.module))
+            out += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return out
+
+
+def sources(package: Path) -> list[Path]:
+    return sorted(package.rglob("*.py"))
+
+
+def module_name_in(package: Path, path: Path) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def torch_violations(package: Path) -> list[str]:
+    """Imports of torch and friends outside :data:`TORCH_PLACES`."""
+    bad = []
+    for path in sources(package):
+        rel = path.relative_to(package).as_posix()
+        if any(rel == p or (p.endswith("/") and rel.startswith(p)) for p in TORCH_PLACES):
+            continue
+        for line, name in imports(path):
+            if name.split(".")[0] in TORCH_FAMILY:
+                bad.append(f"xlmaudit/{rel}:{line} imports {name}")
+    return bad
+
+
+def stage_violations(package: Path) -> list[str]:
+    """Imports of a later stage (or of the test helpers) by the program."""
+    bad = []
+    for path in sources(package):
+        module = module_name_in(package, path)
+        unit = unit_of(module)
+        if unit in OUTSIDE or module in COMPAT_SHIMS:
+            continue
+        for line, name in imports(path):
+            if not name.startswith("xlmaudit.") or unit_of(name) == unit:
+                continue
+            target = unit_of(name)
+            if target in OUTSIDE:
+                bad.append(f"{module}:{line} imports test helpers {name}")
+            elif target in STAGE_OF and STAGE_OF[target] > STAGE_OF[unit]:
+                bad.append(f"{module}:{line} ({unit}) imports later stage {name} ({target})")
+    return bad
+
+
+def inference_violations(package: Path) -> list[str]:
+    """Imports of the inference core outside itself and :data:`INFERENCE_USERS`."""
+    bad = []
+    for path in sources(package):
+        module = module_name_in(package, path)
+        if unit_of(module) in ("inference", *INFERENCE_USERS):
+            continue
+        bad += [
+            f"{module}:{line} imports {name}"
+            for line, name in imports(path)
+            if name.startswith("xlmaudit.inference")
+        ]
+    return bad
+
+
+def test_every_unit_has_a_stage():
+    units = {unit_of(module_name_in(PACKAGE, p)) for p in sources(PACKAGE)}
+    assert units - set(STAGE_OF) - set(OUTSIDE) == set()
+
+
+def test_no_relative_imports():
+    """Relative imports would slip past the checks below."""
+    bad = [
+        f"{p.relative_to(PACKAGE)}:{n.lineno}"
+        for p in sources(PACKAGE)
+        for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(n, ast.ImportFrom) and n.level
+    ]
+    assert bad == []
+
+
+def test_torch_family_only_where_allowed():
+    assert torch_violations(PACKAGE) == []
+
+
+def test_no_stage_imports_a_later_one():
+    assert stage_violations(PACKAGE) == []
+
+
+def test_report_and_the_pipeline_never_import_inference():
+    """The core reaches the rest as a scorer object: report/, probes/, runner never import it."""
+    assert inference_violations(PACKAGE) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "check", "expected"),
+    [
+        ("import torch\n", torch_violations, "xlmaudit/metrics/bad.py:1 imports torch"),
+        (
+            "from xlmaudit.report import plots\n",
+            stage_violations,
+            "xlmaudit.metrics.bad:1 (metrics) imports later stage xlmaudit.report (report)",
+        ),
+        (
+            "def f():\n    from xlmaudit.inference.scorer import ModelScorer\n",
+            inference_violations,
+            "xlmaudit.metrics.bad:2 imports xlmaudit.inference.scorer",
+        ),
+        (
+            "from xlmaudit.testing import FakeScorer\n",
+            stage_violations,
+            "xlmaudit.metrics.bad:1 imports test helpers xlmaudit.testing",
+        ),
+    ],
+)
+def test_the_checks_catch_a_bad_import(tmp_path, source, check, expected):
+    """A bad import in a fake ``xlmaudit/metrics/bad.py`` is reported by the matching check."""
+    (tmp_path / "xlmaudit" / "metrics").mkdir(parents=True)
+    (tmp_path / "xlmaudit" / "metrics" / "bad.py").write_text(source)
+    assert expected in check(tmp_path / "xlmaudit")
