@@ -21,13 +21,13 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("xlmaudit", "errors", "progress"),  # foundations
     ("yamlread",),  # line-aware YAML reader
     ("lexicons", "spec"),  # suite files -> frozen specs (generic; kinds unknown)
-    ("requests",),  # request/response types: the contract between items and the core
+    ("requests", "responses"),  # request/response types: the contract between items and the core
     ("templates", "datasets"),  # items: templates x lexicons, benchmark rows
     ("inference",),  # the scorer (torch)
     ("metrics", "attributions"),  # pure frame -> frame functions
     ("probes",),  # kinds: items -> requests -> raw frame -> summary; suite validation
     ("suites", "runner", "planted"),  # load + run suites; the planted model's data
-    ("rundir", "compare"),  # run directories; paired comparison of two runs
+    ("rundir", "compare", "compare_checks"),  # run directories; paired comparison of two runs
     ("report",),  # figures, report, model card
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)
     ("commands",),

@@ -10,7 +10,8 @@ import pytest
 
 from xlmaudit.datasets.sources import SOURCES
 from xlmaudit.probes import RunContext, get_kind
-from xlmaudit.spec import load_suite, resolve_suite
+from xlmaudit.spec import resolve_suite
+from xlmaudit.suites import load_suite
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
