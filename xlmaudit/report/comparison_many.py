@@ -32,7 +32,7 @@ from xlmaudit.report.render import (
 
 MANY_METHOD = (
     "Every pair of runs is compared as two runs are (A = the run given first on the command "
-    "line): " + METHOD + " p_holm: Holm-adjusted across all pairs, probes and groups together. "
+    "line). " + METHOD + " p_holm: Holm-adjusted across all pairs, probes and groups together. "
     "Headlines: each run's overall value of the probe's main metric, with its interval, as in "
     "the run's summary.csv."
 )
