@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
     if args.more:
-        from xlmaudit.commands.compare_many import run_many
+        from xlmaudit.commands._compare_many import run_many
 
         return run_many([args.run_a, args.run_b, *args.more], args)
 
