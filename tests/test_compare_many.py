@@ -125,3 +125,11 @@ def test_compare_command_with_three_runs(runs: list[Path], tmp_path: Path, capsy
     assert "Comparison of 3 runs" in text and "Holm-adjusted across all pairs" in text
     figs = sorted(p.name for p in (out / "figures").iterdir())
     assert any(n.startswith("headlines") for n in figs), figs
+
+
+def test_two_runs_keep_the_two_run_outputs(runs: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "two"
+    assert main(["compare", str(runs[0]), str(runs[1]), "--out", str(out)]) == 0
+    assert list(pd.read_csv(out / "comparison.csv").columns) == list(COMPARISON_COLUMNS)
+    assert not (out / "comparison_headlines.csv").exists()
+    assert "Paired comparison: m1 (A) vs m2 (B)" in (out / "comparison.md").read_text("utf-8")
