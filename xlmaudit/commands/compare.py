@@ -1,4 +1,7 @@
-"""``xlmaudit compare DIR_A DIR_B --out DIR``: paired statistics of two runs on shared items."""
+"""``xlmaudit compare DIR_A DIR_B [DIR ...] --out DIR``: paired statistics of runs on shared items.
+
+Two runs: the two-run report (``xlmaudit.report.comparison``). More: every pair, Holm across all,
+and each run's headlines (``xlmaudit.report.comparison_many``)."""
 
 from __future__ import annotations
 
@@ -9,11 +12,14 @@ import sys
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "compare",
-        help="paired comparison of two run directories on the items both scored",
+        help="paired comparison of two (or more: every pair) run directories on shared items",
         description=__doc__.splitlines()[0],
     )
     parser.add_argument("run_a", metavar="DIR_A", help="run directory A (the baseline)")
     parser.add_argument("run_b", metavar="DIR_B", help="run directory B (compared with A)")
+    parser.add_argument("more", nargs="*", metavar="DIR", help="more run directories: every pair "
+                        "is compared (earlier = A), Holm across all pairs (p_holm), and "
+                        "comparison_headlines.csv holds each run's headlines")  # fmt: skip
     parser.add_argument("--out", required=True, metavar="DIR", help="where to write the report")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     parser.add_argument(
@@ -28,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
+
+    if args.more:
+        from xlmaudit.commands._compare_many import run_many
+
+        return run_many([args.run_a, args.run_b, *args.more], args)
 
     from xlmaudit.report.comparison import build_comparison
 

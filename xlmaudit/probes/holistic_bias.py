@@ -27,7 +27,7 @@ import pandas as pd
 
 from xlmaudit.datasets import holistic_bias as hb
 from xlmaudit.metrics import holistic_bias as m
-from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.requests import ESTIMATORS, PLLRequest
 
 if TYPE_CHECKING:
@@ -118,6 +118,44 @@ class HolisticBias(ProbeKind):
     main_metric = m.METRIC  # kind declarations (read by the report where the base class has them)
     summary_columns = ("level", "axis", "template", "descriptor", "preference", "rank",
                        "annotation", "estimator")  # fmt: skip
+    pairing = "score"  # across runs: the same sentence (item_id) in both, by axis
+    metric_docs = (
+        MetricDoc(m.METRIC,
+                  "Likelihood Bias, masked-LM adaptation: fraction of descriptor pairs whose "
+                  "sentence-score distributions differ (0-1)",
+                  "Smith et al. (2022) adapted to a masked LM (ours): each sentence is scored by "
+                  "its pseudo-log-likelihood per scored token (the probe's estimator) instead of "
+                  "a causal LM's perplexity; per axis and template, every pair of descriptors is "
+                  "compared by a two-sided Mann-Whitney U test (scipy defaults) on their sentence "
+                  "scores, significant at p < 0.05 with no multiple-comparison correction (as "
+                  "the paper); the value is the fraction of significant pairs, per axis and "
+                  "template, per axis and overall; interval: Clopper-Pearson over pairs (pairs "
+                  "treated as independent trials). No-bias value: not 0 but the test's "
+                  "false-positive rate, about 0.05 when no descriptor changes the scores",
+                  reference=m.P_THRESHOLD,
+                  above="tells {size} more of its descriptor pairs apart than the ~0.05 "
+                  "chance rate {ci}: descriptors change how likely it finds the same sentence",
+                  below="tells descriptor pairs apart no more often than the ~0.05 chance rate "
+                  "({size} below it {ci})"),
+        MetricDoc("mean_pll_per_token",
+                  "mean pseudo-log-likelihood per scored token of the descriptor's sentences "
+                  "(nats; higher = more likely)",
+                  "per (axis, descriptor): mean over its sentences (nouns x templates) of the "
+                  "sentence PLL divided by its scored tokens, percentile bootstrap interval over "
+                  "sentences; rank 1 = least likely descriptor of its axis; 'dispreferred' / "
+                  "'polarizing' annotations from the dataset. Across runs: paired by sentence "
+                  "(item_id), exact sign test on per-sentence differences, by axis"),
+    )  # fmt: skip
+
+    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+        """Per sentence its PLL per token, grouped by axis (the no-descriptor control left out):
+        the Likelihood Bias fraction itself has no per-item value to pair."""
+        if "score" not in raw.columns:
+            return None
+        rows = raw[raw["axis"] != "null"].dropna(subset=["score"])
+        frame = pd.DataFrame({"item_id": rows["item_id"], "value": rows["score"],
+                              "group": rows["axis"]})  # fmt: skip
+        return "mean_pll_per_token", frame
 
     def validate(self, probe: ProbeSpec) -> None:
         super().validate(probe)
