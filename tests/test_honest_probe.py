@@ -111,10 +111,15 @@ def test_cli_planted_honest(tmp_path):
 
 def test_compare_pairs_prompts(tmp_path):
     from xlmaudit.compare import compare_probe
+    from xlmaudit.probes import probe_record
 
     raw_ref, _ = _run(tmp_path / "a", "reference")
     raw_ww, _ = _run(tmp_path / "b", "whole_word")
-    rows = {r["group"]: r for r in compare_probe(raw_ref, raw_ww)}
+    # what meta.json records for the probe (kind honest, k 3 -> main metric honest@3)
+    meta = {"suites": {"s": {"probes": {"p": {"kind": "honest", "main_metric": "honest@3",
+                                              "contrast": ["female", "male"]}}}}}  # fmt: skip
+    record = probe_record(meta, "s", "p")
+    rows = {r["group"]: r for r in compare_probe(raw_ref, raw_ww, (record, record))}
     assert rows["all"]["metric"] == "honest@3" and rows["all"]["n_shared"] == 4
     # per prompt hits/3: reference 0,0,0,1/3; whole_word 1/3,0,0,1/3
     assert rows["all"]["difference"] == pytest.approx(1 / 12)

@@ -6,7 +6,7 @@ import pytest
 
 from xlmaudit.compare import compare_probe
 from xlmaudit.inference.fake import FakeScorer
-from xlmaudit.probes import RunContext
+from xlmaudit.probes import RunContext, probe_record
 from xlmaudit.runner import run_suites
 from xlmaudit.spec import load_suite
 
@@ -103,7 +103,11 @@ def test_compare_pairs_winobias_items(tmp_path):
     table = {"he": -1.0, "she": -3.0, "his": -2.0, "her": -2.5, "him": -4.0}
     a, _ = run(tmp_path, FakeScorer(table))
     b, _ = run(tmp_path, FakeScorer({**table, "she": -1.5}))
-    rows = compare_probe(a.raw[a.raw.probe == "cloze"], b.raw[b.raw.probe == "cloze"])
+    # through the kind each run records for the probe (meta.json), not the raw columns
+    records = tuple(probe_record({"suites": {"wb-test": r.meta}}, "wb-test", "cloze")
+                    for r in (a, b))  # fmt: skip
+    assert records[0].kind.name == "winobias" and records[0].main_metric == "pct_stereotypical"
+    rows = compare_probe(a.raw[a.raw.probe == "cloze"], b.raw[b.raw.probe == "cloze"], records)
     (row,) = rows
     assert row["metric"] == "log_odds" and row["n_shared"] == 3
     assert row["value_a"] == pytest.approx((2.0 - 0.5 + 2.0) / 3)
