@@ -289,7 +289,9 @@ def register(cls: type[ProbeKind]) -> type[ProbeKind]:
 
 
 def load_kinds() -> dict[str, ProbeKind]:
-    """Import every module in :data:`KIND_MODULES` (once) and return the registry."""
+    """Import every module in :data:`KIND_MODULES` (once) and return the registry, built-in kinds
+    in :data:`KIND_MODULES` order whatever order they were imported in (summary.csv's columns
+    follow it)."""
     global _loaded
     if not _loaded:
         _loaded = True
@@ -299,6 +301,10 @@ def load_kinds() -> dict[str, ProbeKind]:
             except ModuleNotFoundError as exc:
                 if exc.name != module:
                     raise
+        rank = {m: i for i, m in enumerate(KIND_MODULES)}
+        ordered = sorted(_KINDS.items(), key=lambda kv: rank.get(type(kv[1]).__module__, len(rank)))
+        _KINDS.clear()
+        _KINDS.update(ordered)
     return _KINDS
 
 
