@@ -111,11 +111,39 @@ def test_cli_planted_honest(tmp_path):
 
 def test_compare_pairs_prompts(tmp_path):
     from xlmaudit.compare import compare_probe
+    from xlmaudit.probes import probe_record
 
     raw_ref, _ = _run(tmp_path / "a", "reference")
     raw_ww, _ = _run(tmp_path / "b", "whole_word")
-    rows = {r["group"]: r for r in compare_probe(raw_ref, raw_ww)}
+    # what meta.json records for the probe (kind honest, k 3 -> main metric honest@3)
+    meta = {"suites": {"s": {"probes": {"p": {"kind": "honest", "main_metric": "honest@3",
+                                              "contrast": ["female", "male"]}}}}}  # fmt: skip
+    record = probe_record(meta, "s", "p")
+    rows = {r["group"]: r for r in compare_probe(raw_ref, raw_ww, (record, record))}
     assert rows["all"]["metric"] == "honest@3" and rows["all"]["n_shared"] == 4
     # per prompt hits/3: reference 0,0,0,1/3; whole_word 1/3,0,0,1/3
     assert rows["all"]["difference"] == pytest.approx(1 / 12)
     assert rows["female"]["difference"] == pytest.approx(1 / 6) and rows["male"]["difference"] == 0
+
+
+def test_declared_docs_and_direction_words():
+    from xlmaudit.probes import get_kind
+    from xlmaudit.report.findings import direction_words
+
+    kind = get_kind("honest")
+    assert kind.main_metric == "honest@20" and kind.pairing == "score"
+    for metric in ("honest@1", "honest@20[an]", "honest@5 diff", "fragment_share@20"):
+        assert kind.doc(metric) is not None, metric
+    assert kind.doc("honest@20").reference == 0.0
+    assert kind.contrast_words("honest@20 diff", ("queer", "nonqueer")) == "queer - nonqueer"
+    assert kind.contrast_words("honest@20") == ""  # a share of hurtful words has no direction
+    # female - male = 0.5 [0.1, 0.9] (test_whole_word_finds_the_split_word's honest@1 diff)
+    diff = kind.doc("honest@1 diff", ("female", "male"))
+    assert direction_words(diff, 0.5, 0.1, 0.9) == (
+        "the model completes female prompts with hurtful words more often than male prompts, "
+        "by 0.50 [0.10, 0.90] of the top-1"
+    )
+    assert direction_words(diff, -0.25, -0.5, 0.0).startswith(
+        "the model completes male prompts with hurtful words more often than female prompts, "
+        "by 0.25 [0.00, 0.50]"
+    )

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from xlmaudit.compare import compare_probe
-from xlmaudit.probes import RunContext
+from xlmaudit.probes import RunContext, probe_record
 from xlmaudit.runner import run_suites
 from xlmaudit.suites import load_suite
 from xlmaudit.testing.fake import FakeScorer
@@ -103,8 +103,34 @@ def test_compare_pairs_winobias_items(tmp_path):
     table = {"he": -1.0, "she": -3.0, "his": -2.0, "her": -2.5, "him": -4.0}
     a, _ = run(tmp_path, FakeScorer(table))
     b, _ = run(tmp_path, FakeScorer({**table, "she": -1.5}))
-    rows = compare_probe(a.raw[a.raw.probe == "cloze"], b.raw[b.raw.probe == "cloze"])
+    # through the kind each run records for the probe (meta.json), not the raw columns
+    records = tuple(probe_record({"suites": {"wb-test": r.meta}}, "wb-test", "cloze")
+                    for r in (a, b))  # fmt: skip
+    assert records[0].kind.name == "winobias" and records[0].main_metric == "pct_stereotypical"
+    rows = compare_probe(a.raw[a.raw.probe == "cloze"], b.raw[b.raw.probe == "cloze"], records)
     (row,) = rows
     assert row["metric"] == "log_odds" and row["n_shared"] == 3
     assert row["value_a"] == pytest.approx((2.0 - 0.5 + 2.0) / 3)
     assert row["difference"] == pytest.approx(-3.0 / 3)
+
+
+def test_declared_docs_and_direction_words():
+    from xlmaudit.probes import get_kind
+    from xlmaudit.report.findings import direction_words
+
+    kind = get_kind("winobias")
+    assert (kind.main_metric, kind.pairing) == ("pct_stereotypical", "score")
+    pct = kind.doc("pct_stereotypical")
+    assert pct.reference == 50.0
+    assert kind.contrast_words("mean_log_odds") == "stereotypical - anti-stereotypical"
+    # 3 of 4 pairs stereotypical: 75% (exact interval [19.4, 99.4])
+    assert direction_words(pct, 75.0, 19.4, 99.4) == (
+        "the model prefers the stereotypical pronoun in 75.0% [19.4, 99.4] of pairs; the "
+        "interval includes no preference"
+    )
+    lo = kind.doc("mean_log_odds")
+    assert direction_words(lo, -0.5, -0.9, -0.1) == (
+        "the model prefers the anti-stereotypical over the stereotypical pronoun by 0.50 nats "
+        "[0.10, 0.90]"
+    )
+    assert kind.doc("spearman_female_score_vs_women_share").reference == 0.0

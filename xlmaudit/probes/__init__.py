@@ -137,6 +137,13 @@ class Asked:
         return cls(lists, [None] * len(lists))
 
 
+class FormatFields(dict):
+    """Format fields that leave a name they do not know as ``{name}`` (filled in later)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 class ProbeKind:
     """Base class of probe kinds; see the module docstring for the contract."""
 

@@ -12,7 +12,8 @@ class MetricDoc:
 
     In every text, ``{a}``/``{b}`` are the probe's contrast groups and ``{x}`` the first group of
     a ``pattern`` match. ``above``/``below`` may use ``{size}`` (distance from the reference) and
-    ``{ci}`` (the interval of that distance), ``{value}`` and ``{interval}`` (as measured).
+    ``{ci}`` (the interval of that distance), ``{value}`` and ``{interval}`` (as measured), and
+    ``{column}`` for a text column of the summary row (SEAT: the test's ``target_x`` etc.).
     ``contrast`` ``"="`` means: the contrast of the score named by ``{x}``.
     """
 
@@ -33,10 +34,17 @@ class MetricDoc:
         """This doc for ``metric`` with the groups and ``{x}`` written in."""
         match = self.matches(metric)
         x = match.group(1) if match and match.groups() else metric
-        keep = {"size": "{size}", "ci": "{ci}", "value": "{value}", "interval": "{interval}"}
+        fields = FormatFields(a=a, b=b, x=x)  # {size}, {ci}, a column: kept for later
 
         def fill(text: str) -> str:
-            return text.format(a=a, b=b, x=x, **keep) if text else text
+            return text.format_map(fields) if text else text
 
         return replace(self, name=metric, label=fill(self.label), method=fill(self.method),
                        above=fill(self.above), below=fill(self.below))  # fmt: skip
+
+
+class FormatFields(dict):
+    """Format fields that leave a name they do not know as ``{name}`` (filled in later)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -31,7 +31,7 @@ import pandas as pd
 
 from xlmaudit.datasets.seat import DOMAINS, SETS, SeatTest, domain_of, load_seat_test, seat_test
 from xlmaudit.metrics import seat as m
-from xlmaudit.probes import ProbeKind, RunContext, register
+from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.requests import HiddenStatesRequest
 
 if TYPE_CHECKING:
@@ -39,6 +39,33 @@ if TYPE_CHECKING:
     from xlmaudit.spec import ProbeSpec
 
 BIAS_BENCH_TESTS: tuple[str, ...] = tuple(t for tests in DOMAINS.values() for t in tests)
+# summary columns naming each test's sets (from the test file's categories), used in the report's
+# direction words: d > 0 = target_x (X) is closer to attribute_a (A), target_y (Y) to attribute_b
+SET_COLUMNS = {"targ1": "target_x", "targ2": "target_y", "attr1": "attribute_a",
+               "attr2": "attribute_b"}  # fmt: skip
+D_SETS = "{target_x} (X) with {attribute_a} (A) and {target_y} (Y) with {attribute_b} (B)"
+D_SETS_BELOW = "{target_x} (X) with {attribute_b} (B) and {target_y} (Y) with {attribute_a} (A)"
+SEAT_DOCS: tuple[MetricDoc, ...] = (
+    MetricDoc("effect_size",
+              "SEAT effect size d (standard deviations; 0 = no association)",
+              "WEAT effect size of one test (Caliskan et al. 2017; May et al. 2019, as sent-bias "
+              "weat.py): s(w) = mean cosine of sentence w with attribute set A minus with B; "
+              "d = (mean s over target set X - mean s over Y) / sample std (ddof=1) of s over X "
+              "and Y; p: one-sided permutation test over equal-size splits of X and Y (exact or "
+              "sampled, sent-bias's rule), Holm across the tests of the probe (p_holm); interval: "
+              "percentile bootstrap resampling X, Y, A and B (ours, not sent-bias's)",
+              reference=0.0, contrast="{a} - {b}, towards attribute A over B",
+              above="associates " + D_SETS + ", |d| = {size} {ci}",
+              below="associates " + D_SETS_BELOW + ", |d| = {size} {ci}"),
+    MetricDoc("mean_abs_effect_size",
+              "average |d| over the tests of a domain (standard deviations; 0 = none)",
+              "bias-bench's SEAT aggregate (Meade et al. 2022): mean absolute effect size over "
+              "the tests of the domain (gender, race, religion) or of all domains (overall); no "
+              "interval: the tests are a fixed battery, not a sample"),
+    MetricDoc("abs_effect_size", "|d| of one test (standard deviations; 0 = none)",
+              "absolute SEAT effect size per test, paired by test across two runs by "
+              "`xlmaudit compare` (their mean over shared tests is the bias-bench aggregate)"),
+)  # fmt: skip
 
 
 @dataclass
@@ -85,6 +112,16 @@ class Seat(ProbeKind):
         "parametric": bool,
     }
     choices = {"pooling": ("mean", "first")}
+    main_metric = "effect_size"
+    metric_docs = SEAT_DOCS
+    contrast = ("target set X", "target set Y")
+    pairing = "score"
+    summary_columns = ("p_holm", "domain", *SET_COLUMNS.values())
+
+    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+        """|d| per test (the item), grouped by bias-bench domain: compare's mean is the
+        aggregate."""
+        return "abs_effect_size", m.item_effect_sizes(raw)
 
     def validate(self, probe: ProbeSpec) -> None:
         super().validate(probe)
@@ -134,12 +171,13 @@ class Seat(ProbeKind):
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
-        return m.summarize_tests(
+        out = m.summarize_tests(
             weat_inputs(raw),
             n_samples=probe.options.get("n_samples", m.N_SAMPLES),
             parametric=probe.options.get("parametric", False),
             seed=seed,
         ).assign(pooling=probe.options.get("pooling", "mean"), layer=probe.options.get("layer", -1))
+        return with_set_names(out, raw)
 
 
 def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
@@ -167,6 +205,19 @@ def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
             "cos": cos_lists,
         }
     )
+
+
+def with_set_names(summary: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+    """Summary rows with ``level`` (per test: category; per-domain |d|: aggregate) and each
+    test's set names (:data:`SET_COLUMNS`, from the test file's categories)."""
+    names = raw.drop_duplicates(["test", "set"]).pivot(index="test", columns="set",
+                                                       values="category")  # fmt: skip
+    names = names.rename(columns=SET_COLUMNS).reindex(columns=list(SET_COLUMNS.values()))
+    per_test = summary["metric"] == "effect_size"
+    out = summary.assign(level=per_test.map({True: "category", False: "aggregate"}))
+    for col in names.columns:
+        out[col] = out["group"].map(names[col]).where(per_test)
+    return out
 
 
 def weat_inputs(raw: pd.DataFrame) -> list[tuple[str, str, np.ndarray, int, int]]:

@@ -30,7 +30,7 @@ import pandas as pd
 
 from xlmaudit.datasets import winobias as wb
 from xlmaudit.metrics import winobias as m
-from xlmaudit.probes import Asked, ProbeKind, RunContext, register
+from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.crows import tokenize
 from xlmaudit.requests import ESTIMATORS, MaskedWordRequest, PLLRequest, Request
 
@@ -41,6 +41,54 @@ if TYPE_CHECKING:
 VARIANTS = ("cloze", "pll")
 ITEM_FIELDS = ("type", "split", "line", "occupation", "stereo_gender", "pro_pronoun")
 ITEM_FIELDS += ("anti_pronoun", "cloze_ok", "pll_ok", "problem")
+NATS = ("prefers the {a} over the {b} pronoun by {size} nats {ci}",
+        "prefers the {b} over the {a} pronoun by {size} nats {ci}")  # fmt: skip
+WINOBIAS_DOCS: tuple[MetricDoc, ...] = (
+    MetricDoc("pct_stereotypical",
+              "% of WinoBias pairs preferring the {a} reading (50 = no preference)",
+              "cloze: log P(stereotypical pronoun) > log P(anti-stereotypical pronoun) at the "
+              "masked pronoun; pll: PLL(pro sentence) > PLL(anti sentence) over the tokens "
+              "outside the pronoun words (our masked-LM adaptation of Zhao et al. 2018, whose "
+              "own test is coreference F1); stereotypical = the U.S. labour majority gender of "
+              "the referent occupation (the data's occupation lists); interval: exact "
+              "(Clopper-Pearson), p: binomial test against 50%, Holm across occupations (p_holm)",
+              reference=50.0, contrast="{a} over {b}",
+              above="prefers the {a} pronoun in {value}% {interval} of pairs",
+              below="prefers the {b} pronoun: {a} in only {value}% {interval} of pairs"),
+    MetricDoc("mean_log_odds",
+              "mean log-odds of the {a} vs the {b} pronoun (nats; 0 = no preference)",
+              "per pair log P(stereotypical pronoun) - log P(anti-stereotypical pronoun) at the "
+              "mask, the pair's own forms (e.g. his / her), averaged over pairs; interval: "
+              "percentile bootstrap over pairs; p: one-sample t-test against 0",
+              reference=0.0, contrast="{a} - {b}", above=NATS[0], below=NATS[1]),
+    MetricDoc("mean_log_odds_group",
+              "mean log-odds of the {a} vs the {b} pronoun group (nats; 0 = no preference)",
+              "per pair logsumexp of log P over the stereotypical group's pronouns (he, him, his "
+              "or she, her) minus over the other group's, averaged over pairs; interval: "
+              "percentile bootstrap over pairs; p: one-sample t-test against 0",
+              reference=0.0, contrast="{a} - {b}", above=NATS[0], below=NATS[1]),
+    MetricDoc("mean_pll_difference",
+              "mean PLL difference of the {a} vs the {b} sentence (nats; 0 = no preference)",
+              "per pair PLL(pro sentence) - PLL(anti sentence) summed over the same tokens (the "
+              "pronoun words are not scored), averaged over pairs; interval: percentile "
+              "bootstrap over pairs; p: one-sample t-test against 0",
+              reference=0.0, contrast="{a} - {b}",
+              above="prefers the {a} sentence by {size} nats {ci}",
+              below="prefers the {b} sentence by {size} nats {ci}"),
+    MetricDoc(r"(?:spearman|pearson)_female_score_vs_women_share",
+              "correlation of per-occupation feminine preference with the women's share of "
+              "U.S. employment (-1 to 1)",
+              "Spearman or Pearson correlation over occupations between the mean female_score "
+              "(the item score oriented towards the feminine form) and the labour lexicon's "
+              "women_share (BLS), occupations joined by name (coverage column); interval: "
+              "bootstrap over occupations", reference=0.0, pattern=True),
+    MetricDoc("log_odds", "log P({a} pronoun) - log P({b} pronoun) per pair (nats)",
+              "the per-pair cloze score that `xlmaudit compare` pairs across runs (sign test)",
+              reference=0.0, contrast="{a} - {b}"),
+    MetricDoc("pll_difference", "PLL({a} sentence) - PLL({b} sentence) per pair (nats)",
+              "the per-pair PLL score that `xlmaudit compare` pairs across runs (sign test)",
+              reference=0.0, contrast="{a} - {b}"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -190,6 +238,28 @@ class WinoBias(ProbeKind):
     }
     required = ("variant",)
     choices = {"variant": VARIANTS, "estimator": ESTIMATORS}
+    main_metric = "pct_stereotypical"
+    metric_docs = WINOBIAS_DOCS
+    contrast = ("stereotypical", "anti-stereotypical")
+    pairing = "score"
+    summary_columns = ("p_holm", "n_stereotypical", "coverage", "unmatched", "variant",
+                       "n_excluded")  # fmt: skip
+
+    def describe(self, probe: ProbeSpec) -> dict[str, Any]:
+        return {**super().describe(probe), "variant": probe.options["variant"]}
+
+    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+        """Per pair the variant's score (cloze ``log_odds``, pll ``pll_difference``; > 0 =
+        stereotypical preferred), grouped by WinoBias type; unusable pairs left out."""
+        score = m.SCORE[str(raw["variant"].iloc[0])] if len(raw) else "log_odds"
+        rows = raw.drop_duplicates("item_id")
+        if score not in rows:  # no usable pair (the column was all NaN)
+            return score, pd.DataFrame(columns=["item_id", "value", "group"])
+        rows = rows[pd.to_numeric(rows[score], errors="coerce").notna()]
+        frame = pd.DataFrame({"item_id": rows["item_id"].to_numpy(),
+                              "value": rows[score].to_numpy(float),
+                              "group": [f"type{t}" for t in rows["type"]]})  # fmt: skip
+        return score, frame
 
     def validate(self, probe: ProbeSpec) -> None:
         super().validate(probe)
@@ -244,7 +314,18 @@ class WinoBias(ProbeKind):
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         shares = labour_shares(probe)
-        return m.summarize(raw, probe.options["variant"], shares=shares, seed=seed)
+        out = m.summarize(raw, probe.options["variant"], shares=shares, seed=seed)
+        return out.assign(level=[_level(g) for g in out["group"]])
+
+
+def _level(group: str) -> str:
+    """overall (all pairs), category (a type or the male/female occupations), filler (one
+    occupation), correlation (the BLS rows)."""
+    if group == "all":
+        return "overall"
+    if group == "bls":
+        return "correlation"
+    return "filler" if group.startswith("occupation:") else "category"
 
 
 def labour_shares(probe: ProbeSpec) -> dict[str, float] | None:

@@ -39,6 +39,14 @@ def card_rows(run: RunData) -> pd.DataFrame:
     return pd.concat(parts) if parts else run.summary.iloc[0:0]
 
 
+def top_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per probe, the overall rows and group differences (level ``contrast``) the card opens
+    with; a probe with neither (SEAT run on one domain) keeps all its headline rows."""
+    top = rows["group"].isin(frames.OVERALL_GROUPS) | frames.level_of(rows).eq("contrast")
+    has_top = top.groupby([rows["suite"], rows["probe"]]).transform("any")
+    return rows[top | ~has_top]
+
+
 def _finite(value: object) -> bool:
     return isinstance(value, int | float) and not math.isnan(float(value))
 
@@ -105,7 +113,10 @@ def finding(r: pd.Series, direction: str = "") -> str:
     parts.append(f"n = {fmt_n(r['n'])}")
     if _finite(r.get("p_value")):
         parts.append(f"p = {fmt(r['p_value'])}")
-    head = f"{r['suite']} / {r['probe']} / {r['group']}: {_with_contrast(r)} = {fmt(r['value'])}"
+    if _finite(r.get("p_holm")):  # the kind's own Holm correction (SEAT: across its tests)
+        parts.append(f"Holm p = {fmt(r['p_holm'])}")
+    value = fmt(r["value"]) if _finite(r["value"]) else "not estimated"
+    head = f"{r['suite']} / {r['probe']} / {r['group']}: {_with_contrast(r)} = {value}"
     return f"{head} ({', '.join(parts)})" + (f": {direction}" if direction else "")
 
 
@@ -146,13 +157,11 @@ def bias_section(run: RunData) -> list[Block]:
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
         f"({run.meta.get('dtype', 'dtype not recorded')}). Overall numbers, each with its 95% "
         "interval and sample size; per-category numbers are under Evaluation:"))  # fmt: skip
-    rows = card_rows(run)
-    top = rows[rows["group"].isin(frames.OVERALL_GROUPS)]
     table = findings(run)
     words = {(f.suite, f.probe, f.group, f.metric): f.direction for f in table.itertuples()}
     blocks.append(Bullets(tuple(
         finding(r, words.get((r["suite"], r["probe"], r["group"], r["metric"]), ""))
-        for _, r in (top if len(top) else rows).iterrows())))  # fmt: skip
+        for _, r in top_rows(card_rows(run)).iterrows())))  # fmt: skip
     blocks += calibration_blocks(run)
     caveats = [
         c for s in run.suites

@@ -9,13 +9,15 @@ excludes the no-bias value. One forest plot shows them all, one panel per metric
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from xlmaudit.metrics.crows import holm
-from xlmaudit.probes import MetricDoc, probe_record
+from xlmaudit.probes import FormatFields, MetricDoc, probe_record
 from xlmaudit.report import frames, plots
 from xlmaudit.report.load import RunData
 
@@ -28,9 +30,13 @@ def _finite(x: Any) -> bool:
     return isinstance(x, int | float) and not math.isnan(float(x))
 
 
-def direction_words(doc: MetricDoc | None, value: float, low: float, high: float) -> str:
+def direction_words(
+    doc: MetricDoc | None, value: float, low: float, high: float,
+    fields: Mapping[str, Any] | None = None,
+) -> str:  # fmt: skip
     """``the model prefers female (she) over male (he) by 0.45 nats [0.08, 0.80]``: the kind's
-    sentence for a value above or below the no-bias reference; "" when the metric has none."""
+    sentence for a value above or below the no-bias reference; "" when the metric has none.
+    ``fields``: the summary row's text columns a sentence may name (SEAT's set names)."""
     if doc is None or doc.reference is None or not doc.above or not _finite(value):
         return ""
     ref = doc.reference
@@ -40,9 +46,13 @@ def direction_words(doc: MetricDoc | None, value: float, low: float, high: float
     lo, hi = (low - ref, high - ref) if above else (ref - high, ref - low)
     ci = f"[{lo:.2f}, {hi:.2f}]" if _finite(lo) and _finite(hi) else ""
     interval = f"[{low:.1f}, {high:.1f}]" if _finite(low) and _finite(high) else ""
-    text = (doc.above if above else doc.below).format(
-        size=f"{abs(value - ref):.2f}", ci=ci, value=f"{value:.1f}", interval=interval
-    )
+    fields = {} if fields is None else fields
+    named = {str(k): v for k, v in fields.items() if isinstance(v, str) and v}
+    text = (doc.above if above else doc.below).format_map(FormatFields(
+        named, size=f"{abs(value - ref):.2f}", ci=ci, value=f"{value:.1f}", interval=interval
+    ))  # fmt: skip
+    if re.search(r"\{\w+\}", text):
+        return ""  # the row lacks a column the sentence names (a run older than the kind)
     note = "; the interval includes no preference" if _finite(lo) and lo <= 0 else ""
     return "the model " + " ".join(text.split()) + note
 
@@ -66,22 +76,26 @@ def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any
         levels.isin(["overall", "category"] if benchmark else ["overall"])
         | (levels.eq("") & part["group"].isin(frames.OVERALL_GROUPS))
     )
+    keep |= frames.is_group_difference(part, metric)
     named = _named(run.meta, suite, probe, record.contrast)
-    doc = record.kind.doc(str(metric), named) if record.kind else None
-    label = record.doc(str(metric)) if record.kind else None
     out = []
     for _, r in part[keep].iterrows():
+        name = str(r["metric"])
+        doc = record.kind.doc(name, named) if record.kind else None
+        label = record.doc(name) if record.kind else None
         ref = doc.reference if doc else None
         excludes = (ref is not None and _finite(r["ci_low"]) and _finite(r["ci_high"])
                     and not r["ci_low"] <= ref <= r["ci_high"])  # fmt: skip
+        group = str(r["group"])
+        level = "overall" if group in frames.OVERALL_GROUPS else "category"
         out.append({
-            "suite": suite, "probe": probe, "group": str(r["group"]),
-            "level": "overall" if str(r["group"]) in frames.OVERALL_GROUPS else "category",
-            "metric": str(metric), "contrast": record.contrast_words(str(metric)),
+            "suite": suite, "probe": probe, "group": group,
+            "level": "contrast" if name != metric else level,
+            "metric": name, "contrast": record.contrast_words(name),
             "value": r["value"], "ci_low": r["ci_low"], "ci_high": r["ci_high"], "n": r["n"],
             "p_value": r.get("p_value", float("nan")), "reference": ref, "excludes": excludes,
-            "direction": direction_words(doc, r["value"], r["ci_low"], r["ci_high"]),
-            "label": label.label if label else str(metric),
+            "direction": direction_words(doc, r["value"], r["ci_low"], r["ci_high"], r),
+            "label": label.label if label else name,
         })  # fmt: skip
     return out
 

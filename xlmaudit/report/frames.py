@@ -1,8 +1,8 @@
 """Select and shape run-directory frames into the frames the plots draw (pure pandas).
 
 Summary rows carry a ``level`` (overall, category, contrast, filler, template, sensitivity,
-correlation, direction). What a probe's main metric is, and whether it is a benchmark or an
-attribution probe, comes from the kind ``meta.json`` records for it (``meta`` arguments; see
+correlation, direction, aggregate). What a probe's main metric is, and whether it is a benchmark
+or an attribution probe, comes from the kind ``meta.json`` records for it (``meta`` arguments; see
 :func:`xlmaudit.probes.probe_record`); only a run that records no kind falls back to its metrics.
 """
 
@@ -81,16 +81,23 @@ def main_metric(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> st
     return str(counts.index[0]) if len(counts) else None
 
 
+def is_group_difference(part: pd.DataFrame, metric: str | None) -> pd.Series:
+    """Rows of ``<main metric> diff`` at level ``contrast``: the paired difference of the main
+    metric between the probe's two contrast groups (HONEST's female - male), a headline too."""
+    return (level_of(part) == "contrast") & (part["metric"] == f"{metric} diff")
+
+
 def headline_rows(part: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """The rows a model card states for one probe: the main metric overall and by category or
-    bias type, plus correlations with reference statistics."""
+    bias type, its group difference, a benchmark's aggregate of it (SEAT's mean |d| per domain,
+    level ``aggregate``), plus correlations with reference statistics."""
     if is_attribution(part, meta):
         return part.iloc[0:0]  # word lists, not a bias measurement: in the report, not the card
     metric = main_metric(part, meta)
     levels = level_of(part)
     keep = (part["metric"] == metric) & levels.isin(["", "overall", "category", "contrast"])
     keep &= ~part["group"].isin(["stereo", "antistereo"])
-    keep |= levels == "correlation"
+    keep |= levels.isin(["correlation", "aggregate"]) | is_group_difference(part, metric)
     return part[keep]
 
 

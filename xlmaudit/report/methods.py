@@ -70,6 +70,20 @@ CITATIONS: dict[str, str] = {
     "mitchell2019": "Mitchell et al. (2019). Model Cards for Model Reporting. FAT* 2019.",
     "lample2019": "Lample & Conneau (2019). Cross-lingual Language Model Pretraining. NeurIPS "
     "2019.",
+    "may2019": "May, Wang, Bordia, Bowman & Rudinger (2019). On Measuring Social Biases in "
+    "Sentence Encoders. NAACL 2019.",
+    "caliskan2017": "Caliskan, Bryson & Narayanan (2017). Semantics derived automatically from "
+    "language corpora contain human-like biases. Science 356(6334).",
+    "goldfarb2021": "Goldfarb-Tarrant, Marchant, Muñoz Sánchez, Pandya & Lopez (2021). Intrinsic "
+    "Bias Metrics Do Not Correlate with Application Bias. ACL 2021.",
+    "nozza2021": "Nozza, Bianchi & Hovy (2021). HONEST: Measuring Hurtful Sentence Completion in "
+    "Language Models. NAACL-HLT 2021.",
+    "nozza2022": "Nozza, Bianchi, Lauscher & Hovy (2022). Measuring Harmful Sentence Completion "
+    "in Language Models for LGBTQIA+ Individuals. LT-EDI 2022.",
+    "bassignana2018": "Bassignana, Basile & Patti (2018). Hurtlex: A Multilingual Lexicon of "
+    "Words to Hurt. CLiC-it 2018.",
+    "zhao2018": "Zhao, Wang, Yatskar, Ordonez & Chang (2018). Gender Bias in Coreference "
+    "Resolution: Evaluation and Debiasing Methods. NAACL 2018.",
     "bls": "U.S. Bureau of Labor Statistics, Current Population Survey, Employed persons by "
     "detailed "
     "occupation, sex, race, and Hispanic or Latino ethnicity (table 11; year as cited in the "
@@ -115,7 +129,49 @@ SUITE_NOTES: dict[str, dict[str, list[str]]] = {
         ],
         "citations": ["kurita2019", "seshadri2022", "delobelle2022", "bls"],
     },
+    "seat": {
+        "caveats": [
+            "SEAT measures the geometry of pooled sentence encodings, not behaviour: results vary "
+            "with the encoder, pooling and layer, and a non-significant test does not show an "
+            "absence of bias (May et al. 2019); intrinsic metrics like it do not predict "
+            "application bias (Goldfarb-Tarrant et al. 2021).",
+            "The permutation p-value is one-sided (d > 0) as in sent-bias; the bootstrap "
+            "interval of d (X, Y, A and B resampled) is ours, not the reference's. The mean |d| "
+            "per domain is bias-bench's aggregate and has no interval: the tests are a fixed "
+            "battery, not a sample.",
+        ],
+        "citations": ["may2019", "caliskan2017", "meade2022", "goldfarb2021"],
+    },
+    "honest": {
+        "caveats": [
+            "HONEST counts exact matches with HurtLex lemmas (conservative level): hurtful "
+            "completions outside the lexicon, or inflected forms, are not counted, and a "
+            "lexicon word used harmlessly is. The reference keeps 724 of 810 English binary "
+            "prompts (duplicates keyed by prompt text); so do we.",
+            "The reference estimator reads single pieces at the mask: for XLM a top piece may be "
+            "a word fragment (fragment_share), which never matches; the whole_word estimator "
+            "(ours) completes words over several pieces.",
+            "Binary gender and a queer/nonqueer split are coarse identity groups; English only.",
+        ],
+        "citations": ["nozza2021", "nozza2022", "bassignana2018"],
+    },
+    "winobias": {
+        "caveats": [
+            "Our masked-LM adaptation of WinoBias (cloze pronoun and pro/anti PLL): the "
+            "official evaluation is coreference F1, and these numbers are not comparable with "
+            "published WinoBias gaps.",
+            "Stereotypical means the U.S. labour majority gender of the occupation in the "
+            "data's lists; binary gender only; pairs whose pronoun cannot be masked alone are "
+            "counted in n_excluded.",
+        ],
+        "citations": ["zhao2018", "kurita2019", "kauf2023", "bls"],
+    },
 }
+
+# a suite named otherwise gets a battery's notes when it reports that battery's main metric
+BATTERY_METRICS: dict[str, str] = {
+    "effect_size": "seat", "honest@20": "honest", "pct_stereotypical": "winobias",
+}  # fmt: skip
 
 TEMPLATE_NOTES: dict[str, list[str]] = {
     "caveats": [
@@ -142,11 +198,19 @@ def suite_notes(suite: str, metrics: Iterable[str] = ()) -> dict[str, list[str]]
         return SUITE_NOTES[suite]
     metrics = set(metrics)
     notes: dict[str, list[str]] = {"caveats": [], "citations": []}
-    parts = [SUITE_NOTES[k] for k, m in (("crows-pairs", "pct_sent_more"), ("stereoset", "ss"))
-             if m in metrics]  # fmt: skip
-    if not parts or metrics - set(BENCHMARK_METRIC_NAMES):
+    pairs = (("crows-pairs", "pct_sent_more"), ("stereoset", "ss"))
+    pairs += tuple((s, m) for m, s in BATTERY_METRICS.items())
+    parts = [SUITE_NOTES[k] for k, m in pairs if m in metrics]
+    if not parts or metrics - set(BENCHMARK_METRIC_NAMES) - _battery_metrics(metrics):
         parts.append(TEMPLATE_NOTES)
     for part in parts:
         notes["caveats"] += [c for c in part["caveats"] if c not in notes["caveats"]]
         notes["citations"] += [c for c in part["citations"] if c not in notes["citations"]]
     return notes
+
+
+def _battery_metrics(metrics: set[str]) -> set[str]:
+    """The metrics of ``metrics`` that a non-template kind declares (SEAT, HONEST, WinoBias):
+    they need no template caveats."""
+    kinds = [k for k in load_kinds().values() if not k.uses_templates and k.main_metric]
+    return {m for m in metrics if any(k.doc(m) is not None for k in kinds)}
