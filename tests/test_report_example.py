@@ -22,7 +22,7 @@ REPORT = ROOT / "reports" / "planted"
 DATA = ROOT.parent / "shared" / "data"
 COMMAND = (
     "xlmaudit run --model planted --suite occupations --suite crows-pairs "
-    "--data-dir ../shared/data --out reports/planted"
+    "--data-dir ../shared/data --out reports/planted --overwrite"
 )
 NUMBERS = ["value", "ci_low", "ci_high", "n", "p_value"]
 # fp32 sums change in the last digits with the thread count and CPU (here up to 5e-6 between one

@@ -19,12 +19,21 @@ def test_cpu_flags_and_amx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert not cpu.has_amx({"avx512f", "avx512_bf16"})  # AVX-512-BF16 alone is not AMX
 
 
-def test_bf16_warning_only_for_bf16_on_cpus_without_amx() -> None:
-    assert cpu.bf16_warning("cpu", "float32", amx=False) is None
-    assert cpu.bf16_warning("cuda", "bfloat16", amx=False) is None
-    assert cpu.bf16_warning("cpu", "bfloat16", amx=True) is None
-    message = cpu.bf16_warning("cpu", "bfloat16", amx=False)
-    assert message is not None and "float32 is faster" in message and "AMX" in message
+def test_bf16_warning_only_where_bf16_is_measured_slower() -> None:
+    slow, fast = (315.0, 160.0), (114.0, 390.0)  # (fp32, bf16) GFLOP/s: an Intel and an AMD CPU
+    assert cpu.bf16_warning("cpu", "float32", amx=False, rates=slow) is None
+    assert cpu.bf16_warning("cuda", "bfloat16", amx=False, rates=slow) is None
+    assert cpu.bf16_warning("cpu", "bfloat16", amx=True, rates=slow) is None
+    assert cpu.bf16_warning("cpu", "bfloat16", amx=False, rates=fast) is None
+    message = cpu.bf16_warning("cpu", "bfloat16", amx=False, rates=slow)
+    assert message is not None and "float32 is faster" in message
+    assert "160 GFLOP/s against 315" in message
+
+
+def test_matmul_rates_are_measured_once() -> None:
+    cpu.matmul_rates.cache_clear()
+    first = cpu.matmul_rates(64, 0.01)
+    assert all(r > 0 for r in first) and cpu.matmul_rates(64, 0.01) is first
 
 
 def test_load_model_warns(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,7 +41,8 @@ def test_load_model_warns(monkeypatch: pytest.MonkeyPatch) -> None:
     from xlmaudit.testing import tiny_model_dir
 
     monkeypatch.setattr(cpu, "has_amx", lambda flags=None: False)
-    with pytest.warns(cpu.SlowDtypeWarning, match="without AMX"):
+    monkeypatch.setattr(cpu, "matmul_rates", lambda: (315.0, 160.0))
+    with pytest.warns(cpu.SlowDtypeWarning, match="float32 is faster"):
         load_model(str(tiny_model_dir("xlm")), device="cpu", dtype="bfloat16")
     monkeypatch.setattr(cpu, "has_amx", lambda flags=None: True)
     import warnings

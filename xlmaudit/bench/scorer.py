@@ -264,7 +264,7 @@ def run_scorer_bench(options: BenchOptions, *, log: Callable[[str], None] = _say
             "decision_agreement": decision_agreement(fp32, scores, work.pairs),
             "ceiling_fraction_vs_bf16_matmul": flops["batched"] / seconds["bf16"] / rates["bf16"],
             "bf16_matmul_over_fp32_matmul": rates["bf16"] / rates["fp32"],
-            "cpu_has_amx": has_amx(),  # without AMX bf16 matmuls run at or below fp32 speed
+            "cpu_has_amx": has_amx(),  # without AMX, bf16 may be slower or faster: see the rates
         },
         "setup": {
             **_setup_record(options, work, cfg, budget=budget, flops=flops, rates=rates),
