@@ -52,10 +52,7 @@ def load_crows_pairs(path: str | Path) -> pd.DataFrame:
             if not problems:
                 rows.append(row)
             start = reader.line_num + 1
-    if errors:
-        listed = "\n  ".join(errors[:MAX_LISTED])
-        more = f"\n  ... and {len(errors) - MAX_LISTED} more" if len(errors) > MAX_LISTED else ""
-        raise InputError(f"{path}: {len(errors)} bad row(s); nothing loaded:\n  {listed}{more}")
+    raise_bad_rows(path, errors)
     if not rows:
         raise InputError(f"{path}: no pairs")
     return pd.DataFrame(rows, columns=[*COLUMNS, *extra])
@@ -92,15 +89,7 @@ def _parse_row(header, record, seen: dict[int, int], line: int) -> tuple[dict, l
         problems.append(f"pair id {pair_id} already used on line {seen[pair_id]}")
     elif pair_id is not None:
         seen[pair_id] = line
-    more, less = raw["sent_more"].strip(), raw["sent_less"].strip()
-    if not more or not less:
-        problems.append("empty sent_more or sent_less")
-    elif more == less:
-        problems.append("sent_more and sent_less are identical")
-    if raw["stereo_antistereo"] not in DIRECTIONS:
-        problems.append(f"stereo_antistereo {raw['stereo_antistereo']!r} not in {DIRECTIONS}")
-    if raw["bias_type"] not in BIAS_TYPES:
-        problems.append(f"bias_type {raw['bias_type']!r} not one of {', '.join(BIAS_TYPES)}")
+    problems.extend(message for _, message in pair_problems(raw, BIAS_TYPES))
     row = {
         "pair_id": pair_id,
         "sent_more": raw["sent_more"],
@@ -111,3 +100,29 @@ def _parse_row(header, record, seen: dict[int, int], line: int) -> tuple[dict, l
         **{k: raw[k] for k in OPTIONAL if k in raw},
     }
     return row, problems
+
+
+def pair_problems(raw: dict[str, str], bias_types: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Content problems of one CrowS-Pairs record as ``(code, message)``; codes: ``empty``,
+    ``identical``, ``direction``, ``bias_type`` (shared with the multilingual loader)."""
+    problems = []
+    more, less = raw["sent_more"].strip(), raw["sent_less"].strip()
+    if not more or not less:
+        problems.append(("empty", "empty sent_more or sent_less"))
+    elif more == less:
+        problems.append(("identical", "sent_more and sent_less are identical"))
+    if raw["stereo_antistereo"] not in DIRECTIONS:
+        msg = f"stereo_antistereo {raw['stereo_antistereo']!r} not in {DIRECTIONS}"
+        problems.append(("direction", msg))
+    if raw["bias_type"] not in bias_types:
+        msg = f"bias_type {raw['bias_type']!r} not one of {', '.join(bias_types)}"
+        problems.append(("bias_type", msg))
+    return problems
+
+
+def raise_bad_rows(path: Path, errors: list[str]) -> None:
+    """One InputError listing ``path:line: problem`` entries (first MAX_LISTED, with the total)."""
+    if errors:
+        listed = "\n  ".join(errors[:MAX_LISTED])
+        more = f"\n  ... and {len(errors) - MAX_LISTED} more" if len(errors) > MAX_LISTED else ""
+        raise InputError(f"{path}: {len(errors)} bad row(s); nothing loaded:\n  {listed}{more}")

@@ -305,3 +305,50 @@ def _search_dirs(data_dir, cache_dir) -> list[tuple[str | Path | None, str]]:
         (os.environ.get(ENV_DATA_DIR) or None, f"${ENV_DATA_DIR}"),
         (cache_dir if cache_dir is not None else default_cache_dir(), "cache"),
     ]
+
+
+# French CrowS-Pairs + revised English CrowS-Pairs (Névéol et al. 2022), groundwork for issue 15.
+# GitHub copy (the Inria GitLab original was unreachable); crows_pairs_multilingual/SOURCE.md.
+_CROWS_ML_COMMIT = "1d7c0b700e50fce66e6d08d8d0c2a2705d89afa4"
+_CROWS_ML_FILES = (  # (name, file, sha256, git blob, bytes)
+    (
+        "crows-pairs-fr-210",
+        "crows_pairs_FR_languagearc_contribution+210.csv",
+        "1b5de822b34188375c04b949ec2e2678373b65f81d8f0bfbbef9b7df3958d2e9",
+        "3fd27f02da70b9ae15d1bfcbc63ea82009d49472",
+        309085,
+    ),
+    (
+        "crows-pairs-en-revised-210",
+        "crows_pairs_EN_revised+210.csv",
+        "c2c449a051ae93a61dae7a882c7a3efdfce04215c492ed2365d01c0861cecafe",
+        "83e2f43dbe3ef69d2047ce154704b567217ae9f4",
+        267281,
+    ),
+    (
+        "crows-pairs-fr",
+        "crows_pairs_FR.csv",
+        "c22724becd2da955ca61cbf6cad802e65af3be1e43c2335b5d205414903692a3",
+        "1c65aded962dedbbc1b3b58fe142ec7f2a899bd9",
+        282955,
+    ),
+    (
+        "crows-pairs-en-revised",
+        "crows_pairs_EN_revised.csv",
+        "1f28318b4ce7a940cf48ffaad0b00796a2163556ed585a144b9ed42aeeff6764",
+        "481c0be3894019dc65110f0888810577d2beecaf",
+        244066,
+    ),
+)
+for _name, _file, _sha, _blob, _size in _CROWS_ML_FILES:
+    SOURCES[_name] = DataSource(
+        name=_name,
+        relpath=f"crows_pairs_multilingual/{_file}",
+        url=f"https://raw.githubusercontent.com/JulienBez/MemoireMaster/{_CROWS_ML_COMMIT}"
+        f"/data/{_file.replace('+', '%2B')}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="CC BY-SA 4.0",
+        citation="Névéol et al. 2022, ACL, https://aclanthology.org/2022.acl-long.583",
+    )
