@@ -82,7 +82,7 @@ def cross_sentence(r: pd.Series, *, fractions: bool) -> str:
         text = f"{head}, the model prefers the stereotyping sentence equally often in {a} and {b}"
     else:
         more, less = (a, b) if d > 0 else (b, a)
-        low, high = (lo, hi) if d > 0 else (-hi, -lo)
+        low, high = (lo, hi) if d > 0 else (0.0 - hi, 0.0 - lo)  # no -0.0
         ci = f" [{low:.1f}, {high:.1f}]" if not (math.isnan(low) or math.isnan(high)) else ""
         text = (f"{head}, the model prefers the stereotyping sentence more often in {more} than "
                 f"in {less} by {abs(d):.1f}{unit}{ci}")  # fmt: skip
