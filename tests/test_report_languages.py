@@ -18,7 +18,7 @@ from xlmaudit.report import build_report
 from xlmaudit.report.figures import across_language_figures
 from xlmaudit.report.findings import findings
 from xlmaudit.report.language_blocks import cross_sentence
-from xlmaudit.report.languages import base_id, fill_lang
+from xlmaudit.report.languages import base_id, fill_lang, skipped_languages
 from xlmaudit.report.load import load_run
 from xlmaudit.testing.fixtures import write_fake_run
 
@@ -34,7 +34,7 @@ META = {
         "crows-pairs-en-revised": {"version": "1.0", "languages": ["en"],
                                    "probes": {"meade2022": {**CROWS, "language": "en"}}},
         "gender-occupation": {
-            "version": "1.0", "languages": ["en", "fr"],
+            "version": "1.0", "languages": ["en", "fr"], "skipped_languages": ["it", "pt"],
             "probes": {
                 "pronoun-en": {**PRONOUN, "language": "en",
                                "groups": {"female": ["she"], "male": ["he"]}},
@@ -221,3 +221,13 @@ def test_run_without_lang_renders_as_before(tmp_path):
         r.dataset_config for r in ModelCard(files[0].model_card.read_text()).data.eval_results
     }
     assert configs == {"pronoun", "meade2022", "aul"}
+
+
+def test_skipped_languages_are_said_in_report_and_card(built):
+    _, files = built
+    note = "skipped\\_languages): gender-occupation in it, pt."
+    assert note in files.markdown.read_text(encoding="utf-8")
+    assert note in files.model_card.read_text(encoding="utf-8")
+    meta = {"suites": {"honest": {"skipped_languages": {"ro": "not in the model's lang2id"}}}}
+    assert skipped_languages(meta, "honest") == ["ro (not in the model's lang2id)"]
+    assert skipped_languages(meta, "other") == []

@@ -23,7 +23,7 @@ from xlmaudit.report.content import (
 )
 from xlmaudit.report.findings import findings
 from xlmaudit.report.language_blocks import cross_blocks, cross_table
-from xlmaudit.report.languages import is_multilingual, language_name, languages
+from xlmaudit.report.languages import is_multilingual, language_name, languages, skipped_note
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, suite_notes
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
@@ -186,8 +186,10 @@ def bias_section(run: RunData) -> list[Block]:
         c for s in run.suites
         for c in suite_notes(s, run.summary.loc[run.summary["suite"] == s, "metric"])["caveats"]
     ]  # fmt: skip
+    skipped = skipped_note(run.meta, run.suites)
     blocks += [Para("Limitations of these measurements:"),
-               Bullets(tuple(dict.fromkeys([*caveats, *GENERAL_CAVEATS])))]  # fmt: skip
+               Bullets(tuple(dict.fromkeys([*caveats, *([skipped] if skipped else []),
+                                            *GENERAL_CAVEATS])))]  # fmt: skip
     return blocks
 
 

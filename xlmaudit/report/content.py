@@ -12,7 +12,7 @@ from xlmaudit.report import provenance as prov
 from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
 from xlmaudit.report.findings import findings
 from xlmaudit.report.language_blocks import across_blocks, cross_blocks
-from xlmaudit.report.languages import is_multilingual, language_name
+from xlmaudit.report.languages import is_multilingual, language_name, skipped_note
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, metric_info, suite_notes
 from xlmaudit.report.numbers import fmt, fmt_n, interval
@@ -204,6 +204,8 @@ def suite_blocks(run: RunData, suite: str, figures: list[SavedFigure]) -> list[B
         blocks += [Heading(3, "Suite card"), Bullets(tuple(card))]
     metrics = run.summary.loc[run.summary["suite"] == suite, "metric"]
     blocks += [Heading(3, "Caveats"), Bullets(tuple(suite_notes(suite, metrics)["caveats"]))]
+    skipped = skipped_note(run.meta, [suite])
+    blocks += [Para(skipped)] if skipped else []
     blocks += [Heading(3, "Methods"), version_table(run, suite), methods_table(run, suite)]
     blocks += [Image(f.path, f.caption) for f in figures if f.suite == suite and not f.probe]
     part = run.summary[run.summary["suite"] == suite]
@@ -271,6 +273,8 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
         blocks.append(Para("The run holds several languages: findings are grouped by language "
                            "(p-values Holm-corrected across all of them), then compared across "
                            "languages."))  # fmt: skip
+    skipped = skipped_note(run.meta, run.suites)
+    blocks += [Para(skipped)] if skipped else []
     for lang in dict.fromkeys(table["lang"]) if several else [None]:
         part = table if lang is None else table[table["lang"] == lang]
         where = "" if lang is None else f" ({lang})"

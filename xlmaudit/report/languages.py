@@ -154,3 +154,31 @@ def read_cross(run_dir: Path) -> pd.DataFrame | None:
         if col in frame.columns:
             frame[col] = pd.to_numeric(frame[col], errors="coerce")
     return frame
+
+
+def _skipped_text(item: Any) -> str:
+    if isinstance(item, Mapping):
+        lang = item.get("language") or item.get("lang") or ""
+        rest = ", ".join(f"{k} {v}" for k, v in item.items() if k not in ("language", "lang"))
+        return f"{lang} ({rest})" if lang and rest else str(lang or rest)
+    return str(item)
+
+
+def skipped_languages(meta: Mapping[str, Any], suite: str) -> list[str]:
+    """The languages ``xlmaudit run`` left out of ``suite`` (``meta.json``
+    ``suites.<suite>.skipped_languages``: codes, or code -> reason), as text."""
+    skipped = suite_entry(dict(meta), suite).get("skipped_languages")
+    if isinstance(skipped, Mapping):
+        return [f"{k} ({_skipped_text(v)})" if v else str(k) for k, v in skipped.items()]
+    if isinstance(skipped, list | tuple):
+        return [_skipped_text(s) for s in skipped]
+    return [str(skipped)] if skipped else []
+
+
+def skipped_note(meta: Mapping[str, Any], suites: list[str]) -> str:
+    """``Not measured: honest in it, pt (...)``, one clause per suite with skipped languages."""
+    parts = [f"{s} in {', '.join(langs)}" for s in suites if (langs := skipped_languages(meta, s))]
+    if not parts:
+        return ""
+    return ("Languages not measured (the model does not know them, or --languages left them "
+            f"out; meta.json skipped_languages): {'; '.join(parts)}.")  # fmt: skip
