@@ -231,3 +231,16 @@ def test_skipped_languages_are_said_in_report_and_card(built):
     meta = {"suites": {"honest": {"skipped_languages": {"ro": "not in the model's lang2id"}}}}
     assert skipped_languages(meta, "honest") == ["ro (not in the model's lang2id)"]
     assert skipped_languages(meta, "other") == []
+
+
+def test_languages_the_checkpoint_lacks_are_flagged(tmp_path):
+    meta = {**META, "model": {**META["model"], "lang2id": {"en": 0, "de": 1}}}
+    files = build_report(write_run(tmp_path / "run", meta=meta, cross=None))
+    note = (
+        "Probes in fr measure text in a language the model was not trained on "
+        "(its languages: en, de)"
+    )
+    md = files.markdown.read_text(encoding="utf-8")
+    assert f"> **Warning:** {note}" in md
+    assert note in files.model_card.read_text(encoding="utf-8")
+    assert "Cross-language paired comparison" not in md  # no cross_language.csv: no section

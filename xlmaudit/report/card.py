@@ -23,7 +23,13 @@ from xlmaudit.report.content import (
 )
 from xlmaudit.report.findings import findings
 from xlmaudit.report.language_blocks import cross_blocks, cross_table
-from xlmaudit.report.languages import is_multilingual, language_name, languages, skipped_note
+from xlmaudit.report.languages import (
+    is_multilingual,
+    language_name,
+    languages,
+    skipped_note,
+    untrained_note,
+)
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, suite_notes
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
@@ -165,6 +171,8 @@ def bias_section(run: RunData) -> list[Block]:
     if is_random(run):
         blocks.append(Para(RANDOM_NOTE, True))
     blocks += data_blocks(run)
+    untrained = untrained_note(run.meta, languages(run.summary))
+    blocks += [Para(untrained, True)] if untrained else []
     blocks.append(Para(
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
         f"({run.meta.get('dtype', 'dtype not recorded')}). Overall numbers, each with its 95% "

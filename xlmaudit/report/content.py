@@ -12,7 +12,13 @@ from xlmaudit.report import provenance as prov
 from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
 from xlmaudit.report.findings import findings
 from xlmaudit.report.language_blocks import across_blocks, cross_blocks
-from xlmaudit.report.languages import is_multilingual, language_name, skipped_note
+from xlmaudit.report.languages import (
+    is_multilingual,
+    language_name,
+    languages,
+    skipped_note,
+    untrained_note,
+)
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, metric_info, suite_notes
 from xlmaudit.report.numbers import fmt, fmt_n, interval
@@ -275,6 +281,8 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
                            "languages."))  # fmt: skip
     skipped = skipped_note(run.meta, run.suites)
     blocks += [Para(skipped)] if skipped else []
+    untrained = untrained_note(run.meta, languages(run.summary))
+    blocks += [Para(untrained, True)] if untrained else []
     for lang in dict.fromkeys(table["lang"]) if several else [None]:
         part = table if lang is None else table[table["lang"] == lang]
         where = "" if lang is None else f" ({lang})"

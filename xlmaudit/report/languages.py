@@ -182,3 +182,23 @@ def skipped_note(meta: Mapping[str, Any], suites: list[str]) -> str:
         return ""
     return ("Languages not measured (the model does not know them, or --languages left them "
             f"out; meta.json skipped_languages): {'; '.join(parts)}.")  # fmt: skip
+
+
+def model_languages(meta: Mapping[str, Any]) -> list[str]:
+    """The languages ``meta.json`` says the checkpoint has (``model.languages`` or the keys of
+    ``model.lang2id``); empty when not recorded."""
+    model = meta.get("model")
+    if not isinstance(model, Mapping):
+        return []
+    listed = model.get("languages") or model.get("lang2id") or []
+    return [str(g) for g in listed] if isinstance(listed, Mapping | list | tuple) else []
+
+
+def untrained_note(meta: Mapping[str, Any], langs: list[str]) -> str:
+    """A warning for languages measured that the checkpoint was not trained on, or empty."""
+    known = model_languages(meta)
+    foreign = [g for g in langs if known and g not in known]
+    if not foreign:
+        return ""
+    return (f"Probes in {', '.join(foreign)} measure text in a language the model was not trained "
+            f"on (its languages: {', '.join(known)}): their numbers say little.")  # fmt: skip
