@@ -244,3 +244,15 @@ def test_languages_the_checkpoint_lacks_are_flagged(tmp_path):
     assert f"> **Warning:** {note}" in md
     assert note in files.model_card.read_text(encoding="utf-8")
     assert "Cross-language paired comparison" not in md  # no cross_language.csv: no section
+
+
+def test_cross_language_extra_columns_and_a_recorded_failure(tmp_path):
+    extra = CROSS.assign(p_holm=[float("nan"), 0.24], n_only_a=[3, 1], n_only_b=[5, 0])
+    files = build_report(write_run(tmp_path / "with", cross=extra))
+    md = files.markdown.read_text(encoding="utf-8")
+    assert "| McNemar p | Holm p (per estimator) | only in a | only in b | direction |" in md
+    assert "| 0.120 | 0.240 | 1 | 0 | more stereotyping in en |" in md
+    failed = {**META, "cross_language": {"file": None, "error": "no pair id scored in both"}}
+    files = build_report(write_run(tmp_path / "failed", meta=failed, cross=None))
+    md = files.markdown.read_text(encoding="utf-8")
+    assert "> **Warning:** Not computed: no pair id scored in both" in md

@@ -113,7 +113,9 @@ def cross_sentences(frame: pd.DataFrame) -> tuple[str, ...]:
 CROSS_COLUMNS = (("estimator", "estimator"), ("bias_type", "bias type"), ("n_pairs", "pairs"),
                  ("share_a", "share a"), ("share_b", "share b"),
                  ("discordant_ab", "discordant a/b"), ("discordant_ba", "discordant b/a"),
-                 ("p_value", "McNemar p"), ("direction", "direction"))  # fmt: skip
+                 ("p_value", "McNemar p"), ("p_holm", "Holm p (per estimator)"),
+                 ("n_only_a", "only in a"), ("n_only_b", "only in b"),
+                 ("direction", "direction"))  # fmt: skip
 
 
 def cross_table(frame: pd.DataFrame) -> Table:
@@ -125,7 +127,7 @@ def cross_table(frame: pd.DataFrame) -> Table:
     cols = tuple(cols)
 
     def cell(column: str, value: Any) -> str:
-        if column in ("n_pairs", "discordant_ab", "discordant_ba"):
+        if column in ("n_pairs", "discordant_ab", "discordant_ba", "n_only_a", "n_only_b"):
             return fmt_n(value)
         return fmt(value) if isinstance(value, float) else str(value)
 
@@ -140,6 +142,10 @@ def cross_table(frame: pd.DataFrame) -> Table:
 def cross_blocks(run: RunData, *, level: int = 3, table: bool = True) -> list[Block]:
     """The paired comparison: intro, one sentence per overall row, the full table."""
     frame = run.cross_language
+    record = run.meta.get("cross_language")
+    if (frame is None or frame.empty) and isinstance(record, dict) and record.get("error"):
+        return [Heading(level, "Cross-language paired comparison"),
+                Para(f"Not computed: {record['error']}", True)]  # fmt: skip
     if frame is None or frame.empty:
         return []
     blocks: list[Block] = [Heading(level, "Cross-language paired comparison"), Para(CROSS_INTRO),
