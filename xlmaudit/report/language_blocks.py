@@ -25,7 +25,8 @@ CROSS_INTRO = (
     "Cross-language paired comparison (cross_language.csv): on the pairs whose id is present in "
     "both languages, the share of pairs where the model prefers the more-stereotyping sentence "
     "in language a minus that share in language b, with its 95% interval and McNemar's test on "
-    "the discordant pairs (p-values not corrected for multiplicity)."
+    "the discordant pairs (its p-value uncorrected; the file's Holm p, where given, adjusts "
+    "across the bias types of one estimator)."
 )
 
 
