@@ -11,14 +11,8 @@ from xlmaudit.report import frames
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
 from xlmaudit.report.findings import findings
-from xlmaudit.report.language_blocks import across_blocks, cross_blocks
-from xlmaudit.report.languages import (
-    is_multilingual,
-    language_name,
-    languages,
-    skipped_note,
-    untrained_note,
-)
+from xlmaudit.report.language_blocks import across_blocks, cross_blocks, language_notes, suite_title
+from xlmaudit.report.languages import is_multilingual, language_name, skipped_note
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, metric_info, suite_notes
 from xlmaudit.report.numbers import fmt, fmt_n, interval
@@ -224,14 +218,6 @@ def suite_blocks(run: RunData, suite: str, figures: list[SavedFigure]) -> list[B
     return blocks
 
 
-def suite_title(run: RunData, suite: str) -> str:
-    """``Suite: crows-pairs-fr`` (its languages named when the run has several)."""
-    if not is_multilingual(run.summary):
-        return f"Suite: {suite}"
-    langs = dict.fromkeys(run.summary.loc[run.summary["suite"] == suite, "lang"])
-    return f"Suite: {suite} ({', '.join(langs)})"
-
-
 def key_provenance(meta: dict[str, Any]) -> Table:
     """The provenance fields a reader checks first (model, fingerprint, dtype, command, time)."""
     rows = tuple(
@@ -274,15 +260,7 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     cols = ("probe", "metric (contrast)", "value [95% CI]", "direction", "p (Holm)",
             "excludes no bias")  # fmt: skip
     several = is_multilingual(run.summary)
-    blocks: list[Block] = [Heading(2, "Findings"), intro]
-    if several:
-        blocks.append(Para("The run holds several languages: findings are grouped by language "
-                           "(p-values Holm-corrected across all of them), then compared across "
-                           "languages."))  # fmt: skip
-    skipped = skipped_note(run.meta, run.suites)
-    blocks += [Para(skipped)] if skipped else []
-    untrained = untrained_note(run.meta, languages(run.summary))
-    blocks += [Para(untrained, True)] if untrained else []
+    blocks: list[Block] = [Heading(2, "Findings"), intro, *language_notes(run)]
     for lang in dict.fromkeys(table["lang"]) if several else [None]:
         part = table if lang is None else table[table["lang"] == lang]
         where = "" if lang is None else f" ({lang})"

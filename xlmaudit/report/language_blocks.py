@@ -10,7 +10,16 @@ import pandas as pd
 
 from xlmaudit.report.figures import ACROSS_PREFIX, SavedFigure
 from xlmaudit.report.frames import OVERALL_GROUPS
-from xlmaudit.report.languages import CROSS_FILE, across_frames, base_id, cross_listed
+from xlmaudit.report.languages import (
+    CROSS_FILE,
+    across_frames,
+    base_id,
+    cross_listed,
+    is_multilingual,
+    languages,
+    skipped_note,
+    untrained_note,
+)
 from xlmaudit.report.load import RunData
 from xlmaudit.report.numbers import fmt, fmt_n, interval
 from xlmaudit.report.render import Block, Bullets, Heading, Image, Para, Table
@@ -28,6 +37,28 @@ CROSS_INTRO = (
     "the discordant pairs (its p-value uncorrected; the file's Holm p, where given, adjusts "
     "across the bias types of one estimator)."
 )
+
+
+def language_notes(run: RunData) -> list[Block]:
+    """What a reader of a multilingual run's findings must know first: that they are grouped by
+    language, the languages the run skipped, those the checkpoint was not trained on."""
+    blocks: list[Block] = []
+    if is_multilingual(run.summary):
+        blocks.append(Para("The run holds several languages: findings are grouped by language "
+                           "(p-values Holm-corrected across all of them), then compared across "
+                           "languages."))  # fmt: skip
+    skipped = skipped_note(run.meta, run.suites)
+    blocks += [Para(skipped)] if skipped else []
+    untrained = untrained_note(run.meta, languages(run.summary))
+    return blocks + ([Para(untrained, True)] if untrained else [])
+
+
+def suite_title(run: RunData, suite: str) -> str:
+    """``Suite: crows-pairs-fr`` (its languages named when the run has several)."""
+    if not is_multilingual(run.summary):
+        return f"Suite: {suite}"
+    langs = dict.fromkeys(run.summary.loc[run.summary["suite"] == suite, "lang"])
+    return f"Suite: {suite} ({', '.join(langs)})"
 
 
 def _num(value: Any) -> float:
