@@ -91,6 +91,7 @@ def built(tmp_path_factory):
 
 def test_base_id_drops_only_the_probe_language():
     assert base_id("binary-fr", "fr") == "binary" == base_id("binary_en", "en")
+    assert base_id("binary-whole_word-fr", "fr") == "binary-whole_word"  # separators kept
     assert base_id("meade2022", "fr") == "meade2022"
     # honest's ids: the English probe has no suffix, the others a language suffix
     assert base_id("binary-whole_word-fr", "fr") == base_id("binary-whole_word", "en")

@@ -178,7 +178,7 @@ def across_language_figures(table: pd.DataFrame, meta: dict) -> Iterator[Made]:
         langs = ", ".join(dict.fromkeys(part["lang"]))
         fig = plots.languages_plot(
             part,
-            title=f"{base}: {first['metric']}{group} across languages ({langs})",
+            title=f"{base}: {first['metric']}{group}, by language",
             xlabel=xlabel,
             reference=None if pd.isna(ref) else float(ref),
         )

@@ -87,9 +87,12 @@ def is_multilingual(summary: pd.DataFrame) -> bool:
 
 
 def base_id(probe: str, lang: str) -> str:
-    """The probe id without tokens equal to its language code (``binary-fr`` -> ``binary``)."""
-    tokens = [t for t in re.split(r"[-_.]", str(probe)) if t and t.lower() != str(lang).lower()]
-    return "-".join(tokens) or str(probe)
+    """The probe id without tokens equal to its language code (``binary-fr`` -> ``binary``,
+    ``binary-whole_word-fr`` -> ``binary-whole_word``; separators otherwise kept)."""
+    sep = r"[-_.]"
+    pattern = rf"(^|{sep}){re.escape(str(lang))}(?=$|{sep})"
+    out = re.sub(pattern, "", str(probe), flags=re.IGNORECASE).strip("-_.")
+    return out or str(probe)
 
 
 def across_frames(table: pd.DataFrame, meta: Mapping[str, Any]) -> list[pd.DataFrame]:

@@ -226,6 +226,6 @@ def languages_plot(
     ax.set_yticks(ypos, labels=[str(s) for s in frame["label"]])
     ax.set_ylim(-0.7, len(frame) - 0.3)
     ax.set_xlabel(_wrap(xlabel, LABEL_WIDTH))
-    ax.set_title(_wrap(title), fontsize=10)
+    ax.set_title(_wrap(title, 56), fontsize=10)
     ax.grid(axis="x", alpha=0.3)
     return fig
