@@ -26,7 +26,9 @@ both languages put in that type; the pairs labelled differently form the row ``r
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -165,3 +167,25 @@ def _lang(raw: pd.DataFrame, suite: str) -> str:
     """The raw frame's single ``lang`` (the runner's column), else the suite's known language."""
     langs = set(raw["lang"].dropna().astype(str)) if "lang" in raw else set()
     return langs.pop() if len(langs) == 1 else SUITE_LANGUAGES[suite]
+
+
+def run_tables(
+    raw: Mapping[str, pd.DataFrame], *, seed: int = 0
+) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
+    """What ``xlmaudit run`` writes: ``({FILE: frame}, meta.json record)`` when the run holds a
+    pair of ``SUITE_PAIRS``, ``({}, {})`` when it holds none. A pair that cannot be compared (no
+    shared scored pair) is a stderr warning and a record with the reason, never a lost run."""
+    suites = [list(p) for p in SUITE_PAIRS if p[0] in raw and p[1] in raw]
+    if not suites:
+        return {}, {}
+    try:
+        frame = cross_language_of_run(raw, seed=seed)
+    except InputError as exc:
+        print(f"warning: {FILE} not written: {exc}", file=sys.stderr)
+        return {}, {"file": None, "suites": suites, "error": str(exc)}
+    if frame is None:
+        return {}, {}
+    langs = sorted(set(zip(frame["lang_a"], frame["lang_b"], strict=True)))
+    record = {"file": FILE, "suites": suites, "languages": [list(p) for p in langs],
+              "rows": len(frame)}  # fmt: skip
+    return {FILE: frame}, record

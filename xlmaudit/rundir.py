@@ -1,4 +1,5 @@
-"""The run directory: ``meta.json``, ``summary.csv``, ``raw/<suite>.parquet``.
+"""The run directory: ``meta.json``, ``summary.csv``, ``raw/<suite>.parquet`` (and derived
+tables such as ``cross_language.csv``, see :mod:`xlmaudit.cross_language`).
 
 Written by ``xlmaudit run`` (and the test fixtures); read by reports, ``xlmaudit card`` and
 ``xlmaudit compare``. ``meta.json`` has one schema, :class:`RunMeta`.
@@ -157,8 +158,12 @@ def check_out(out: str | Path, *, overwrite: bool = False) -> None:
         raise InputError(f"--out {out}: cannot write in {parent} ({exc.strerror or exc})") from exc
 
 
-def _write_files(out: Path, results: list[SuiteResult], meta: RunMeta) -> None:
+def _write_files(
+    out: Path, results: list[SuiteResult], meta: RunMeta, tables: Mapping[str, pd.DataFrame]
+) -> None:
     (out / RAW).mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        (out / name).write_text(table.to_csv(index=False), encoding="utf-8")
     for res in results:
         _parquet_safe(res.raw).to_parquet(out / RAW / f"{res.suite.name}.parquet", index=False)
     frames = [r.summary for r in results if len(r.summary)]
@@ -176,10 +181,12 @@ def write_run(
     meta: RunMeta | Mapping[str, Any],
     *,
     overwrite: bool = False,
+    tables: Mapping[str, pd.DataFrame] | None = None,
 ) -> Path:
     """Write ``results`` and ``meta`` as the run directory ``out``; a directory holds one run.
 
-    ``meta`` is a :class:`RunMeta` (a mapping is read as its JSON form).
+    ``meta`` is a :class:`RunMeta` (a mapping is read as its JSON form). ``tables``: extra CSV
+    files by name (e.g. ``cross_language.csv``), written beside ``summary.csv``.
 
     The run is written to a temporary sibling and renamed to ``out`` at the end, so ``out`` never
     mixes runs and a failure leaves what was there intact. An earlier run in ``out`` is replaced
@@ -194,7 +201,7 @@ def write_run(
     old = out.parent / f".{out.name}.xlmaudit-old-{tag}"
     staging.mkdir()
     try:
-        _write_files(staging, results, meta)
+        _write_files(staging, results, meta, tables or {})
         replacing = out.is_dir() and any(out.iterdir())
         if replacing:
             os.rename(out, old)
