@@ -158,12 +158,8 @@ def check_out(out: str | Path, *, overwrite: bool = False) -> None:
         raise InputError(f"--out {out}: cannot write in {parent} ({exc.strerror or exc})") from exc
 
 
-def _write_files(
-    out: Path, results: list[SuiteResult], meta: RunMeta, tables: Mapping[str, pd.DataFrame]
-) -> None:
+def _write_files(out: Path, results: list[SuiteResult], meta: RunMeta) -> None:
     (out / RAW).mkdir(parents=True, exist_ok=True)
-    for name, table in tables.items():
-        (out / name).write_text(table.to_csv(index=False), encoding="utf-8")
     for res in results:
         _parquet_safe(res.raw).to_parquet(out / RAW / f"{res.suite.name}.parquet", index=False)
     frames = [r.summary for r in results if len(r.summary)]
@@ -201,7 +197,9 @@ def write_run(
     old = out.parent / f".{out.name}.xlmaudit-old-{tag}"
     staging.mkdir()
     try:
-        _write_files(staging, results, meta, tables or {})
+        _write_files(staging, results, meta)
+        for name, table in (tables or {}).items():
+            (staging / name).write_text(table.to_csv(index=False), encoding="utf-8")
         replacing = out.is_dir() and any(out.iterdir())
         if replacing:
             os.rename(out, old)
