@@ -12,6 +12,7 @@ from scipy.stats import binomtest
 
 from xlmaudit.cross_language import FILE, run_tables
 from xlmaudit.datasets.crows_multilingual import EN_210, FR_210
+from xlmaudit.errors import InputError
 from xlmaudit.probes import RunContext, get_kind
 from xlmaudit.rundir import read_run, write_run
 from xlmaudit.runner import run_suites
@@ -140,3 +141,16 @@ def longer_more(name, limit):
     with (DATA / "crows_pairs_multilingual" / name).open(newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f, delimiter="\t"))[1 : limit + 1]
     return [len(r[1].split()) > len(r[2].split()) for r in rows]
+
+
+def test_a_file_in_another_language_than_the_probe_is_an_error(tmp_path):
+    suite = tmp_path / "wrong.yaml"
+    suite.write_text(
+        "name: wrong\nversion: '1'\nlanguage: fr\ncard: {summary: s, measures: m, limits: l,"
+        " references: [r], calibration: c}\nprobes:\n  - {id: aul, kind: crows-pairs,"
+        " estimator: aul, dataset: crows-pairs-en-revised-210}\n"
+    )
+    with pytest.raises(
+        InputError, match=r"wrong.yaml:\d+.*crows_pairs_EN_revised\+210.csv is 'en'"
+    ):
+        run_suites([load_suite(suite)], FakeScorer({}), ctx=RunContext(data_dir=DATA))
