@@ -112,6 +112,7 @@ def test_both_suites_write_cross_language_csv(tmp_path, limit):
     frame = (out / FILE).read_text().splitlines()
     assert frame[0].startswith("estimator,bias_type,lang_a,lang_b,n_pairs,share_a,share_b")
     assert read_run(out).meta["cross_language"]["file"] == FILE
+    assert results[0].meta["probes"]["aul"]["dataset"] == "crows-pairs-fr-210"
     cross = tables[FILE]
     overall = cross[cross.bias_type == "all"].set_index("estimator")
     # the first ids are shared by both files and none is a bad row

@@ -225,7 +225,9 @@ class CrowsPairs(ProbeKind):
     )  # fmt: skip
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
-        return {**super().describe(probe), "estimator": probe.options["estimator"]}
+        dataset = probe.options.get("dataset", ORIGINAL)
+        extra = {} if dataset == ORIGINAL else {"dataset": dataset}
+        return {**super().describe(probe), "estimator": probe.options["estimator"], **extra}
 
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         """Per pair 1 if sent_more scores higher (ties: 0, as Nangia et al. 2020), by bias type."""
