@@ -50,7 +50,7 @@ SLOT = "{person}"
 CONTROL_NOUNS = ("actor", "prince", "abbot", "widower", "baron", "marquis", "emperor", "king",
                  "enchanter", "host", "steward", "policeman", "monk", "salesman", "councilman",
                  "duke", "fiance", "businessman", "hero", "cowboy", "waiter", "heir", "sorcerer",
-                 "landlord", "czar", "headmaster", "governor", "lion")  # fmt: skip
+                 "landlord", "czar", "headmaster", "governor")  # fmt: skip
 SCORES = ("association", "form_lean", "prior_log_odds", "pct_agreement")
 NATS = ("{a} form preferred by {size} nats {ci}", "{b} form preferred by {size} nats {ci}")
 _GRAMMAR = (" In French, German and Spanish the person's gender also fixes the form "
