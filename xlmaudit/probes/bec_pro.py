@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from xlmaudit.requests import Request, Scorer
     from xlmaudit.spec import ProbeSpec
 
-NATS = ("female person words gain {size} nats more than male ones {ci}",
-        "male person words gain {size} nats more than female ones {ci}")  # fmt: skip
+NATS = ("gives female person words {size} nats more association than male ones {ci}",
+        "gives male person words {size} nats more association than female ones {ci}")  # fmt: skip
 DOCS: tuple[MetricDoc, ...] = (
     MetricDoc("association_gap",
               "Bartl et al.'s association, female minus male person words (nats; 0 = none)",

@@ -34,8 +34,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from xlmaudit.datasets import zhao_occupations as zo
-from xlmaudit.metrics import stats
-from xlmaudit.metrics import template_scores as ts
+from xlmaudit.metrics.occupation_form import form_summary
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.requests import MASK, MaskedWordRequest
 
@@ -51,8 +50,7 @@ CONTROL_NOUNS = ("actor", "prince", "abbot", "widower", "baron", "marquis", "emp
                  "enchanter", "host", "steward", "policeman", "monk", "salesman", "councilman",
                  "duke", "fiance", "businessman", "hero", "cowboy", "waiter", "heir", "sorcerer",
                  "landlord", "czar", "headmaster", "governor")  # fmt: skip
-SCORES = ("association", "form_lean", "prior_log_odds", "pct_agreement")
-NATS = ("{a} form preferred by {size} nats {ci}", "{b} form preferred by {size} nats {ci}")
+NATS = ("prefers the {a} form by {size} nats {ci}", "prefers the {b} form by {size} nats {ci}")
 _GRAMMAR = (" In French, German and Spanish the person's gender also fixes the form "
             "grammatically, so this includes agreement; compare control_{x}.")  # fmt: skip
 DOCS: tuple[MetricDoc, ...] = (
@@ -204,39 +202,6 @@ def item_row(item: FormItem, responses: list) -> dict[str, Any]:
     return row
 
 
-def summary(raw: pd.DataFrame, *, seed: int, shares: dict[str, float] | None) -> pd.DataFrame:
-    """Overall rows per noun set, the occupations-minus-controls excess, per occupation and per
-    context rows, the women's-share correlations; ``n_excluded`` on every row."""
-    used = raw[raw["usable"].astype(bool)] if "usable" in raw else raw
-    items = used.assign(template_id=used["context"], filler=used["line"].astype(str) + " "
-                        + used["english"])  # fmt: skip
-    occ, ctl = items[items.noun_type.eq("occupation")], items[items.noun_type.eq("control")]
-    rows: list[dict] = []
-    for prefix, sub in (("", occ), ("control_", ctl)):
-        if not len(sub):
-            continue
-        for score in SCORES:
-            for r in ts.overall_rows(sub, score, seed=seed, test=score != "pct_agreement"):
-                rows.append({**r, "metric": prefix + score})
-    if len(occ) and len(ctl):
-        mat = ts.score_matrix(items, "association")
-        kinds = items.drop_duplicates("filler").set_index("filler")["noun_type"]
-        labels = (kinds.reindex(mat.columns) == "occupation").to_numpy().astype(int)
-        est = stats.crossed_bootstrap(mat.to_numpy(), columns=labels, seed=seed)
-        rows.append(ts._row("occupations - controls", "association_excess", est, "overall"))
-    if len(occ):
-        for score in ("association", "prior_log_odds"):
-            rows += ts.per_filler_rows(occ, score, seed=seed)
-        rows += ts.per_template_rows(occ, "association", seed=seed)
-        if shares:
-            occ = occ.assign(women_share=occ["english"].map(shares))
-            for score in ("prior_log_odds", "form_lean"):
-                rows += ts.correlation_rows(occ, score, "women_share", seed=seed)
-    frame = ts.summary_frame(rows)
-    frame["n_excluded"] = int((~raw["usable"].astype(bool)).sum()) if "usable" in raw else 0
-    return frame
-
-
 @register
 class OccupationForm(ProbeKind):
     """Feminine vs masculine occupation form at the mask given a feminine or masculine person."""
@@ -301,7 +266,7 @@ class OccupationForm(ProbeKind):
         return pd.DataFrame(rows)
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
-        return summary(raw, seed=seed, shares=labour_shares(probe))
+        return form_summary(raw, seed=seed, shares=labour_shares(probe))
 
 
 def load_lists(probe: ProbeSpec, ctx: RunContext) -> zo.ZhaoLists:
