@@ -99,3 +99,16 @@ def test_real_files_known_bad_rows_are_unusable_items(lang, lines):
         f"BEC-Pro_{lang.upper()}.tsv:{n}" in it.problem for it, n in zip(bad, lines, strict=True)
     )
     assert len(items) == 5400
+
+
+def test_every_summary_metric_is_declared_with_its_direction(tmp_path):
+    from xlmaudit.report.findings import direction_words
+
+    write_data(tmp_path)
+    (tmp_path / "bec.yaml").write_text(SUITE)
+    (result,) = run_suites([load_suite(tmp_path / "bec.yaml")], FakeScorer(TABLE), ctx=RunContext())
+    kind = get_kind("bec_pro")
+    assert all(kind.doc(m) is not None for m in set(result.summary.metric))
+    assert kind.contrast_words("association_gap") == "female - male"
+    words = direction_words(kind.doc("association_gap"), -0.3, -0.5, -0.1, {})
+    assert words.startswith("the model gives male person words 0.30 nats more association")

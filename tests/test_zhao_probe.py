@@ -112,3 +112,17 @@ def test_persons_must_be_a_data_pair_and_language_must_have_lists(tmp_path):
     path.write_text(SUITE.format(lang="fr", persons="[elle, il]").replace("{person} est", "X est"))
     with pytest.raises(InputError, match=r"bad.yaml:\d+.*context 1 must be a string with one"):
         load_suite(path)
+
+
+def test_every_summary_metric_is_declared_with_its_direction(tmp_path):
+    from xlmaudit.probes import get_kind
+    from xlmaudit.report.findings import direction_words
+
+    kind = get_kind("occupation_form")
+    s = run(tmp_path, FakeScorer(TABLE, default=-5.0)).summary
+    assert all(kind.doc(m, kind.contrast) is not None for m in set(s.metric)), set(s.metric)
+    assert kind.contrast_words("association") == "feminine - masculine"
+    assert kind.contrast_words("control_form_lean") == "feminine - masculine"
+    doc = kind.doc("association", kind.contrast)
+    words = direction_words(doc, 0.5, 0.2, 0.8, {})
+    assert words.startswith("the model moves towards the feminine form with a feminine person")
