@@ -108,6 +108,12 @@ def test_persons_must_be_a_data_pair_and_language_must_have_lists(tmp_path):
         run(tmp_path, FakeScorer(), persons="[elle, lui]")
     with pytest.raises(InputError, match="not for language 'it'"):
         run(tmp_path, FakeScorer(), lang="it")
+    with pytest.raises(InputError, match=r"controls \['andrology'\] are not usable definitional"):
+        path = tmp_path / "ctl.yaml"
+        path.write_text(
+            SUITE.format(lang="fr", persons="[elle, il]").replace("[actor]", "[andrology]")
+        )
+        run_suites([load_suite(path)], FakeScorer(), ctx=RunContext(data_dir=DATA))
     path = tmp_path / "bad.yaml"
     path.write_text(SUITE.format(lang="fr", persons="[elle, il]").replace("{person} est", "X est"))
     with pytest.raises(InputError, match=r"bad.yaml:\d+.*context 1 must be a string with one"):

@@ -142,6 +142,12 @@ def build_items(probe: ProbeSpec, lists: zo.ZhaoLists) -> list[FormItem]:
     nouns = rows[rows.noun_type.eq("occupation")]
     ctl = rows[rows.noun_type.eq("definitional") & rows.english.isin(controls)]
     ctl = ctl.drop_duplicates("english")
+    missing = sorted(set(controls) - set(ctl["english"]))
+    if missing and "controls" in probe.options:
+        raise probe.at("controls").error(
+            f"probe {probe.id!r}: controls {missing} are not usable definitional rows of the "
+            f"{lists.language} lists (absent, known bad, or one form for both genders)"
+        )
     nouns = pd.concat([nouns, ctl.assign(noun_type="control")])
     items = []
     for t, template in enumerate(probe.options["contexts"]):
