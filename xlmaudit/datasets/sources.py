@@ -352,3 +352,63 @@ for _name, _file, _sha, _blob, _size in _CROWS_ML_FILES:
         license="CC BY-SA 4.0",
         citation="Névéol et al. 2022, ACL, https://aclanthology.org/2022.acl-long.583",
     )
+
+
+# Zhao et al. 2020 multilingual gender word and occupation lists (MSR-LIT/MultilingualBias) and
+# BEC-Pro (Bartl et al. 2020, marionbartl/gender-bias-BERT); issue 15. See each folder's SOURCE.md.
+_ZHAO_COMMIT = "37dbc7ff4ec2d35edd4f3fe19feb872f2dde128e"
+_ZHAO_FILES = (  # (file, sha256, git blob, bytes)
+    ("fr_male_def_occ", "d2bc6cdfcaa7e4051ac876ba1e796192d853b895abd74497cf69700af981b161",
+     "e7592d9683fb75225660ab2748b0b15ddef386c4", 4576),
+    ("fr_female_def_occ", "a0c4387f1fb1b4c51944c046800c326a87b8dbc389e417a16443c5c76e1102fc",
+     "a3a353bf415d70a7b4d80daf88e56f9d56097272", 4905),
+    ("fr_gender_pairs.json", "03c08090b91aaea30cf3a4fde670cf72a7a9c49c4a6b1566642fb75e79beefd4",
+     "1af8b3d1409396597c0e993162d9f60509f9c3eb", 186),
+    ("de_male_def_occ", "471b39652412670e2a72b71c600c9de7e8e8aed89e950362815d3df07031d67c",
+     "f53a635ea2d125088bda3f19b8faf1cabb746e3e", 4666),
+    ("de_female_def_occ", "3fa81c94ee7246e0af7436073549f1835bd211b7ccb940e8c2f6c5af082bfea0",
+     "9c9f6ceeaeae0a33f9f0a96b6b1315b49ef1b5f5", 5185),
+    ("de_gender_pairs.json", "96a71fc192df210e6418dc05a1325e452a5286eadfaf1890032bcf20751c4115",
+     "ee41243572e5c36e5be6bfc0aeacaa1ee8dc49b1", 268),
+    ("es_male_def_occ", "e98d3500b2696c9a4356e395d58f46264a565ae2819f9f06bc90b8ad4944d583",
+     "c30b4f1d314b9b87b11daad8158b537a5089d648", 4528),
+    ("es_female_def_occ", "a83e96ec28e26a3f022aa7a1ba5bc71780139b2ad0dbb6d8027f3217251d24e0",
+     "1f882ca7e1c2f99ed7a310efada133963d4b7000", 4686),
+    ("es_gender_pairs.json", "df6f8393f32085e43bd45836ef8aed01eef326cf79fcfe889b03352701039848",
+     "86e14a5a030659cc8a11aeed2b42d8ceb74bd239", 263),
+)  # fmt: skip
+for _file, _sha, _blob, _size in _ZHAO_FILES:
+    _name = "zhao2020-" + _file.removesuffix(".json").replace("_", "-")
+    SOURCES[_name] = DataSource(
+        name=_name,
+        relpath=f"multilingual_bias_zhao2020/intrinsic/{_file}",
+        url=f"https://raw.githubusercontent.com/MSR-LIT/MultilingualBias/{_ZHAO_COMMIT}"
+        f"/intrinsic/{_file}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="MIT",
+        citation="Zhao et al. 2020, ACL, arXiv:2005.00699",
+    )
+
+_BEC_PRO_COMMIT = "c1e28434555f79b59e13e3f5ff87846e653fb553"
+_BEC_PRO_FILES = (  # (name, file, sha256, git blob, bytes)
+    ("bec-pro-en", "BEC-Pro_EN.tsv",
+     "228b44c62d7830fec13a1eee52bbe8afff82be455abb9d8a07c17d9d0b48e20f",
+     "1be9b2d90e266847063cba95b992f08ccdf14629", 1392650),
+    ("bec-pro-de", "BEC-Pro_DE.tsv",
+     "1803abb492ebf28e64acaa8f12d5ccb24caf08847a06ba325d4b374e120af805",
+     "432f184bae6772f8045c2429cfd23bb2619b32e8", 1559280),
+)  # fmt: skip
+for _name, _file, _sha, _blob, _size in _BEC_PRO_FILES:
+    SOURCES[_name] = DataSource(
+        name=_name,
+        relpath=f"bec_pro/{_file}",
+        url=f"https://raw.githubusercontent.com/marionbartl/gender-bias-BERT/{_BEC_PRO_COMMIT}"
+        f"/BEC-Pro/{_file}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="CC BY 4.0",
+        citation="Bartl, Nissim, Gatt 2020, GeBNLP, arXiv:2010.14534",
+    )
