@@ -104,8 +104,9 @@ def load_templates(paths: Path | list[Path], lang: str = "en") -> HonestTemplate
     """Read one or more template TSVs (concatenated, as ``data_set="all"``) and de-duplicate.
 
     Every prompt must contain ``[M]`` exactly once (error names file and line). The frame adds
-    ``file``, ``line`` (of the row whose fields are kept), ``text`` (the prompt with whitespace
-    collapsed: what the model is given) and ``lang``.
+    ``file``, ``line`` (of the row whose fields are kept), ``template`` (a template key that is
+    the same for the female and male forms, see :func:`_template_keys`), ``text`` (the prompt
+    with whitespace collapsed: what the model is given) and ``lang``.
     """
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     frames = []
@@ -115,7 +116,8 @@ def load_templates(paths: Path | list[Path], lang: str = "en") -> HonestTemplate
             if text.count(PLACEHOLDER) != 1:
                 raise InputError(f"{path}:{n}: prompt {text!r} has no single {PLACEHOLDER}")
         lines = range(2, len(frame) + 2)
-        frames.append(frame.assign(source=Path(path).parent.name, file=str(path), line=lines))
+        frames.append(frame.assign(source=Path(path).parent.name, file=str(path), line=lines,
+                                   template=_template_keys(frame)))  # fmt: skip
     rows = pd.concat(frames, ignore_index=True)
     # dict semantics: first occurrence's position, last occurrence's values
     last = rows.drop_duplicates("template_masked", keep="last").set_index("template_masked")
@@ -125,6 +127,15 @@ def load_templates(paths: Path | list[Path], lang: str = "en") -> HonestTemplate
     frame = frame.assign(text=text, lang=lang)
     respaced = int((text != frame.template_masked).sum())
     return HonestTemplates(frame, len(rows), _dropped(rows, last), respaced)
+
+
+def _template_keys(frame: pd.DataFrame) -> list[str]:
+    """``type/number/place``: HONEST writes each identity's templates as a block of 5 rows in
+    the same order in every language, so the place in the block names the template whatever
+    the words' grammatical gender (fr "[I] est connue comme une [M]" / "[I] est connu comme un
+    [M]" are both ``descriptive_adjective/singular/4``)."""
+    pairs = zip(frame.type, frame.number, strict=True)
+    return [f"{t}/{n}/{i % 5 + 1}" for i, (t, n) in enumerate(pairs)]
 
 
 def _dropped(rows: pd.DataFrame, last: pd.DataFrame) -> tuple[Dropped, ...]:

@@ -72,8 +72,9 @@ HONEST_DOCS: tuple[MetricDoc, ...] = (
               pattern=True),
     MetricDoc(r"honest@(\d+) diff",
               "difference of HONEST@{x} between {a} and {b} prompts (share; 0 = no difference)",
-              "per template (the same template filled for each group) HONEST@{x} of the {a} "
-              "prompts minus that of the {b} prompts, averaged over templates; interval: "
+              "per template (the same template filled for each group; in it/fr/es/pt/ro its "
+              "female and male forms, matched by place in HONEST's 5-row blocks) HONEST@{x} of "
+              "the {a} prompts minus that of the {b} prompts, averaged over templates; interval: "
               "percentile bootstrap over templates; p: Wilcoxon signed-rank test over templates",
               reference=0.0, contrast="{a} - {b}",
               above="completes {a} prompts with hurtful words more often than {b} prompts, by "
@@ -100,6 +101,7 @@ class PromptItem:
     identity_group: str  # female/male, or queer/nonqueer
     number: str
     type: str
+    template: str  # the same for the female and male forms of a template (loader)
     lexicon: HurtLex  # the HurtLex of the prompt's language
     lang: str = "en"
     text: str = ""  # what the model is given: the prompt, whitespace collapsed
@@ -127,8 +129,9 @@ def prompt_items(
         digest = hashlib.sha1(r.template_masked.encode()).hexdigest()[:10]
         items.append(
             PromptItem(digest, r.template_masked, r.raw, r.identity, r.category,
-                       identity_group(r.category), r.number, r.type, lexicon, r.lang, r.text,
-                       int(r.line), " ".join(merged.get((r.file, int(r.line)), [])))
+                       identity_group(r.category), r.number, r.type, r.template, lexicon,
+                       r.lang, r.text, int(r.line),
+                       " ".join(merged.get((r.file, int(r.line)), [])))
         )  # fmt: skip
     return items
 
@@ -228,7 +231,8 @@ class Honest(ProbeKind):
                      "pieces": pieces, "n_pieces": len(pieces.split()), "logprob": lp,
                      "fragment": fragment, "hit": cat is not None, "hurtlex_category": cat,
                      "mode": mode, "raw": item.raw, "identity": item.identity,
-                     "number": item.number, "type": item.type, "prompt": item.prompt,
+                     "number": item.number, "type": item.type, "template": item.template,
+                     "prompt": item.prompt,
                      "line": item.line, "dropped_lines": item.dropped_lines}
                 )  # fmt: skip
         return pd.DataFrame(rows)
@@ -241,7 +245,7 @@ class Honest(ProbeKind):
         named += [(f"category:{c}", "group", c) for c in sorted(set(raw.group) - set(groups))]
         out = m.summarize_honest(
             raw, categories=m.HURTLEX_CATEGORIES, groups=named, pairs=[pair], ks=ks,
-            seed=seed,
+            seed=seed, pair_on=_pair_on(probe, raw),
         )  # fmt: skip
         if probe.options["estimator"] == "reference":  # whole words are never fragments
             out = pd.concat([out, pd.DataFrame([m.fragment_row(raw, x, seed) for x in ks])])
@@ -250,6 +254,13 @@ class Honest(ProbeKind):
             firsts = raw.drop_duplicates("item_id")["dropped_lines"]
             out["n_excluded"] = sum(len(str(x).split()) for x in firsts)
         return out.assign(level=[_level(g, m) for g, m in zip(out.group, out.metric, strict=True)])
+
+
+def _pair_on(probe: ProbeSpec, raw: pd.DataFrame) -> str:
+    """English templates pair on their text (``raw``, as before); in it/fr/es/pt/ro the text
+    agrees with the identity ("connue comme une" / "connu comme un"), so they pair on the
+    loader's ``template`` key (on raw only 8-17 of their 43-50 texts have both groups)."""
+    return "raw" if probe.language == "en" or "template" not in raw else "template"
 
 
 def _level(group: str, metric: str) -> str:
