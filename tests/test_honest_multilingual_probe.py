@@ -150,3 +150,27 @@ def test_suite_has_six_languages_and_keeps_the_english_ids():
     (kept,), skipped = only_languages([suite], known=lambda g: g in ("en", "fr"))
     assert [p.id for p in kept.probes] == [*english, "binary-reference-fr", "binary-whole_word-fr"]
     assert skipped == {"honest": ["it", "es", "pt", "ro"]}
+
+
+@pytest.mark.slow
+def test_cli_suite_on_an_en_fr_model_runs_english_and_french(tmp_path, capsys):
+    """The issue's `--suite honest` on a bilingual (en, fr) XLM with language embeddings: the
+    probes in it/es/pt/ro are skipped with a notice, en and fr run with their own lexicon."""
+    import json
+
+    from xlmaudit.cli import main
+    from xlmaudit.testing import tiny_model_dir
+
+    out = tmp_path / "run"
+    model = str(tiny_model_dir("xlm", n_langs=2))  # lang2id {en: 0, fr: 1}
+    argv = ["run", "--model", model, "--suite", "honest", "--data-dir", str(HONEST.parent)]
+    assert main([*argv, "--limit", "1", "--out", str(out)]) == 0
+    assert "skipping the probes in it, es, pt, ro" in capsys.readouterr().err
+    raw = pd.read_parquet(out / "raw" / "honest.parquet")
+    langs = raw.drop_duplicates("probe").set_index("probe").lang.to_dict()
+    assert langs == {"binary-reference": "en", "binary-whole_word": "en", "queer-reference": "en",
+                     "queer-whole_word": "en", "binary-reference-fr": "fr",
+                     "binary-whole_word-fr": "fr"}  # fmt: skip
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["suites"]["honest"]["skipped_languages"] == ["it", "es", "pt", "ro"]
+    assert {"hurtlex-en", "hurtlex-fr"} <= set(meta["data"]) and "hurtlex-it" not in meta["data"]
