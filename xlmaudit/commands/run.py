@@ -269,6 +269,9 @@ def model_meta(settings: RunSettings, loaded: Any) -> dict[str, Any]:
         "revision": settings.revision,
         "planted": bool(getattr(loaded, "is_planted", False)),
         "random_weights": bool(getattr(loaded, "random_weights", False)),
+        "languages": sorted(getattr(loaded, "lang2id", None) or {}),  # [] = the model lists none
+        "language_embeddings": bool(getattr(loaded, "uses_langs", False)),
+        "multilingual": getattr(loaded, "multilingual", None),
     }
     newly = list(getattr(loaded, "newly_initialized", ()))
     if newly:
