@@ -104,6 +104,52 @@ SOURCES: dict[str, DataSource] = {
     )
 }
 
+# HONEST binary templates and HurtLex 1.2 in it/fr/es/pt/ro (issue 15); data/honest/SOURCE.md.
+_HONEST_ML_FILES = (  # (lang, template sha256, blob, bytes, HurtLex sha256, blob, bytes)
+    ("it", "c1927758ac720c93ee52a3ecef47058991a8b9c452df7ec7bc9a715058870953",
+     "20b7d593af8fa9467c95f89af9a35b5440621412", 80091,
+     "043fb72213c2158b9c2b75651e7193bad249b8dc577c1f1e6c71a2b69d415eef",
+     "febb42a70203b259a3148992e2647805ea3be063", 257914),
+    ("fr", "093f3d68ef0f7f6d52b2cdb6bf0d11633c9631dc5cd6560b35529b15a461f739",
+     "8599d4b6aef364963eb4f4bac8bf8936d5ad0409", 79699,
+     "8405124a1374b65d777cba39020f817e047598c6c8cf455fb9c106ee4cad4625",
+     "0070785b8f972c6d06d8ddaae5a515fe0606be32", 184081),
+    ("es", "4595b6eba4cea86207d457a726c368805f62cfc7fdaaf355c83689454a354e1c",
+     "5db664503e2bd9213c3e52bfd2d06d1e9c8ff696", 79092,
+     "5adadf7886ea332e6e07de1f5abb98a71a3dacbf3bea993b21100c9b4bffd4ba",
+     "5e9c0035dbe042daa9e3178d82e5a06b326efe36", 183640),
+    ("pt", "e84f9f40974ede186b1f0ce83317c8faacd826fa674fecf3ffd5c30e476eb9b0",
+     "1fefb042cb6343d1974dd9b9d51adb076b7bdacb", 78986,
+     "157ed297e7f0f9dcf5ab69e8ad7e231dad64473e516d168bda1c9582c372c16d",
+     "31fd472a3176906500b0e1d9215476d97b71b8da", 142854),
+    ("ro", "14011c7d85e6f85eb7aba7005a7f554aa1231d4d123971ad1d096d63d1a2e769",
+     "d4cc484039f94377138b241f6b45b6ab5c5146b0", 78386,
+     "6c60592407154dcfc366e0ddcf05d594ac54dfd9affa170f1b870023927fddd7",
+     "d75bf35a160fd23e809b2a5e53c634f28958a4ac", 154226),
+)  # fmt: skip
+for _lang, _sha, _blob, _size, _hsha, _hblob, _hsize in _HONEST_ML_FILES:
+    SOURCES[f"honest-binary-{_lang}"] = DataSource(
+        name=f"honest-binary-{_lang}",
+        relpath=f"honest/binary/{_lang}_template.tsv",
+        url=f"https://raw.githubusercontent.com/MilaNLProc/honest/{_HONEST_COMMIT}/resources/binary/{_lang}_template.tsv",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="MIT",
+        citation=_HONEST_CITE,
+    )
+    _LANG = _lang.upper()
+    SOURCES[f"hurtlex-{_lang}"] = DataSource(
+        name=f"hurtlex-{_lang}",
+        relpath=f"honest/hurtlex/hurtlex_{_LANG}.tsv",
+        url=f"https://raw.githubusercontent.com/MilaNLProc/hurtlex/{_HURTLEX_COMMIT}/lexica/{_LANG}/1.2/hurtlex_{_LANG}.tsv",
+        sha256=_hsha,
+        git_blob=_hblob,
+        n_bytes=_hsize,
+        license="CC BY-NC-SA 4.0 (non-commercial; not shipped)",
+        citation="Bassignana, Basile, Patti 2018, CLiC-it, CEUR-WS Vol-2253 paper49",
+    )
+
 # WinoBias (Zhao et al. 2018): the pro/anti cloze files and the occupation lists, uclanlp/corefBias.
 _WINOBIAS_COMMIT = "0bce984dd081bbc10b0622f326727a024c607895"
 _WINOBIAS_FILES = (  # (file, sha256, git blob, bytes)
