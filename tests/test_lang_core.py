@@ -175,6 +175,14 @@ def test_monolingual_checkpoint_warns_on_other_languages(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "is monolingual (en); probes in fr measure text in a language" in err
     assert language_warnings(mono, ["en"]) == []
+    multi = load_suite(suite(tmp_path, "m", language="en", probes={"a": None, "b": "fr"}))
+    kept, skipped = select_languages([multi], mono, ())  # several languages: its own only
+    assert [p.id for p in kept[0].probes] == ["a"] and skipped == {"m": ["fr"]}
+    assert "(the model is not multilingual; ask for them with --languages)" in (
+        capsys.readouterr().err)  # fmt: skip
+    kept, _ = select_languages([multi], mono, ("en", "fr"))  # asked for: runs, with a warning
+    assert [p.id for p in kept[0].probes] == ["a", "b"]
+    assert "probes in fr measure text" in capsys.readouterr().err
     bert = load_model(str(tiny_model_dir("bert")))
     assert "not known to be multilingual" in language_warnings(bert, ["de"])[0]
 
