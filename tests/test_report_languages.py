@@ -160,6 +160,9 @@ def test_cross_language_comparison_sentence_and_table(built):
     assert "| fr vs en | meade2022 | race-color | 400 |" in md
     assert "| fr vs en | meade2022 | all | 1677 |" in card
     assert "not named in meta.json" not in md
+    # the paired differences per bias type, one figure per estimator, in the report
+    cross = next(f for f in files.figures if f.name == "cross_language_meade2022")
+    assert f"](figures/{cross.path.name})" in md[md.index("### Cross-language paired") :]
 
 
 def test_cross_sentence_mirrors_a_negative_difference():

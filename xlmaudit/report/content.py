@@ -275,7 +275,7 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
                                 caption=f"per benchmark category{where}"))  # fmt: skip
     blocks += [Image(f.path, f.caption) for f in figures if f.name == FINDINGS_FIGURE]
     if several or run.cross_language is not None or run.meta.get("cross_language"):
-        across = across_blocks(table, run.meta, figures) + cross_blocks(run)
+        across = across_blocks(table, run.meta, figures) + cross_blocks(run, figures=figures)
         blocks += [Heading(2, "Across languages"), *across] if across else []
     return [Section("findings", tuple(blocks))]
 

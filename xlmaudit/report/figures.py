@@ -12,6 +12,7 @@ from scipy import stats
 
 from xlmaudit.probes import probe_record
 from xlmaudit.report import frames, plots
+from xlmaudit.report.cross_language_plots import cross_language_plot
 from xlmaudit.report.findings import findings, findings_forest
 from xlmaudit.report.kind_figures import Made, kind_figures
 from xlmaudit.report.languages import across_frames, base_id, toward
@@ -21,6 +22,7 @@ from xlmaudit.report.provenance import model_kind, planted_truth
 
 FINDINGS_FIGURE = "findings_forest"
 ACROSS_PREFIX = "across_languages"
+CROSS_PREFIX = "cross_language"
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,23 @@ def across_language_figures(table: pd.DataFrame, meta: dict) -> Iterator[Made]:
         yield slug(ACROSS_PREFIX, base, first["metric"], str(first["group"])), fig, caption
 
 
+def cross_language_figures(frame: pd.DataFrame | None) -> Iterator[Made]:
+    """Per estimator of ``cross_language.csv``: its paired differences per bias type."""
+    if frame is None or frame.empty or "estimator" not in frame.columns:
+        return
+    needed = {"bias_type", "ci_low", "ci_high", "p_value"}
+    if not needed <= set(frame.columns):
+        return
+    for est in dict.fromkeys(frame["estimator"].astype(str)):
+        fig = cross_language_plot(frame, estimator=est)
+        caption = (
+            f"{est}: on the pairs present in both languages, the share preferring the "
+            "more-stereotyping sentence in language a minus language b, per bias type "
+            "(percentage points, 95% paired bootstrap interval; dashed line: no difference)."
+        )
+        yield slug(CROSS_PREFIX, est), fig, caption
+
+
 def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFigure]:
     """Draw and save every figure ``run`` supports; return them in report order."""
     out = out_dir or run.path / "figures"
@@ -201,7 +220,8 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
                    "is no bias.")  # fmt: skip
         path = save_figure(forest, out, FINDINGS_FIGURE)
         saved.append(SavedFigure("", "", FINDINGS_FIGURE, path, caption))
-    for name, fig, caption in across_language_figures(table, run.meta):
+    made = [*across_language_figures(table, run.meta), *cross_language_figures(run.cross_language)]
+    for name, fig, caption in made:
         saved.append(SavedFigure("", "", name, save_figure(fig, out, name), caption))
     for suite in run.suites:
         for probe in frames.probes_of(run.summary, suite):

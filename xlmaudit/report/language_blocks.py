@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from xlmaudit.report.figures import ACROSS_PREFIX, SavedFigure
+from xlmaudit.report.figures import ACROSS_PREFIX, CROSS_PREFIX, SavedFigure
 from xlmaudit.report.frames import OVERALL_GROUPS
 from xlmaudit.report.languages import (
     CROSS_FILE,
@@ -171,8 +171,10 @@ def cross_table(frame: pd.DataFrame) -> Table:
     return Table(cols, tuple(rows), caption=f"{CROSS_FILE}: every row")
 
 
-def cross_blocks(run: RunData, *, level: int = 3, table: bool = True) -> list[Block]:
-    """The paired comparison: intro, one sentence per overall row, the full table."""
+def cross_blocks(
+    run: RunData, *, level: int = 3, table: bool = True, figures: list[SavedFigure] = ()
+) -> list[Block]:
+    """The paired comparison: intro, one sentence per overall row, the full table, figures."""
     frame = run.cross_language
     record = run.meta.get("cross_language")
     if (frame is None or frame.empty) and isinstance(record, dict) and record.get("error"):
@@ -187,4 +189,4 @@ def cross_blocks(run: RunData, *, level: int = 3, table: bool = True) -> list[Bl
                            "this run.", True))  # fmt: skip
     if table:
         blocks.append(cross_table(frame))
-    return blocks
+    return blocks + [Image(f.path, f.caption) for f in figures if f.name.startswith(CROSS_PREFIX)]
