@@ -29,10 +29,10 @@ def cross_language_plot(
                           "ci_high": 100 * rows["ci_high"].to_numpy(float)})  # fmt: skip
     return forest_plot(
         drawn,
-        title=f"CrowS-Pairs, same pairs in {lang_a} and {lang_b} ({est}): > 0 = more "
-        f"stereotype-preferring in {lang_a}",
+        title=f"CrowS-Pairs, same pairs in {lang_a} and {lang_b} ({est})",
         xlabel=f"% of pairs preferring the more-stereotyping sentence, {lang_a} - {lang_b} "
-        "(percentage points; paired bootstrap 95% interval)",
+        f"(percentage points; > 0 = more stereotype-preferring in {lang_a}; paired bootstrap "
+        "95% interval)",
         reference=0.0,
         ax=ax,
     )
