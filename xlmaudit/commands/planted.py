@@ -71,13 +71,12 @@ def calibrate_main(args: argparse.Namespace) -> int:
     if len(training_languages(source)) > 1:
         from xlmaudit.planted.calibrate_bilingual import (
             calibrate_bilingual,
+            language_scorers,
             summary_lines_bilingual,
         )
 
-        scorers = {  # one scorer per language id (its `langs` tensor)
-            code: ModelScorer(load_model(source, device=args.device, language=code))
-            for code in training_languages(source)
-        }
+        scorer = ModelScorer(load_model(source, device=args.device))
+        scorers = language_scorers(scorer, training_languages(source))  # requests carry `lang`
         result, table = calibrate_bilingual(scorers, seed=seed, size=size, pair_seed=args.seed)
         summary = summary_lines_bilingual(result)
     else:

@@ -15,6 +15,7 @@ language's held-out items, scored with that language's id. Two cross-language fi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -30,13 +31,34 @@ from xlmaudit.planted.corpus import CorpusSize
 from xlmaudit.planted.items import stereotype_pairs
 from xlmaudit.planted.language import BILINGUAL, FRENCH_ONLY
 from xlmaudit.planted.lexicon_fr import CITY_EN_PROBE
-from xlmaudit.requests import Scorer
+from xlmaudit.requests import Encoding, Request, Response, Scorer
 
 # Wrong-id degradation that counts as "measurable": the French occupation Spearman and the mean
 # French pair preference both drop by at least these amounts, or the pseudo-perplexity of French
 # filler grows by at least this factor.
 WRONG_ID_MIN_DROP = {"spearman_occupation": 0.1, "pair_preference": 0.05, "perplexity_ratio": 1.5}
 _DROPPED = ("model", "thresholds", "truth")
+
+
+class WithLanguage:
+    """A scorer whose requests (and ``tokenize``) carry ``lang`` unless they set their own."""
+
+    def __init__(self, scorer: Scorer, lang: str) -> None:
+        self.scorer, self.lang = scorer, lang
+        self.fingerprint = scorer.fingerprint
+
+    def tokenize(self, text: str, lang: str | None = None) -> Encoding:
+        return self.scorer.tokenize(text, lang or self.lang)
+
+    def score(self, requests: list[Request]) -> list[Response]:
+        return self.scorer.score(
+            [r if r.lang is not None else replace(r, lang=self.lang) for r in requests]
+        )
+
+
+def language_scorers(scorer: Scorer, languages: tuple[str, ...]) -> dict[str, WithLanguage]:
+    """One view of ``scorer`` per language id: its requests are encoded with that language."""
+    return {code: WithLanguage(scorer, code) for code in languages}
 
 
 def _mean_preference(result: dict[str, Any]) -> float:
@@ -108,7 +130,8 @@ def calibrate_bilingual(
 ) -> tuple[dict[str, Any], pd.DataFrame]:
     """All figures of the bilingual model (JSON-ready) and the per-language measured truth table.
 
-    ``scorers`` maps each language id (``en``, ``fr``) to a scorer that encodes with that id.
+    ``scorers`` maps each language id (``en``, ``fr``) to a scorer that encodes with that id
+    (:func:`language_scorers`); the wrong-id figures score French items with ``scorers["en"]``.
     """
     kw = dict(seed=seed, size=size, pair_seed=pair_seed, n_per_type=n_per_type, n_control=n_control)
     languages: dict[str, Any] = {}

@@ -70,8 +70,13 @@ BILINGUAL_DEFAULT = TrainConfig(seed=0, steps=4500, corpus=BILINGUAL_CORPUS)
 
 def default_config(languages: tuple[str, ...] = ("en",), *, small: bool = False) -> TrainConfig:
     """The CLI's default settings for ``languages`` (``small``: the quick CI size)."""
-    if small:
-        return TrainConfig.small()
+    if small:  # bilingual: the shipped per-language corpus (two languages, twice the cue words)
+        small_cfg = TrainConfig.small()
+        return (
+            small_cfg
+            if tuple(languages) == ("en",)
+            else replace(small_cfg, corpus=BILINGUAL_CORPUS)
+        )
     return TrainConfig() if tuple(languages) == ("en",) else BILINGUAL_DEFAULT
 
 
