@@ -33,10 +33,11 @@ from xlmaudit.planted.language import BILINGUAL, FRENCH_ONLY
 from xlmaudit.planted.lexicon_fr import CITY_EN_PROBE
 from xlmaudit.requests import Encoding, Request, Response, Scorer
 
-# Wrong-id degradation that counts as "measurable": the French occupation Spearman and the mean
-# French pair preference both drop by at least these amounts, or the pseudo-perplexity of French
-# filler grows by at least this factor.
-WRONG_ID_MIN_DROP = {"spearman_occupation": 0.1, "pair_preference": 0.05, "perplexity_ratio": 1.5}
+# Wrong-id degradation that counts as "measurable": the mean French pair preference drops by at
+# least 0.05 AND the pseudo-perplexity of held-out French filler grows by at least 1.5x. The
+# occupation Spearman is reported but not required to drop: the she/he ratio at the mask survives
+# a wrong id on the candidate models (drops of 0.05 and -0.003 measured), pairs and PLL do not.
+WRONG_ID_MIN_DROP = {"pair_preference": 0.05, "perplexity_ratio": 1.5}
 _DROPPED = ("model", "thresholds", "truth")
 
 
@@ -97,7 +98,6 @@ def wrong_language_id(right: dict[str, Any], wrong: dict[str, Any]) -> dict[str,
         "spearman_occupation": right["spearman_occupation"] - wrong["spearman_occupation"],
         "pair_preference": _mean_preference(right) - _mean_preference(wrong),
     }
-    recovery = all(drop[k] >= WRONG_ID_MIN_DROP[k] for k in drop)
     return {
         "text": "fr",
         "lang_id": "en",
@@ -115,7 +115,10 @@ def wrong_language_id(right: dict[str, Any], wrong: dict[str, Any]) -> dict[str,
         "drop": drop,
         "perplexity_ratio": ppl_ratio,
         "min_drop": WRONG_ID_MIN_DROP,
-        "passed": bool(recovery or ppl_ratio >= WRONG_ID_MIN_DROP["perplexity_ratio"]),
+        "passed": bool(
+            drop["pair_preference"] >= WRONG_ID_MIN_DROP["pair_preference"]
+            and ppl_ratio >= WRONG_ID_MIN_DROP["perplexity_ratio"]
+        ),
     }
 
 
