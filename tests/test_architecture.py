@@ -27,7 +27,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("metrics", "attributions"),  # pure frame -> frame functions
     ("probes",),  # kinds: items -> requests -> raw frame -> summary; suite validation
     ("suites", "runner", "planted"),  # load + run suites; the planted model's data
-    ("rundir", "compare", "compare_checks", "compare_many"),  # run dirs; paired comparisons
+    ("rundir", "compare", "compare_checks", "compare_many", "cross_language"),  # run dirs; paired
     ("report",),  # figures, report, model card
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)
     ("commands",),

@@ -14,6 +14,7 @@ from xlmaudit.commands._languages import parse_languages, select_languages
 from xlmaudit.errors import InputError
 from xlmaudit.inference import ModelScorer, load_model
 from xlmaudit.inference.languages import language_warnings
+from xlmaudit.inference.tokens import xlm_ids
 from xlmaudit.requests import MaskedWordRequest, PLLRequest
 from xlmaudit.runner import run_suites
 from xlmaudit.suites import load_suite, only_languages
@@ -174,6 +175,14 @@ def test_monolingual_checkpoint_warns_on_other_languages(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "is monolingual (en); probes in fr measure text in a language" in err
     assert language_warnings(mono, ["en"]) == []
+    multi = load_suite(suite(tmp_path, "m", language="en", probes={"a": None, "b": "fr"}))
+    kept, skipped = select_languages([multi], mono, ())  # several languages: its own only
+    assert [p.id for p in kept[0].probes] == ["a"] and skipped == {"m": ["fr"]}
+    assert "(the model is not multilingual; ask for them with --languages)" in (
+        capsys.readouterr().err)  # fmt: skip
+    kept, _ = select_languages([multi], mono, ("en", "fr"))  # asked for: runs, with a warning
+    assert [p.id for p in kept[0].probes] == ["a", "b"]
+    assert "probes in fr measure text" in capsys.readouterr().err
     bert = load_model(str(tiny_model_dir("bert")))
     assert "not known to be multilingual" in language_warnings(bert, ["de"])[0]
 
@@ -182,3 +191,33 @@ def test_only_languages_without_a_model_list_runs_everything(tmp_path):
     multi = load_suite(suite(tmp_path, "m", language="en", probes={"a": None, "b": "fr"}))
     kept, skipped = only_languages([multi], known=lambda g: None)
     assert kept == [multi] and skipped == {"m": []}
+
+
+def test_english_language_path_gives_the_tokenizer_ids(planted_tokenizer_texts):
+    """xlm_ids(text, "en") is what tokenizer(text) gave before languages (same cache entries)."""
+    tok, texts = planted_tokenizer_texts
+    mismatched = [t for t in texts if xlm_ids(tok, t, "en") != tok(t)["input_ids"]]
+    assert len(texts) == 804 and mismatched == []
+
+
+@pytest.fixture()
+def planted_tokenizer_texts():
+    import pandas as pd
+    from transformers import AutoTokenizer
+
+    from xlmaudit.inference.loader import PLANTED_DIR
+
+    data = (
+        Path(__file__).resolve().parents[2] / "shared/data/crows_pairs/crows_pairs_anonymized.csv"
+    )
+    frame = pd.read_csv(data)
+    texts = list(frame.sent_more[:400]) + [
+        t.replace("the", "<special1>", 1) for t in frame.sent_less[:400]
+    ]
+    texts += [
+        "the <special1> said  he   was late .",
+        " <special1>",
+        "a<special1>b",
+        "x <special1> y",
+    ]
+    return AutoTokenizer.from_pretrained(str(PLANTED_DIR)), texts

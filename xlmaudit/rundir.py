@@ -1,4 +1,5 @@
-"""The run directory: ``meta.json``, ``summary.csv``, ``raw/<suite>.parquet``.
+"""The run directory: ``meta.json``, ``summary.csv``, ``raw/<suite>.parquet`` (and derived
+tables such as ``cross_language.csv``, see :mod:`xlmaudit.cross_language`).
 
 Written by ``xlmaudit run`` (and the test fixtures); read by reports, ``xlmaudit card`` and
 ``xlmaudit compare``. ``meta.json`` has one schema, :class:`RunMeta`.
@@ -176,10 +177,12 @@ def write_run(
     meta: RunMeta | Mapping[str, Any],
     *,
     overwrite: bool = False,
+    tables: Mapping[str, pd.DataFrame] | None = None,
 ) -> Path:
     """Write ``results`` and ``meta`` as the run directory ``out``; a directory holds one run.
 
-    ``meta`` is a :class:`RunMeta` (a mapping is read as its JSON form).
+    ``meta`` is a :class:`RunMeta` (a mapping is read as its JSON form). ``tables``: extra CSV
+    files by name (e.g. ``cross_language.csv``), written beside ``summary.csv``.
 
     The run is written to a temporary sibling and renamed to ``out`` at the end, so ``out`` never
     mixes runs and a failure leaves what was there intact. An earlier run in ``out`` is replaced
@@ -195,6 +198,8 @@ def write_run(
     staging.mkdir()
     try:
         _write_files(staging, results, meta)
+        for name, table in (tables or {}).items():
+            (staging / name).write_text(table.to_csv(index=False), encoding="utf-8")
         replacing = out.is_dir() and any(out.iterdir())
         if replacing:
             os.rename(out, old)

@@ -30,6 +30,7 @@ def only_languages(
     wanted: tuple[str, ...] = (),
     model: str = "the model",
     model_languages: tuple[str, ...] = (),
+    own: str | None = None,
 ) -> tuple[list[SuiteSpec], dict[str, list[str]]]:
     """The suites with only the probes in a language to run, and the skipped languages per suite.
 
@@ -37,7 +38,9 @@ def only_languages(
     (run with a warning). ``wanted`` (``--languages``) restricts explicitly; a wanted language no
     suite has, or one the model does not know, is an error. A suite in one language the model
     does not know is an error naming it and the model's languages; a suite in several keeps the
-    languages the model knows (skipped ones returned); none left is an error.
+    languages the model knows (skipped ones returned); none left is an error. ``own``: the
+    language of a model not known to be multilingual: a suite in several languages keeps its
+    probes in ``own`` (when it has some) unless ``wanted`` asks for others.
     """
     have = {g for s in suites for g in s.languages}
     listed = ", ".join(model_languages)
@@ -51,6 +54,8 @@ def only_languages(
     for suite in suites:
         langs = [g for g in suite.languages if not wanted or g in wanted]
         runnable = [g for g in langs if known(g) is not False]
+        if own and not wanted and len(suite.languages) > 1 and own in runnable:
+            runnable = [own]  # a monolingual model: the suite's other languages mean little
         if not runnable and len(suite.languages) == 1 and not wanted:
             lang = suite.languages[0]
             raise InputError(f"suite {suite.name!r} is in {lang!r}, which model {model!r} "

@@ -27,10 +27,13 @@ def select_languages(suites: list, loaded: Any, wanted: tuple[str, ...]) -> tupl
     kept, skipped = only_languages(
         suites, known=lambda g: knows(loaded, g), wanted=wanted, model=loaded.name,
         model_languages=tuple(sorted(getattr(loaded, "lang2id", {}) or {})),
+        own=None if getattr(loaded, "multilingual", None) else (loaded.language or "en"),
     )  # fmt: skip
     for name, langs in skipped.items():
         if langs:
-            why = "not asked for (--languages)" if wanted else "not languages of the model"
+            why = "not asked for (--languages)" if wanted else (
+                "not languages of the model" if getattr(loaded, "lang2id", None) else
+                "the model is not multilingual; ask for them with --languages")  # fmt: skip
             print(f"note: suite {name}: skipping the probes in {', '.join(langs)} ({why})",
                   file=sys.stderr)  # fmt: skip
     for message in language_warnings(loaded, [p.language for s in kept for p in s.probes]):

@@ -1,4 +1,9 @@
-"""``xlmaudit card DIR``: (re)build figures/, report.html, report.md, model_card.md; print it."""
+"""``xlmaudit card DIR``: (re)build figures/, report.html, report.md, model_card.md; print it.
+
+A run in several languages gets its findings per language, the same probe across languages (one
+forest plot each) and ``cross_language.csv`` when the run wrote one; its model-index has one entry
+per suite and language (``dataset.config`` = the language code).
+"""
 
 from __future__ import annotations
 

@@ -215,7 +215,12 @@ def main(args: argparse.Namespace) -> int:
     if group:
         dist = {"world_size": group.world, "backend": group.backend}
         meta = replace(meta, extra={**meta.extra, "distributed": dist})
-    out = write_run(settings.out, results, meta, overwrite=settings.overwrite)
+    from xlmaudit.cross_language import run_tables
+
+    tables, record = run_tables({r.suite.name: r.raw for r in results}, seed=settings.seed)
+    if record:
+        meta = replace(meta, extra={**meta.extra, "cross_language": record})
+    out = write_run(settings.out, results, meta, overwrite=settings.overwrite, tables=tables)
     print_summary(results, out)
     build_report_after_run(out)
     return 0
@@ -269,6 +274,9 @@ def model_meta(settings: RunSettings, loaded: Any) -> dict[str, Any]:
         "revision": settings.revision,
         "planted": bool(getattr(loaded, "is_planted", False)),
         "random_weights": bool(getattr(loaded, "random_weights", False)),
+        "languages": sorted(getattr(loaded, "lang2id", None) or {}),  # [] = the model lists none
+        "language_embeddings": bool(getattr(loaded, "uses_langs", False)),
+        "multilingual": getattr(loaded, "multilingual", None),
     }
     newly = list(getattr(loaded, "newly_initialized", ()))
     if newly:
@@ -348,4 +356,5 @@ def print_summary(results: list, out: Path) -> None:
                 f"{row.suite:14} {row.probe:22} {row.metric:34} {row.value:9.4f} "
                 f"[{row.ci_low:.4f}, {row.ci_high:.4f}] n={row.n}{contrast}"
             )
-    print(f"wrote {out}/meta.json, summary.csv, raw/<suite>.parquet")
+    extra = ", cross_language.csv" if (out / "cross_language.csv").is_file() else ""
+    print(f"wrote {out}/meta.json, summary.csv{extra}, raw/<suite>.parquet")

@@ -75,6 +75,9 @@ class Flagged:
     line: int
     code: str  # identical | empty | bias_type | quotes
     reason: str
+    row: dict | None = field(
+        default=None, compare=False
+    )  # the parsed row (COLUMNS), as in the file
 
     @property
     def where(self) -> str:
@@ -120,7 +123,7 @@ def load_crows_multilingual(path: str | Path, language: str | None = None) -> Cr
                 codes = {code for code, _ in problems}
                 entry = known.get(start)
                 if problems and entry and codes == {entry[1]} and row["pair_id"] == entry[0]:
-                    rejected.append(Flagged(entry[0], path.name, start, entry[1], entry[2]))
+                    rejected.append(Flagged(entry[0], path.name, start, entry[1], entry[2], row))
                 elif problems:
                     errors.extend(f"{path}:{start}: {msg}" for _, msg in problems)
                 else:
@@ -159,3 +162,14 @@ def _parse(record: list[str], seen: dict[str, int], line: int, language: str):
         "line": line,
     }
     return row, problems
+
+
+def with_excluded(loaded: CrowsMultilingual) -> pd.DataFrame:
+    """The loaded pairs with the rejected rows put back in file order (as parsed), flagged in an
+    ``excluded`` column (``"<code>: <reason>"``; ``""`` for the kept rows): for a suite that
+    shows the known bad rows as not scored rather than dropping them."""
+    bad = [{**f.row, "excluded": f"{f.code}: {f.reason}"} for f in loaded.rejected if f.row]
+    frame = loaded.pairs.assign(excluded="")
+    if bad:
+        frame = pd.concat([frame, pd.DataFrame(bad, columns=[*COLUMNS, "excluded"])])
+    return frame.sort_values("line", kind="stable").reset_index(drop=True)

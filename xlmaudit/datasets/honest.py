@@ -7,11 +7,23 @@
   when it is exactly (case-sensitive) one of those lemmas; its category is the first such row's.
   Read with ``keep_default_na=False`` so a lemma spelled like a NA token (Romanian ``nan``) stays
   a word (the reference's ``str(x)`` gives the same result).
+
+Languages: ``en``, ``it``, ``fr``, ``es``, ``pt``, ``ro`` (binary templates; ``queer_nonqueer``
+is English only) with HurtLex 1.2 of the same language. Known quirks (data/honest/SOURCE.md) and
+how they are handled, the same way in every language:
+
+- duplicate prompts (fr 26 rows, es 30, pt 13, ro 1, en 86, it 0) are excluded as the reference
+  excludes them and counted: :attr:`HonestTemplates.dropped` names each row ``file:line`` with the
+  line of the row whose fields were kept;
+- leading spaces and runs of spaces in prompts (it/fr/es pronoun rows, "la  donna", pt "a  [M]")
+  are collapsed in the text sent to the model (``text``; counted in ``n_respaced``); the prompt
+  string itself (the de-duplication key, the item id) is the file's;
+- the Romanian lemma ``nan`` stays a word (``keep_default_na=False``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +35,39 @@ PLACEHOLDER = "[M]"
 TEMPLATE_COLUMNS = ("template_masked", "raw", "identity", "category", "number", "type")
 HURTLEX_COLUMNS = ("id", "pos", "category", "stereotype", "lemma", "level")
 DATA_SETS = ("binary", "queer_nonqueer")
+LANGUAGES = ("en", "it", "fr", "es", "pt", "ro")  # HONEST binary templates + HurtLex 1.2
+DATA_SET_LANGUAGES = {"binary": LANGUAGES, "queer_nonqueer": ("en",)}
+_SET_NAMES = {"binary": "binary", "queer_nonqueer": "queer"}
+
+
+def template_source(data_set: str, lang: str) -> str:
+    """Registered data-source name of a template set in a language (``honest-binary-fr``)."""
+    return f"honest-{_SET_NAMES[data_set]}-{lang}"
+
+
+def hurtlex_source(lang: str) -> str:
+    """Registered data-source name of a language's HurtLex 1.2 (``hurtlex-fr``)."""
+    return f"hurtlex-{lang}"
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A template row excluded as a duplicate prompt (the reference's dict keeps one row)."""
+
+    file: str
+    line: int
+    kept_line: int  # the row whose fields the prompt keeps (its last occurrence)
+    category: str
+    same_fields: bool  # an exact duplicate of the kept row; False: e.g. female vs male
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    @property
+    def reason(self) -> str:
+        what = "exact duplicate" if self.same_fields else f"same prompt ({self.category})"
+        return f"{what} of line {self.kept_line}; the reference keeps that row's fields"
 
 
 @dataclass(frozen=True)
@@ -31,6 +76,8 @@ class HonestTemplates:
 
     frame: pd.DataFrame  # one row per unique template_masked, reference order
     n_rows: int  # rows in the file(s)
+    dropped: tuple[Dropped, ...] = field(default=())  # file order
+    n_respaced: int = 0  # kept prompts whose whitespace was collapsed for the model
 
     @property
     def n_dropped(self) -> int:
@@ -53,10 +100,13 @@ def _read_tsv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     return frame
 
 
-def load_templates(paths: Path | list[Path]) -> HonestTemplates:
+def load_templates(paths: Path | list[Path], lang: str = "en") -> HonestTemplates:
     """Read one or more template TSVs (concatenated, as ``data_set="all"``) and de-duplicate.
 
-    Every prompt must contain ``[M]`` exactly once (error names file and line).
+    Every prompt must contain ``[M]`` exactly once (error names file and line). The frame adds
+    ``file``, ``line`` (of the row whose fields are kept), ``template`` (a template key that is
+    the same for the female and male forms, see :func:`_template_keys`), ``text`` (the prompt
+    with whitespace collapsed: what the model is given) and ``lang``.
     """
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     frames = []
@@ -65,13 +115,38 @@ def load_templates(paths: Path | list[Path]) -> HonestTemplates:
         for n, text in enumerate(frame.template_masked, start=2):
             if text.count(PLACEHOLDER) != 1:
                 raise InputError(f"{path}:{n}: prompt {text!r} has no single {PLACEHOLDER}")
-        frames.append(frame.assign(source=Path(path).parent.name))
+        lines = range(2, len(frame) + 2)
+        frames.append(frame.assign(source=Path(path).parent.name, file=str(path), line=lines,
+                                   template=_template_keys(frame)))  # fmt: skip
     rows = pd.concat(frames, ignore_index=True)
     # dict semantics: first occurrence's position, last occurrence's values
     last = rows.drop_duplicates("template_masked", keep="last").set_index("template_masked")
     order = rows.template_masked.drop_duplicates(keep="first")
     frame = last.loc[order].reset_index()
-    return HonestTemplates(frame, len(rows))
+    text = frame.template_masked.map(lambda t: " ".join(t.split()))
+    frame = frame.assign(text=text, lang=lang)
+    respaced = int((text != frame.template_masked).sum())
+    return HonestTemplates(frame, len(rows), _dropped(rows, last), respaced)
+
+
+def _template_keys(frame: pd.DataFrame) -> list[str]:
+    """``type/number/place``: HONEST writes each identity's templates as a block of 5 rows in
+    the same order in every language, so the place in the block names the template whatever
+    the words' grammatical gender (fr "[I] est connue comme une [M]" / "[I] est connu comme un
+    [M]" are both ``descriptive_adjective/singular/4``)."""
+    pairs = zip(frame.type, frame.number, strict=True)
+    return [f"{t}/{n}/{i % 5 + 1}" for i, (t, n) in enumerate(pairs)]
+
+
+def _dropped(rows: pd.DataFrame, last: pd.DataFrame) -> tuple[Dropped, ...]:
+    """Every row that is not its prompt's last occurrence, with the kept row's line."""
+    fields = [c for c in TEMPLATE_COLUMNS if c != "template_masked"]
+    out = []
+    for r in rows[rows.duplicated("template_masked", keep="last")].itertuples(index=False):
+        kept = last.loc[r.template_masked]
+        same = all(getattr(r, c) == kept[c] for c in fields)
+        out.append(Dropped(r.file, r.line, int(kept.line), r.category, same))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,52 @@ SOURCES: dict[str, DataSource] = {
     )
 }
 
+# HONEST binary templates and HurtLex 1.2 in it/fr/es/pt/ro (issue 15); data/honest/SOURCE.md.
+_HONEST_ML_FILES = (  # (lang, template sha256, blob, bytes, HurtLex sha256, blob, bytes)
+    ("it", "c1927758ac720c93ee52a3ecef47058991a8b9c452df7ec7bc9a715058870953",
+     "20b7d593af8fa9467c95f89af9a35b5440621412", 80091,
+     "043fb72213c2158b9c2b75651e7193bad249b8dc577c1f1e6c71a2b69d415eef",
+     "febb42a70203b259a3148992e2647805ea3be063", 257914),
+    ("fr", "093f3d68ef0f7f6d52b2cdb6bf0d11633c9631dc5cd6560b35529b15a461f739",
+     "8599d4b6aef364963eb4f4bac8bf8936d5ad0409", 79699,
+     "8405124a1374b65d777cba39020f817e047598c6c8cf455fb9c106ee4cad4625",
+     "0070785b8f972c6d06d8ddaae5a515fe0606be32", 184081),
+    ("es", "4595b6eba4cea86207d457a726c368805f62cfc7fdaaf355c83689454a354e1c",
+     "5db664503e2bd9213c3e52bfd2d06d1e9c8ff696", 79092,
+     "5adadf7886ea332e6e07de1f5abb98a71a3dacbf3bea993b21100c9b4bffd4ba",
+     "5e9c0035dbe042daa9e3178d82e5a06b326efe36", 183640),
+    ("pt", "e84f9f40974ede186b1f0ce83317c8faacd826fa674fecf3ffd5c30e476eb9b0",
+     "1fefb042cb6343d1974dd9b9d51adb076b7bdacb", 78986,
+     "157ed297e7f0f9dcf5ab69e8ad7e231dad64473e516d168bda1c9582c372c16d",
+     "31fd472a3176906500b0e1d9215476d97b71b8da", 142854),
+    ("ro", "14011c7d85e6f85eb7aba7005a7f554aa1231d4d123971ad1d096d63d1a2e769",
+     "d4cc484039f94377138b241f6b45b6ab5c5146b0", 78386,
+     "6c60592407154dcfc366e0ddcf05d594ac54dfd9affa170f1b870023927fddd7",
+     "d75bf35a160fd23e809b2a5e53c634f28958a4ac", 154226),
+)  # fmt: skip
+for _lang, _sha, _blob, _size, _hsha, _hblob, _hsize in _HONEST_ML_FILES:
+    SOURCES[f"honest-binary-{_lang}"] = DataSource(
+        name=f"honest-binary-{_lang}",
+        relpath=f"honest/binary/{_lang}_template.tsv",
+        url=f"https://raw.githubusercontent.com/MilaNLProc/honest/{_HONEST_COMMIT}/resources/binary/{_lang}_template.tsv",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="MIT",
+        citation=_HONEST_CITE,
+    )
+    _LANG = _lang.upper()
+    SOURCES[f"hurtlex-{_lang}"] = DataSource(
+        name=f"hurtlex-{_lang}",
+        relpath=f"honest/hurtlex/hurtlex_{_LANG}.tsv",
+        url=f"https://raw.githubusercontent.com/MilaNLProc/hurtlex/{_HURTLEX_COMMIT}/lexica/{_LANG}/1.2/hurtlex_{_LANG}.tsv",
+        sha256=_hsha,
+        git_blob=_hblob,
+        n_bytes=_hsize,
+        license="CC BY-NC-SA 4.0 (non-commercial; not shipped)",
+        citation="Bassignana, Basile, Patti 2018, CLiC-it, CEUR-WS Vol-2253 paper49",
+    )
+
 # WinoBias (Zhao et al. 2018): the pro/anti cloze files and the occupation lists, uclanlp/corefBias.
 _WINOBIAS_COMMIT = "0bce984dd081bbc10b0622f326727a024c607895"
 _WINOBIAS_FILES = (  # (file, sha256, git blob, bytes)
@@ -351,4 +397,64 @@ for _name, _file, _sha, _blob, _size in _CROWS_ML_FILES:
         n_bytes=_size,
         license="CC BY-SA 4.0",
         citation="Névéol et al. 2022, ACL, https://aclanthology.org/2022.acl-long.583",
+    )
+
+
+# Zhao et al. 2020 multilingual gender word and occupation lists (MSR-LIT/MultilingualBias) and
+# BEC-Pro (Bartl et al. 2020, marionbartl/gender-bias-BERT); issue 15. See each folder's SOURCE.md.
+_ZHAO_COMMIT = "37dbc7ff4ec2d35edd4f3fe19feb872f2dde128e"
+_ZHAO_FILES = (  # (file, sha256, git blob, bytes)
+    ("fr_male_def_occ", "d2bc6cdfcaa7e4051ac876ba1e796192d853b895abd74497cf69700af981b161",
+     "e7592d9683fb75225660ab2748b0b15ddef386c4", 4576),
+    ("fr_female_def_occ", "a0c4387f1fb1b4c51944c046800c326a87b8dbc389e417a16443c5c76e1102fc",
+     "a3a353bf415d70a7b4d80daf88e56f9d56097272", 4905),
+    ("fr_gender_pairs.json", "03c08090b91aaea30cf3a4fde670cf72a7a9c49c4a6b1566642fb75e79beefd4",
+     "1af8b3d1409396597c0e993162d9f60509f9c3eb", 186),
+    ("de_male_def_occ", "471b39652412670e2a72b71c600c9de7e8e8aed89e950362815d3df07031d67c",
+     "f53a635ea2d125088bda3f19b8faf1cabb746e3e", 4666),
+    ("de_female_def_occ", "3fa81c94ee7246e0af7436073549f1835bd211b7ccb940e8c2f6c5af082bfea0",
+     "9c9f6ceeaeae0a33f9f0a96b6b1315b49ef1b5f5", 5185),
+    ("de_gender_pairs.json", "96a71fc192df210e6418dc05a1325e452a5286eadfaf1890032bcf20751c4115",
+     "ee41243572e5c36e5be6bfc0aeacaa1ee8dc49b1", 268),
+    ("es_male_def_occ", "e98d3500b2696c9a4356e395d58f46264a565ae2819f9f06bc90b8ad4944d583",
+     "c30b4f1d314b9b87b11daad8158b537a5089d648", 4528),
+    ("es_female_def_occ", "a83e96ec28e26a3f022aa7a1ba5bc71780139b2ad0dbb6d8027f3217251d24e0",
+     "1f882ca7e1c2f99ed7a310efada133963d4b7000", 4686),
+    ("es_gender_pairs.json", "df6f8393f32085e43bd45836ef8aed01eef326cf79fcfe889b03352701039848",
+     "86e14a5a030659cc8a11aeed2b42d8ceb74bd239", 263),
+)  # fmt: skip
+for _file, _sha, _blob, _size in _ZHAO_FILES:
+    _name = "zhao2020-" + _file.removesuffix(".json").replace("_", "-")
+    SOURCES[_name] = DataSource(
+        name=_name,
+        relpath=f"multilingual_bias_zhao2020/intrinsic/{_file}",
+        url=f"https://raw.githubusercontent.com/MSR-LIT/MultilingualBias/{_ZHAO_COMMIT}"
+        f"/intrinsic/{_file}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="MIT",
+        citation="Zhao et al. 2020, ACL, arXiv:2005.00699",
+    )
+
+_BEC_PRO_COMMIT = "c1e28434555f79b59e13e3f5ff87846e653fb553"
+_BEC_PRO_FILES = (  # (name, file, sha256, git blob, bytes)
+    ("bec-pro-en", "BEC-Pro_EN.tsv",
+     "228b44c62d7830fec13a1eee52bbe8afff82be455abb9d8a07c17d9d0b48e20f",
+     "1be9b2d90e266847063cba95b992f08ccdf14629", 1392650),
+    ("bec-pro-de", "BEC-Pro_DE.tsv",
+     "1803abb492ebf28e64acaa8f12d5ccb24caf08847a06ba325d4b374e120af805",
+     "432f184bae6772f8045c2429cfd23bb2619b32e8", 1559280),
+)  # fmt: skip
+for _name, _file, _sha, _blob, _size in _BEC_PRO_FILES:
+    SOURCES[_name] = DataSource(
+        name=_name,
+        relpath=f"bec_pro/{_file}",
+        url=f"https://raw.githubusercontent.com/marionbartl/gender-bias-BERT/{_BEC_PRO_COMMIT}"
+        f"/BEC-Pro/{_file}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="CC BY 4.0",
+        citation="Bartl, Nissim, Gatt 2020, GeBNLP, arXiv:2010.14534",
     )

@@ -71,6 +71,7 @@ def summarize_honest(
     pairs: Sequence[tuple[str, str]] = (),
     ks: Sequence[int] = KS,
     seed: int = 0,
+    pair_on: str = "raw",
 ) -> pd.DataFrame:
     """Summary rows from a raw frame (one row per prompt x rank).
 
@@ -80,7 +81,9 @@ def summarize_honest(
     with percentile bootstrap intervals over prompts; per pair (a, b) of ``pairs`` (values of
     ``identity_group``): ``honest@K diff`` = mean over templates of (a's mean - b's mean),
     bootstrap interval over templates and a Wilcoxon signed-rank p (NaN when every difference
-    is 0).
+    is 0). Templates are matched on the column ``pair_on``: ``raw`` (English, where the
+    template's words do not depend on the identity) or ``template`` (the loader's key, for
+    languages whose template agrees with the identity's gender).
     """
     rows = []
     for k in ks:
@@ -88,7 +91,7 @@ def summarize_honest(
         cols = {c for _, c, _ in groups} | {"identity_group"}
         first = {c: (c, "first") for c in sorted(cols & set(top.columns))}
         per_prompt = top.groupby("item_id", sort=False).agg(
-            hits=("hit", "sum"), template=("raw", "first"), **first
+            hits=("hit", "sum"), template=(pair_on, "first"), **first
         )
         per_prompt["score"] = per_prompt.hits / k
         cat_hits = pd.crosstab(top.item_id, top.hurtlex_category).reindex(

@@ -1,16 +1,26 @@
 """Probe kind ``crows-pairs``: CrowS-Pairs scored by one estimator (see xlmaudit.metrics.crows).
 
-YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l2r), ``data``
-(optional path to ``crows_pairs_anonymized.csv``; default: found under ``--data-dir``,
-``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types`` (optional list to keep).
-Raw rows: one per pair, with ``pair_id`` (the CSV's first column), ``bias_type``, ``direction``,
-``estimator``, ``sent_more_score``, ``sent_less_score``, piece-count diagnostics, ``outcome``,
-then the two sentences ``sent_more`` / ``sent_less`` (last: earlier columns keep their places).
+YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l2r), ``dataset``
+(optional: ``crows-pairs``, the default, or one of the French / revised-English files of Névéol
+et al. 2022, ``MULTILINGUAL``), ``data`` (optional path to the data set's file; default: found
+under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types`` (optional list to keep).
+Raw rows: one per pair, with ``pair_id`` (the CSV's first column: an int for the original data,
+a string such as ``"LA12"`` for the multilingual files, shared by their languages),
+``bias_type``, ``direction``, ``estimator``, ``sent_more_score``, ``sent_less_score``,
+piece-count diagnostics, ``outcome``, then the two sentences ``sent_more`` / ``sent_less`` (last:
+earlier columns keep their places).
+
+Multilingual files: their known bad rows (see :mod:`xlmaudit.datasets.crows_multilingual`) are
+items too, never scored: raw rows with NaN scores, ``outcome`` ``excluded``, the reason in
+``excluded`` and ``source_line`` (``file:line``; both columns after ``outcome``, multilingual raw
+frames only); summaries count them in ``n_excluded`` (per bias type, direction and overall) and
+``meta.json`` lists them under ``data.<dataset>.excluded``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,16 +37,26 @@ if TYPE_CHECKING:
     from xlmaudit.spec import ProbeSpec
 
 
+# dataset option -> loader: the original (English) file, or the multilingual files by source name
+ORIGINAL = "crows-pairs"
+MULTILINGUAL = ("crows-pairs-fr-210", "crows-pairs-en-revised-210", "crows-pairs-fr",
+                "crows-pairs-en-revised")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class PairItem:
-    """One CrowS-Pairs pair."""
+    """One CrowS-Pairs pair; ``lang``, ``source_line`` and ``excluded`` (the reason a known bad
+    row is not scored) are set for the multilingual files only."""
 
     id: str
-    pair_id: int
+    pair_id: int | str
     bias_type: str
     direction: str
     sent_more: str
     sent_less: str
+    lang: str | None = None
+    source_line: str = ""
+    excluded: str = ""
 
 
 _ENCODINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -54,19 +74,29 @@ def tokenize(scorer: Scorer, text: str) -> Encoding:
     return memo[text]
 
 
-def pair_items(pairs: pd.DataFrame) -> list[PairItem]:
-    """Items from a loaded CrowS-Pairs frame; ids are ``<pair_id>-<hash of both sentences>``."""
+def pair_items(pairs: pd.DataFrame, *, file: str = "") -> list[PairItem]:
+    """Items from a loaded CrowS-Pairs frame; ids are ``<pair_id>-<hash of both sentences>``.
+
+    A multilingual frame (a ``language`` column, :func:`load_crows_multilingual`) keeps its
+    string pair ids and gives each item its ``lang``, ``source_line`` (``file:line``) and, from
+    an ``excluded`` column when present, the reason it is not scored."""
     items = []
+    multilingual = "language" in pairs.columns
     for row in pairs.itertuples(index=False):
         digest = hashlib.sha1(f"{row.sent_more}\n{row.sent_less}".encode()).hexdigest()[:8]
+        extra = {}
+        if multilingual:
+            extra = {"lang": row.language, "source_line": f"{file}:{row.line}",
+                     "excluded": getattr(row, "excluded", "") or ""}  # fmt: skip
         items.append(
             PairItem(
                 f"{row.pair_id}-{digest}",
-                int(row.pair_id),
+                str(row.pair_id) if multilingual else int(row.pair_id),
                 row.bias_type,
                 row.direction,
                 row.sent_more,
                 row.sent_less,
+                **extra,
             )
         )
     return items
@@ -78,6 +108,11 @@ def pair_requests(
     """The requests ``estimator`` needs for ``item`` ([more, less], or [] if nothing to score)
     and the note :func:`pair_row` needs (piece counts and scored positions)."""
     enc_more, enc_less = tokenize(scorer, item.sent_more), tokenize(scorer, item.sent_less)
+    if item.excluded:  # a known bad row: counted, never scored
+        n_more, n_less = (sum(not s for s in e.special) for e in (enc_more, enc_less))
+        return [], {"n_pieces_more": n_more, "n_pieces_less": n_less,
+                    "asymmetric": n_more != n_less, "n_scored_more": 0, "n_scored_less": 0,
+                    "n_special_dropped": 0}  # fmt: skip
     stereo = item.direction == "stereo"  # the references align (sent1, sent2) in this order
     first, second = (enc_more, enc_less) if stereo else (enc_less, enc_more)
     spans = m.align(first.ids, second.ids)
@@ -117,7 +152,9 @@ def pair_row(
     if responses:
         more, less = (m.sentence_score(estimator, r) for r in responses)
     else:
-        more = less = float("nan") if estimator == "meade2022" else 0.0
+        nan = estimator == "meade2022" or item.excluded
+        more = less = float("nan") if nan else 0.0
+    extra = {"source_line": item.source_line, "excluded": item.excluded} if item.lang else {}
     return {
         "item_id": item.id,
         "pair_id": item.pair_id,
@@ -127,6 +164,7 @@ def pair_row(
         "sent_more_score": more,
         "sent_less_score": less,
         **note,
+        **extra,
         "sent_more": item.sent_more,
         "sent_less": item.sent_less,
     }
@@ -148,10 +186,14 @@ def score_pairs(
 
 
 def with_outcome(raw: pd.DataFrame) -> pd.DataFrame:
-    """``raw`` with ``outcome`` inserted before the sentence columns (after the diagnostics)."""
+    """``raw`` with ``outcome`` inserted after the diagnostics (before the sentences, and before
+    the multilingual ``source_line`` / ``excluded``); ``excluded`` rows get outcome ``excluded``."""
     outcome = m.outcomes(raw.sent_more_score, raw.sent_less_score)
+    if "excluded" in raw:
+        outcome = outcome.where(raw["excluded"].fillna("").eq(""), "excluded")
     raw = raw.copy()
-    raw.insert(raw.columns.get_loc("sent_more"), "outcome", outcome)
+    at = "source_line" if "source_line" in raw else "sent_more"
+    raw.insert(raw.columns.get_loc(at), "outcome", outcome)
     return raw
 
 
@@ -162,14 +204,14 @@ class CrowsPairs(ProbeKind):
     name = "crows-pairs"
     uses_templates = False
     mask = "none"
-    options = {"estimator": str, "data": str, "bias_types": list}
+    options = {"estimator": str, "dataset": str, "data": str, "bias_types": list}
     required = ("estimator",)
-    choices = {"estimator": m.ESTIMATORS}
+    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL)}
     main_metric = "pct_sent_more"
     contrast = ("more-stereotyping", "less-stereotyping")
     pairing = "decision"
     summary_columns = ("p_holm", "n_more", "n_less", "n_ties", "n_skipped", "n_asymmetric",
-                       "warning", "estimator")  # fmt: skip
+                       "warning", "estimator", "n_excluded")  # fmt: skip
     metric_docs = (
         MetricDoc("pct_sent_more",
                   "% of pairs where the {a} sentence scores higher (50 = no preference)",
@@ -183,7 +225,9 @@ class CrowsPairs(ProbeKind):
     )  # fmt: skip
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
-        return {**super().describe(probe), "estimator": probe.options["estimator"]}
+        dataset = probe.options.get("dataset", ORIGINAL)
+        extra = {} if dataset == ORIGINAL else {"dataset": dataset}
+        return {**super().describe(probe), "estimator": probe.options["estimator"], **extra}
 
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         """Per pair 1 if sent_more scores higher (ties: 0, as Nangia et al. 2020), by bias type."""
@@ -196,17 +240,22 @@ class CrowsPairs(ProbeKind):
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PairItem]:
         from xlmaudit.datasets import load_crows_pairs, resolve_data_file
 
-        path = _data_path(probe, ctx, "crows-pairs")
-        path = resolve_data_file("crows-pairs", path=path, data_dir=ctx.data_dir)
-        ctx.record_data("crows-pairs", path)
-        pairs = load_crows_pairs(path)
+        dataset = probe.options.get("dataset", ORIGINAL)
+        path = _data_path(probe, ctx, dataset)
+        path = resolve_data_file(dataset, path=path, data_dir=ctx.data_dir)
+        first = dataset not in ctx.data_status  # the suite's first probe reading this file
+        ctx.record_data(dataset, path)
+        if dataset == ORIGINAL:
+            pairs = load_crows_pairs(path)
+        else:
+            pairs = _multilingual(probe, ctx, dataset, path, notice=first)
         keep = probe.options.get("bias_types")
         if keep:
             unknown = sorted(set(keep) - set(pairs.bias_type))
             if unknown:
                 raise probe.at("bias_types").error(f"unknown bias types {unknown}")
             pairs = pairs[pairs.bias_type.isin(keep)]
-        return pair_items(pairs)
+        return pair_items(pairs, file=path.name)
 
     def requests(self, probe: ProbeSpec, items: list[PairItem], scorer: Scorer) -> Asked:
         per_item = [pair_requests(it, probe.options["estimator"], scorer) for it in items]
@@ -221,10 +270,17 @@ class CrowsPairs(ProbeKind):
         return with_outcome(pd.DataFrame(rows))
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
-        rows = m.summarize_pairs(raw, seed=seed)
+        excluded = raw["excluded"].fillna("").ne("") if "excluded" in raw else None
+        rows = m.summarize_pairs(raw if excluded is None else raw[~excluded], seed=seed)
         level = rows["group"].map({"all": "overall", "stereo": "direction",
                                    "antistereo": "direction"}).fillna("category")  # fmt: skip
-        return rows.assign(level=level, estimator=probe.options["estimator"])
+        rows = rows.assign(level=level, estimator=probe.options["estimator"])
+        if excluded is not None:  # multilingual files: the known bad rows, counted per group
+            bad = raw[excluded]
+            counts = {**bad["bias_type"].value_counts(), **bad["direction"].value_counts()}
+            counts["all"] = len(bad)
+            rows["n_excluded"] = [int(counts.get(g, 0)) for g in rows["group"]]
+        return rows
 
 
 def _data_path(probe: ProbeSpec, ctx: RunContext, name: str) -> Path | None:
@@ -234,3 +290,30 @@ def _data_path(probe: ProbeSpec, ctx: RunContext, name: str) -> Path | None:
         return None
     p = Path(data)
     return p if p.is_absolute() else Path(probe.where.file).parent / p
+
+
+def _multilingual(
+    probe: ProbeSpec, ctx: RunContext, dataset: str, path: Path, *, notice: bool
+) -> pd.DataFrame:
+    """A French / revised-English file's pairs, its known bad rows flagged (``with_excluded``);
+    the exclusions go into ``meta.json`` (``data.<dataset>``) and, with ``notice``, one line on
+    stderr. The file's language must be the probe's."""
+    from xlmaudit.datasets.crows_multilingual import FILES, load_crows_multilingual, with_excluded
+
+    language = getattr(probe, "language", None)
+    loaded = load_crows_multilingual(path, None if path.name in FILES else language)
+    pairs = with_excluded(loaded)
+    if language is not None and loaded.language != language:
+        raise probe.at("dataset").error(
+            f"{path.name} is {loaded.language!r} data but the probe's language is {language!r}"
+        )
+    status = ctx.data_status.setdefault(dataset, {})
+    status["n_kept"] = len(loaded.pairs)
+    status["n_excluded"] = len(loaded.rejected)
+    status["excluded"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in loaded.rejected]
+    status["kept_with_note"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in loaded.notes]
+    if notice and loaded.rejected:
+        where = ", ".join(f"{f.line} ({f.code})" for f in loaded.rejected)
+        print(f"{dataset}: {len(loaded.rejected)} known bad row(s) of {path.name} excluded and "
+              f"counted (n_excluded), never scored: lines {where}", file=sys.stderr)  # fmt: skip
+    return pairs

@@ -1,4 +1,4 @@
-"""Probe kind ``honest``: HONEST (Nozza et al. 2021), English, one template set and estimator.
+"""Probe kind ``honest``: HONEST (Nozza et al. 2021), one template set, language and estimator.
 
 YAML keys: ``data_set`` (required: ``binary`` | ``queer_nonqueer``), ``estimator`` (required:
 ``reference`` | ``whole_word``), ``k`` (completions per prompt, default 20; HONEST@1/5/20 are
@@ -6,6 +6,12 @@ reported for the K <= k), ``max_pieces`` (whole_word: longest word in pieces, de
 ``beam`` (whole_word beam width, default 0 = k), ``mode`` (``auto`` | ``word`` | ``sentence``),
 ``data`` / ``lexicon`` (optional paths; default: found under ``--data-dir``,
 ``$XLMAUDIT_DATA_DIR`` or the cache).
+
+Language: the probe's (``language:`` of the probe or suite, default ``en``) picks the template
+file and the HurtLex of that language: binary templates in en, it, fr, es, pt, ro;
+``queer_nonqueer`` in English only. Template rows the reference drops as duplicate prompts are
+listed per prompt in the raw column ``dropped_lines`` and counted in the summary's ``n_excluded``;
+the model is given the prompt with its whitespace collapsed (``text``, see the loader).
 
 - ``reference``: what ``pipeline("fill-mask", top_k=k)`` returns: the top k single pieces at the
   mask, specials excluded, ``decode([id]).strip()``; XLM word fragments (no ``</w>``) are kept,
@@ -27,7 +33,16 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from xlmaudit.datasets.honest import PLACEHOLDER, HurtLex, load_hurtlex, load_templates
+from xlmaudit.datasets.honest import (
+    DATA_SET_LANGUAGES,
+    PLACEHOLDER,
+    Dropped,
+    HurtLex,
+    hurtlex_source,
+    load_hurtlex,
+    load_templates,
+    template_source,
+)
 from xlmaudit.metrics import honest as m
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.requests import MASK, TopWordsRequest, TopWordsResponse
@@ -37,7 +52,6 @@ if TYPE_CHECKING:
     from xlmaudit.spec import ProbeSpec
 
 ESTIMATORS = ("reference", "whole_word")
-SOURCES = {"binary": "honest-binary-en", "queer_nonqueer": "honest-queer-en"}
 # identity groups compared, and the paired test, per template set
 GROUPS = {"binary": (("female", "male"), ("female", "male"))}
 GROUPS["queer_nonqueer"] = (("queer", "nonqueer"), ("queer", "nonqueer"))
@@ -58,8 +72,9 @@ HONEST_DOCS: tuple[MetricDoc, ...] = (
               pattern=True),
     MetricDoc(r"honest@(\d+) diff",
               "difference of HONEST@{x} between {a} and {b} prompts (share; 0 = no difference)",
-              "per template (the same template filled for each group) HONEST@{x} of the {a} "
-              "prompts minus that of the {b} prompts, averaged over templates; interval: "
+              "per template (the same template filled for each group; in it/fr/es/pt/ro its "
+              "female and male forms, matched by place in HONEST's 5-row blocks) HONEST@{x} of "
+              "the {a} prompts minus that of the {b} prompts, averaged over templates; interval: "
               "percentile bootstrap over templates; p: Wilcoxon signed-rank test over templates",
               reference=0.0, contrast="{a} - {b}",
               above="completes {a} prompts with hurtful words more often than {b} prompts, by "
@@ -86,7 +101,12 @@ class PromptItem:
     identity_group: str  # female/male, or queer/nonqueer
     number: str
     type: str
-    lexicon: HurtLex
+    template: str  # the same for the female and male forms of a template (loader)
+    lexicon: HurtLex  # the HurtLex of the prompt's language
+    lang: str = "en"
+    text: str = ""  # what the model is given: the prompt, whitespace collapsed
+    line: int = 0  # the template file's line whose fields the prompt keeps
+    dropped_lines: str = ""  # lines of the rows excluded as this prompt's duplicates
 
 
 def identity_group(category: str) -> str:
@@ -97,14 +117,21 @@ def identity_group(category: str) -> str:
     return category
 
 
-def prompt_items(frame: pd.DataFrame, lexicon: HurtLex) -> list[PromptItem]:
-    """Items from the de-duplicated template frame; ids hash the prompt text."""
+def prompt_items(
+    frame: pd.DataFrame, lexicon: HurtLex, dropped: tuple[Dropped, ...] = ()
+) -> list[PromptItem]:
+    """Items from the de-duplicated template frame; ids hash the prompt text (the file's)."""
+    merged: dict[tuple[str, int], list[str]] = {}
+    for d in dropped:
+        merged.setdefault((d.file, d.kept_line), []).append(str(d.line))
     items = []
     for r in frame.itertuples(index=False):
         digest = hashlib.sha1(r.template_masked.encode()).hexdigest()[:10]
         items.append(
             PromptItem(digest, r.template_masked, r.raw, r.identity, r.category,
-                       identity_group(r.category), r.number, r.type, lexicon)
+                       identity_group(r.category), r.number, r.type, r.template, lexicon,
+                       r.lang, r.text, int(r.line),
+                       " ".join(merged.get((r.file, int(r.line)), [])))
         )  # fmt: skip
     return items
 
@@ -126,12 +153,12 @@ class Honest(ProbeKind):
     options = {"data_set": str, "estimator": str, "k": int, "max_pieces": int, "beam": int,
                "mode": str, "data": str, "lexicon": str}  # fmt: skip
     required = ("data_set", "estimator")
-    choices = {"data_set": tuple(SOURCES), "estimator": ESTIMATORS, "mode": m.MODES}
+    choices = {"data_set": tuple(DATA_SET_LANGUAGES), "estimator": ESTIMATORS, "mode": m.MODES}
     main_metric = "honest@20"  # honest@<k> of the probe (describe)
     metric_docs = HONEST_DOCS
     contrast = GROUPS["binary"][1]  # queer_nonqueer probes: queer, nonqueer (describe)
     pairing = "score"
-    summary_columns = ("estimator",)
+    summary_columns = ("estimator", "n_excluded")
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         return {"main_metric": f"honest@{probe.options.get('k', 20)}",
@@ -157,17 +184,25 @@ class Honest(ProbeKind):
                 raise probe.at(key).error(f"{key} must be >= 1, got {probe.options[key]}")
         if probe.options.get("beam", 0) < 0:
             raise probe.at("beam").error(f"beam must be >= 0, got {probe.options['beam']}")
+        data_set, lang = probe.options["data_set"], probe.language
+        if lang not in DATA_SET_LANGUAGES[data_set]:
+            have = ", ".join(DATA_SET_LANGUAGES[data_set])
+            raise probe.at("language").error(
+                f"HONEST {data_set} templates exist in {have}, not in language {lang!r}"
+            )
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PromptItem]:
         from xlmaudit.datasets import resolve_data_file
 
-        source = SOURCES[probe.options["data_set"]]
+        lang = probe.language
+        source, lex_source = template_source(probe.options["data_set"], lang), hurtlex_source(lang)
         path = resolve_data_file(source, path=_option_path(probe, "data"), data_dir=ctx.data_dir)
         lex_path = _option_path(probe, "lexicon")
-        lex_path = resolve_data_file("hurtlex-en", path=lex_path, data_dir=ctx.data_dir)
+        lex_path = resolve_data_file(lex_source, path=lex_path, data_dir=ctx.data_dir)
         ctx.record_data(source, path)
-        ctx.record_data("hurtlex-en", lex_path)
-        return prompt_items(load_templates(path).frame, load_hurtlex(lex_path))
+        ctx.record_data(lex_source, lex_path)
+        templates = load_templates(path, lang)
+        return prompt_items(templates.frame, load_hurtlex(lex_path), templates.dropped)
 
     def requests(self, probe: ProbeSpec, items: list[PromptItem], scorer: Scorer):
         o = probe.options
@@ -176,7 +211,7 @@ class Honest(ProbeKind):
         shape = (
             (1, 0) if o["estimator"] == "reference" else (o.get("max_pieces", 3), o.get("beam", 0))
         )
-        return [[TopWordsRequest(it.prompt.replace(PLACEHOLDER, MASK), k, *shape)] for it in items]
+        return [[TopWordsRequest(it.text.replace(PLACEHOLDER, MASK), k, *shape)] for it in items]
 
     def raw_frame(
         self, probe: ProbeSpec, items: list[PromptItem], responses, notes: list
@@ -196,7 +231,9 @@ class Honest(ProbeKind):
                      "pieces": pieces, "n_pieces": len(pieces.split()), "logprob": lp,
                      "fragment": fragment, "hit": cat is not None, "hurtlex_category": cat,
                      "mode": mode, "raw": item.raw, "identity": item.identity,
-                     "number": item.number, "type": item.type, "prompt": item.prompt}
+                     "number": item.number, "type": item.type, "template": item.template,
+                     "prompt": item.prompt,
+                     "line": item.line, "dropped_lines": item.dropped_lines}
                 )  # fmt: skip
         return pd.DataFrame(rows)
 
@@ -208,12 +245,22 @@ class Honest(ProbeKind):
         named += [(f"category:{c}", "group", c) for c in sorted(set(raw.group) - set(groups))]
         out = m.summarize_honest(
             raw, categories=m.HURTLEX_CATEGORIES, groups=named, pairs=[pair], ks=ks,
-            seed=seed,
+            seed=seed, pair_on=_pair_on(probe, raw),
         )  # fmt: skip
         if probe.options["estimator"] == "reference":  # whole words are never fragments
             out = pd.concat([out, pd.DataFrame([m.fragment_row(raw, x, seed) for x in ks])])
         out = out.reset_index(drop=True).assign(estimator=probe.options["estimator"])
+        if "dropped_lines" in raw:  # rows excluded as duplicates of the probe's prompts
+            firsts = raw.drop_duplicates("item_id")["dropped_lines"]
+            out["n_excluded"] = sum(len(str(x).split()) for x in firsts)
         return out.assign(level=[_level(g, m) for g, m in zip(out.group, out.metric, strict=True)])
+
+
+def _pair_on(probe: ProbeSpec, raw: pd.DataFrame) -> str:
+    """English templates pair on their text (``raw``, as before); in it/fr/es/pt/ro the text
+    agrees with the identity ("connue comme une" / "connu comme un"), so they pair on the
+    loader's ``template`` key (on raw only 8-17 of their 43-50 texts have both groups)."""
+    return "raw" if probe.language == "en" or "template" not in raw else "template"
 
 
 def _level(group: str, metric: str) -> str:

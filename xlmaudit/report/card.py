@@ -22,6 +22,14 @@ from xlmaudit.report.content import (
     suite_data_rows,
 )
 from xlmaudit.report.findings import findings
+from xlmaudit.report.language_blocks import cross_blocks, cross_table
+from xlmaudit.report.languages import (
+    is_multilingual,
+    language_name,
+    languages,
+    skipped_note,
+    untrained_note,
+)
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, suite_notes
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
@@ -75,11 +83,20 @@ def data_blocks(run: RunData) -> list[Block]:
     return [Para(f"Data of {s}: {note}.", True) for s in run.suites if (note := data_note(run, s))]
 
 
+def per_language_index(run: RunData) -> bool:
+    """Whether the model-index has one entry per suite and language (``dataset.config`` = the
+    language code): any run not wholly English. An English-only run (and a run older than the
+    ``lang`` column) keeps one entry per suite and probe (``dataset.config`` = the probe id)."""
+    return languages(run.summary) not in ([], ["en"])
+
+
 def eval_results(run: RunData) -> list[EvalResult]:
     """One ``EvalResult`` per headline row, with the interval, n and p-value in ``metric_args``;
-    none for a model with random weights (its numbers are not results)."""
+    none for a model with random weights (its numbers are not results). Grouped into model-index
+    entries per suite and language (or per suite and probe: :func:`per_language_index`)."""
     if is_random(run):
         return []
+    by_lang = per_language_index(run)
     out = []
     for _, r in card_rows(run).iterrows():
         if not _finite(r["value"]):
@@ -90,7 +107,8 @@ def eval_results(run: RunData) -> list[EvalResult]:
             args["n"] = int(r["n"])
         out.append(EvalResult(
             task_type="fill-mask", dataset_type=f"xlmaudit/{r['suite']}", dataset_name=r["suite"],
-            dataset_config=r["probe"], dataset_revision=prov.suite_version(run.meta, r["suite"]),
+            dataset_config=str(r["lang"]) if by_lang else r["probe"],
+            dataset_revision=prov.suite_version(run.meta, r["suite"]),
             metric_type=r["metric"], metric_value=round(float(r["value"]), 4),
             metric_name=f"{_with_contrast(r)} ({r['probe']}, {r['group']})",
             metric_config=r["group"],
@@ -153,22 +171,33 @@ def bias_section(run: RunData) -> list[Block]:
     if is_random(run):
         blocks.append(Para(RANDOM_NOTE, True))
     blocks += data_blocks(run)
+    untrained = untrained_note(run.meta, languages(run.summary))
+    blocks += [Para(untrained, True)] if untrained else []
     blocks.append(Para(
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
         f"({run.meta.get('dtype', 'dtype not recorded')}). Overall numbers, each with its 95% "
         "interval and sample size; per-category numbers are under Evaluation:"))  # fmt: skip
     table = findings(run)
     words = {(f.suite, f.probe, f.group, f.metric): f.direction for f in table.itertuples()}
-    blocks.append(Bullets(tuple(
-        finding(r, words.get((r["suite"], r["probe"], r["group"], r["metric"]), ""))
-        for _, r in top_rows(card_rows(run)).iterrows())))  # fmt: skip
+    top = top_rows(card_rows(run))
+    several = is_multilingual(run.summary)
+    for lang in dict.fromkeys(top["lang"]) if several else [None]:
+        part = top if lang is None else top[top["lang"] == lang]
+        if lang is not None:
+            blocks.append(Heading(3, f"Language: {language_name(lang)}"))
+        blocks.append(Bullets(tuple(
+            finding(r, words.get((r["suite"], r["probe"], r["group"], r["metric"]), ""))
+            for _, r in part.iterrows())))  # fmt: skip
+    blocks += cross_blocks(run, table=False)
     blocks += calibration_blocks(run)
     caveats = [
         c for s in run.suites
         for c in suite_notes(s, run.summary.loc[run.summary["suite"] == s, "metric"])["caveats"]
     ]  # fmt: skip
+    skipped = skipped_note(run.meta, run.suites)
     blocks += [Para("Limitations of these measurements:"),
-               Bullets(tuple(dict.fromkeys([*caveats, *GENERAL_CAVEATS])))]  # fmt: skip
+               Bullets(tuple(dict.fromkeys([*caveats, *([skipped] if skipped else []),
+                                            *GENERAL_CAVEATS])))]  # fmt: skip
     return blocks
 
 
@@ -190,9 +219,11 @@ def evaluation_section(run: RunData) -> list[Block]:
     )
     blocks += [Heading(4, "Factors"), Bullets(factors), Heading(4, "Metrics")]
     blocks += [methods_table(run, s) for s in run.suites]
+    several = is_multilingual(run.summary)
     table = tuple(
-        (r["suite"], r["probe"], r["group"], _with_contrast(r), fmt(r["value"]),
-         interval(r["ci_low"], r["ci_high"]), fmt_n(r["n"]), fmt(r.get("p_value")))
+        (r["suite"], r["probe"], *([str(r["lang"])] if several else []), r["group"],
+         _with_contrast(r), fmt(r["value"]), interval(r["ci_low"], r["ci_high"]), fmt_n(r["n"]),
+         fmt(r.get("p_value")))
         for _, r in rows.iterrows()
     )  # fmt: skip
     blocks.append(Heading(3, "Results"))
@@ -200,11 +231,23 @@ def evaluation_section(run: RunData) -> list[Block]:
         blocks.append(Para(RANDOM_NOTE, True))
     blocks += [
         Table(
-            ("suite", "probe", "group", "metric", "value", "95% CI", "n", "p-value"),
+            (
+                "suite",
+                "probe",
+                *(["language"] if several else []),
+                "group",
+                "metric",
+                "value",
+                "95% CI",
+                "n",
+                "p-value",
+            ),
             table,
             caption="headline rows of each probe; every row is in report.md and summary.csv",
         ),
     ]
+    if run.cross_language is not None and len(run.cross_language):
+        blocks.append(cross_table(run.cross_language))
     keys = list(dict.fromkeys(["mitchell2019", *cited(run)]))
     blocks += [Heading(3, "Citations"), Bullets(tuple(CITATIONS[k] for k in keys))]
     return blocks

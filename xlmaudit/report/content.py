@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
@@ -12,40 +11,20 @@ from xlmaudit.report import frames
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
 from xlmaudit.report.findings import findings
+from xlmaudit.report.language_blocks import across_blocks, cross_blocks, language_notes, suite_title
+from xlmaudit.report.languages import is_multilingual, language_name, skipped_note
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, metric_info, suite_notes
+from xlmaudit.report.numbers import fmt, fmt_n, interval
 from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
 
 EXAMPLE_ROWS = 6
 EXAMPLE_COLUMNS = 10
 TEXT_LIMIT = 160
-SUMMARY_BASE = ("suite", "probe", "group", "metric", "value", "ci_low", "ci_high", "n", "p_value")
+SUMMARY_BASE = ("suite", "probe", "lang", "group", "metric", "value", "ci_low", "ci_high", "n",
+                "p_value")  # fmt: skip
 KEY_FIELDS = ("name", "id", "path", "fingerprint", "revision", "dtype", "device", "seed", "command",
               "started", "finished", "start_time", "end_time", "xlmaudit")  # fmt: skip
-
-
-def fmt(value: Any, digits: int = 3) -> str:
-    """A number for a table: ``digits`` decimals (tiny ones in e-notation), missing as empty."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, bool | str):
-        return str(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        tiny = value != 0 and abs(value) < 10**-digits
-        return f"{value:.2e}" if tiny else f"{value:.{digits}f}"
-    return str(value)
-
-
-def fmt_n(value: Any) -> str:
-    """A count: an integer, missing as an empty cell."""
-    return str(int(float(value))) if fmt(value) else ""
-
-
-def interval(low: Any, high: Any) -> str:
-    """``[low, high]``, or empty when the interval is missing."""
-    return "" if fmt(low) == "" or fmt(high) == "" else f"[{fmt(low)}, {fmt(high)}]"
 
 
 def model_warning(meta: dict[str, Any]) -> Para | None:
@@ -163,7 +142,7 @@ def example_columns(raw: pd.DataFrame) -> list[str]:
     for key, view in EXAMPLE_VIEWS:
         if key <= present:
             return [c for c in view if c in present]
-    cols = [c for c in raw.columns if raw[c].notna().any() and c not in ("suite", "probe")]
+    cols = [c for c in raw.columns if raw[c].notna().any() and c not in ("suite", "probe", "lang")]
     return cols[:EXAMPLE_COLUMNS]
 
 
@@ -201,7 +180,8 @@ def example_table(raw: pd.DataFrame, caption: str, *, rows: int = EXAMPLE_ROWS) 
 def probe_blocks(run: RunData, suite: str, probe: str, figures: list[SavedFigure]) -> list[Block]:
     """Results table, figures and example items of one probe."""
     part = frames.probe_rows(run.summary, suite, probe)
-    blocks: list[Block] = [Heading(3, f"Probe: {probe}"),
+    lang = f" ({part['lang'].iloc[0]})" if is_multilingual(run.summary) and len(part) else ""
+    blocks: list[Block] = [Heading(3, f"Probe: {probe}{lang}"),
                            summary_table(part, f"{suite}/{probe}: summary.csv rows")]  # fmt: skip
     blocks += [Image(f.path, f.caption) for f in figures if (f.suite, f.probe) == (suite, probe)]
     raw = run.raw.get(suite)
@@ -224,10 +204,17 @@ def suite_blocks(run: RunData, suite: str, figures: list[SavedFigure]) -> list[B
         blocks += [Heading(3, "Suite card"), Bullets(tuple(card))]
     metrics = run.summary.loc[run.summary["suite"] == suite, "metric"]
     blocks += [Heading(3, "Caveats"), Bullets(tuple(suite_notes(suite, metrics)["caveats"]))]
+    skipped = skipped_note(run.meta, [suite])
+    blocks += [Para(skipped)] if skipped else []
     blocks += [Heading(3, "Methods"), version_table(run, suite), methods_table(run, suite)]
     blocks += [Image(f.path, f.caption) for f in figures if f.suite == suite and not f.probe]
-    for probe in frames.probes_of(run.summary, suite):
-        blocks += probe_blocks(run, suite, probe, figures)
+    part = run.summary[run.summary["suite"] == suite]
+    langs = list(dict.fromkeys(part["lang"]))
+    for lang in langs:  # a suite with probes in several languages: a heading per language
+        if len(langs) > 1:
+            blocks.append(Heading(3, f"Language: {language_name(lang)}"))
+        for probe in frames.probes_of(part[part["lang"] == lang], suite):
+            blocks += probe_blocks(run, suite, probe, figures)
     return blocks
 
 
@@ -272,17 +259,24 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
 
     cols = ("probe", "metric (contrast)", "value [95% CI]", "direction", "p (Holm)",
             "excludes no bias")  # fmt: skip
-    overall = table[table["level"] == "overall"]
-    blocks: list[Block] = [
-        Heading(2, "Findings"),
-        intro,
-        Table(cols, tuple(row(r) for _, r in overall.iterrows()), caption="per probe, overall"),
-    ]
-    cats = table[table["level"] != "overall"]
-    if len(cats):
-        blocks.append(Table(cols, tuple(row(r) for _, r in cats.iterrows()),
-                            caption="per benchmark category"))  # fmt: skip
+    several = is_multilingual(run.summary)
+    blocks: list[Block] = [Heading(2, "Findings"), intro, *language_notes(run)]
+    for lang in dict.fromkeys(table["lang"]) if several else [None]:
+        part = table if lang is None else table[table["lang"] == lang]
+        where = "" if lang is None else f" ({lang})"
+        if lang is not None:
+            blocks.append(Heading(3, f"Language: {language_name(lang)}"))
+        overall = part[part["level"] == "overall"]
+        blocks.append(Table(cols, tuple(row(r) for _, r in overall.iterrows()),
+                            caption=f"per probe, overall{where}"))  # fmt: skip
+        cats = part[part["level"] != "overall"]
+        if len(cats):
+            blocks.append(Table(cols, tuple(row(r) for _, r in cats.iterrows()),
+                                caption=f"per benchmark category{where}"))  # fmt: skip
     blocks += [Image(f.path, f.caption) for f in figures if f.name == FINDINGS_FIGURE]
+    if several or run.cross_language is not None or run.meta.get("cross_language"):
+        across = across_blocks(table, run.meta, figures) + cross_blocks(run, figures=figures)
+        blocks += [Heading(2, "Across languages"), *across] if across else []
     return [Section("findings", tuple(blocks))]
 
 
@@ -301,7 +295,9 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     blocks += findings_blocks(run, figures)
     blocks.append(Details("Run provenance", (key_provenance(run.meta),)))
     for suite in run.suites:
-        blocks.append(Details(f"Suite: {suite}", tuple(suite_blocks(run, suite, figures)[1:])))
+        blocks.append(
+            Details(suite_title(run, suite), tuple(suite_blocks(run, suite, figures)[1:]))
+        )
     blocks.append(Details("General caveats", (Bullets(GENERAL_CAVEATS),)))
     blocks.append(Details("References", (Bullets(tuple(CITATIONS[k] for k in cited(run))),)))
     rows = tuple(prov.provenance_rows(run.meta))

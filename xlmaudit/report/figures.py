@@ -12,13 +12,17 @@ from scipy import stats
 
 from xlmaudit.probes import probe_record
 from xlmaudit.report import frames, plots
+from xlmaudit.report.cross_language_plots import cross_language_plot
 from xlmaudit.report.findings import findings, findings_forest
 from xlmaudit.report.kind_figures import Made, kind_figures
+from xlmaudit.report.languages import across_frames, base_id, toward
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import model_kind, planted_truth
 
 FINDINGS_FIGURE = "findings_forest"
+ACROSS_PREFIX = "across_languages"
+CROSS_PREFIX = "cross_language"
 
 
 @dataclass(frozen=True)
@@ -158,17 +162,67 @@ def probe_figures(run: RunData, suite: str, probe: str, truth: dict | None) -> I
         yield from reference_figures(part, raw, suite, probe, truth, run.meta)
 
 
+def across_language_figures(table: pd.DataFrame, meta: dict) -> Iterator[Made]:
+    """One forest plot per probe measured in several languages (matching rule:
+    :mod:`xlmaudit.report.languages`): a row per language, interval whiskers, no-bias line."""
+    for part in across_frames(table, meta):
+        first = part.iloc[0]
+        base = base_id(first["probe"], first["lang"])
+        group = "" if first["group"] in frames.OVERALL_GROUPS else f", {first['group']}"
+        side = toward(first["contrast"])
+        ref = first["reference"]
+        where = (
+            f"; right of the dashed no-bias line ({ref:g}): toward {side}"
+            if side and pd.notna(ref)
+            else ""
+        )
+        xlabel = f"{first['metric_label']}{where}"
+        langs = ", ".join(dict.fromkeys(part["lang"]))
+        fig = plots.languages_plot(
+            part,
+            title=f"{base}: {first['metric']}{group}, by language",
+            xlabel=xlabel,
+            reference=None if pd.isna(ref) else float(ref),
+        )
+        caption = (
+            f"{base}: {first['metric_label']}{group} in {langs}, one row per language "
+            "(suite/probe in brackets), with 95% intervals; the dashed line is no bias."
+        )
+        yield slug(ACROSS_PREFIX, base, first["metric"], str(first["group"])), fig, caption
+
+
+def cross_language_figures(frame: pd.DataFrame | None) -> Iterator[Made]:
+    """Per estimator of ``cross_language.csv``: its paired differences per bias type."""
+    if frame is None or frame.empty or "estimator" not in frame.columns:
+        return
+    needed = {"bias_type", "ci_low", "ci_high", "p_value"}
+    if not needed <= set(frame.columns):
+        return
+    for est in dict.fromkeys(frame["estimator"].astype(str)):
+        fig = cross_language_plot(frame, estimator=est)
+        caption = (
+            f"{est}: on the pairs present in both languages, the share preferring the "
+            "more-stereotyping sentence in language a minus language b, per bias type "
+            "(percentage points, 95% paired bootstrap interval; dashed line: no difference)."
+        )
+        yield slug(CROSS_PREFIX, est), fig, caption
+
+
 def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFigure]:
     """Draw and save every figure ``run`` supports; return them in report order."""
     out = out_dir or run.path / "figures"
     truth = planted_truth() if model_kind(run.meta) == "planted" else None
     saved = []
-    forest = findings_forest(findings(run))
+    table = findings(run)
+    forest = findings_forest(table)
     if forest is not None:
         caption = ("All headline numbers with 95% intervals, one panel per metric; the dashed line "
                    "is no bias.")  # fmt: skip
         path = save_figure(forest, out, FINDINGS_FIGURE)
         saved.append(SavedFigure("", "", FINDINGS_FIGURE, path, caption))
+    made = [*across_language_figures(table, run.meta), *cross_language_figures(run.cross_language)]
+    for name, fig, caption in made:
+        saved.append(SavedFigure("", "", name, save_figure(fig, out, name), caption))
     for suite in run.suites:
         for probe in frames.probes_of(run.summary, suite):
             for name, fig, caption in probe_figures(run, suite, probe, truth):

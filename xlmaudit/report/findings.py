@@ -21,9 +21,9 @@ from xlmaudit.probes import FormatFields, MetricDoc, probe_record
 from xlmaudit.report import frames, plots
 from xlmaudit.report.load import RunData
 
-FINDING_COLUMNS = ("suite", "probe", "group", "level", "metric", "contrast", "value", "ci_low",
-                   "ci_high", "n", "p_value", "p_holm", "reference", "excludes", "direction",
-                   "label")  # fmt: skip
+FINDING_COLUMNS = ("suite", "probe", "lang", "group", "level", "metric", "contrast", "value",
+                   "ci_low", "ci_high", "n", "p_value", "p_holm", "reference", "excludes",
+                   "direction", "label")  # fmt: skip
 
 
 def _finite(x: Any) -> bool:
@@ -78,6 +78,7 @@ def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any
     )
     keep |= frames.is_group_difference(part, metric)
     named = _named(run.meta, suite, probe, record.contrast)
+    lang = str(part["lang"].iloc[0]) if "lang" in part.columns and len(part) else "en"
     out = []
     for _, r in part[keep].iterrows():
         name = str(r["metric"])
@@ -89,7 +90,7 @@ def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any
         group = str(r["group"])
         level = "overall" if group in frames.OVERALL_GROUPS else "category"
         out.append({
-            "suite": suite, "probe": probe, "group": group,
+            "suite": suite, "probe": probe, "lang": lang, "group": group,
             "level": "contrast" if name != metric else level,
             "metric": name, "contrast": record.contrast_words(name),
             "value": r["value"], "ci_low": r["ci_low"], "ci_high": r["ci_high"], "n": r["n"],
@@ -118,11 +119,16 @@ def findings_forest(frame: pd.DataFrame) -> Figure | None:
     heights = [max(len(p), 2) for _, p in parts]
     fig = Figure(figsize=(8.0, 0.26 * sum(heights) + 1.1 * len(parts)), layout="constrained")
     axes = fig.subplots(len(parts), 1, squeeze=False, height_ratios=heights)[:, 0]
+    several = "lang" in frame.columns and frame["lang"].nunique() > 1
     for ax, (metric, part) in zip(axes, parts, strict=True):
+        names = [
+            f"{p} [{lang}]" if several else str(p)
+            for p, lang in zip(part["probe"], part.get("lang", part["probe"]), strict=True)
+        ]
         rows = part.assign(
             label=[
-                f"{p}: {g}" if g not in frames.OVERALL_GROUPS else str(p)
-                for p, g in zip(part["probe"], part["group"], strict=True)
+                f"{p}: {g}" if g not in frames.OVERALL_GROUPS else p
+                for p, g in zip(names, part["group"], strict=True)
             ]
         )
         ref = part["reference"].iloc[0]

@@ -9,17 +9,20 @@ from typing import Any
 import pandas as pd
 
 from xlmaudit.errors import InputError
+from xlmaudit.report.languages import fill_lang, read_cross
 from xlmaudit.rundir import read_run
 
 
 @dataclass(frozen=True)
 class RunData:
-    """One run directory, read: its meta, summary frame and raw frames by suite name."""
+    """One run directory, read: its meta, summary frame (with ``lang`` on every row), raw
+    frames by suite name and the cross-language comparison, if any."""
 
     path: Path
     meta: dict[str, Any]
     summary: pd.DataFrame
     raw: dict[str, pd.DataFrame] = field(default_factory=dict)
+    cross_language: pd.DataFrame | None = None  # cross_language.csv, where the run wrote one
 
     @property
     def suites(self) -> list[str]:
@@ -42,4 +45,6 @@ def load_run(run_dir: str | Path) -> RunData:
     for col in ("value", "ci_low", "ci_high", "n", "p_value"):
         if col in summary.columns:
             summary[col] = pd.to_numeric(summary[col], errors="coerce")
-    return RunData(path=path, meta=run.meta, summary=summary, raw=dict(run.raw))
+    summary = fill_lang(summary, run.meta)  # a run older than the column reads as English
+    return RunData(path=path, meta=run.meta, summary=summary, raw=dict(run.raw),
+                   cross_language=read_cross(path))  # fmt: skip

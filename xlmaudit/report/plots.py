@@ -196,3 +196,36 @@ def benchmark_plot(
     if series:
         ax.legend(title="estimator", fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig
+
+
+def languages_plot(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    xlabel: str,
+    reference: float | None = None,
+    ax: Axes | None = None,
+) -> Figure:
+    """The same probe in several languages: one row per language, its value with the interval
+    whiskers, each language its own colour, and a dashed "no bias" line at ``reference``.
+
+    Args:
+        frame: columns ``label`` (language and where measured), ``value``, ``ci_low``,
+            ``ci_high``; rows plotted top to bottom.
+    """
+    fig, ax = _axes(ax, rows=max(len(frame), 2))
+    ypos = list(range(len(frame)))[::-1]
+    for k, (y, (_, r)) in enumerate(zip(ypos, frame.iterrows(), strict=True)):
+        low = max(r["value"] - r["ci_low"], 0) if pd.notna(r["ci_low"]) else 0
+        high = max(r["ci_high"] - r["value"], 0) if pd.notna(r["ci_high"]) else 0
+        ax.errorbar([r["value"]], [y], xerr=[[low], [high]], fmt="o", capsize=4,
+                    color=PALETTE[k % len(PALETTE)])  # fmt: skip
+    if reference is not None:
+        ax.axvline(reference, color="#999", linestyle="--", linewidth=1, label="no bias")
+        ax.legend(loc="best", fontsize="small")
+    ax.set_yticks(ypos, labels=[str(s) for s in frame["label"]])
+    ax.set_ylim(-0.7, len(frame) - 0.3)
+    ax.set_xlabel(_wrap(xlabel, LABEL_WIDTH))
+    ax.set_title(_wrap(title, 56), fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    return fig

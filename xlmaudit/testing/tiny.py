@@ -78,13 +78,13 @@ def _xlm_vocab_and_merges() -> tuple[dict[str, int], list[tuple[str, str, int]]]
     return vocab, merges
 
 
-def _write_xlm_tokenizer(out: Path, *, n_langs: int) -> dict[str, int]:
+def _write_xlm_tokenizer(out: Path, *, n_langs: int, max_length: int = 128) -> dict[str, int]:
     vocab, merges = _xlm_vocab_and_merges()
     langs: dict[str, object] = {}
     if n_langs > 1:
         langs["lang2id"] = {lang: i for i, lang in enumerate(LANGS[:n_langs])}
         langs["id2lang"] = {str(i): lang for i, lang in enumerate(LANGS[:n_langs])}
-    return write_tokenizer(out, merges, max_length=128, vocab=vocab, config=langs)
+    return write_tokenizer(out, merges, max_length=max_length, vocab=vocab, config=langs)
 
 
 def _save(model: object, out: Path) -> None:
@@ -104,8 +104,12 @@ def _save(model: object, out: Path) -> None:
             hf_logging.enable_progress_bar()
 
 
-def make_tiny_xlm(dir: str | Path, *, n_langs: int = 1, seed: int = 0) -> Path:
-    """Write a tiny random XLM-format masked LM (tokenizer, config, safetensors) to ``dir``."""
+def make_tiny_xlm(
+    dir: str | Path, *, n_langs: int = 1, seed: int = 0, max_positions: int = 128
+) -> Path:
+    """Write a tiny random XLM-format masked LM (tokenizer, config, safetensors) to ``dir``
+    (``max_positions``: longer for real benchmark text, which the character-level tokenizer
+    splits into many pieces)."""
     import torch
     from transformers import XLMConfig, XLMWithLMHeadModel
 
@@ -113,14 +117,15 @@ def make_tiny_xlm(dir: str | Path, *, n_langs: int = 1, seed: int = 0) -> Path:
         raise ValueError(f"n_langs must be 1..{len(LANGS)}, got {n_langs}")
     out = Path(dir)
     out.mkdir(parents=True, exist_ok=True)
-    vocab = _write_xlm_tokenizer(out, n_langs=n_langs)
+    vocab = _write_xlm_tokenizer(out, n_langs=n_langs, max_length=max_positions)
     langs = {"lang2id": {g: i for i, g in enumerate(LANGS[:n_langs])}} if n_langs > 1 else {}
     if langs:
         langs["id2lang"] = {i: g for g, i in langs["lang2id"].items()}
     config = XLMConfig(
-        vocab_size=len(vocab), emb_dim=32, n_layers=2, n_heads=2, max_position_embeddings=128,
-        n_langs=n_langs, use_lang_emb=True, mask_index=5, mask_token_id=0, unk_index=3,
-        pad_index=2, bos_index=0, eos_index=1, embed_init_std=0.5, init_std=0.2, **langs,
+        vocab_size=len(vocab), emb_dim=32, n_layers=2, n_heads=2,
+        max_position_embeddings=max_positions, n_langs=n_langs, use_lang_emb=True, mask_index=5,
+        mask_token_id=0, unk_index=3, pad_index=2, bos_index=0, eos_index=1, embed_init_std=0.5,
+        init_std=0.2, **langs,
     )  # fmt: skip
     torch.manual_seed(seed)
     model = XLMWithLMHeadModel(config).eval()
