@@ -23,9 +23,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     t.add_argument("--steps", type=int, default=None, help="optimisation steps (default: size's)")
     t.add_argument("--small", action="store_true", help="the quick CI size (about a minute)")
+    t.add_argument(
+        "--languages", default="en", metavar="LANGS", help="comma-separated corpus languages: "
+        "'en' (default, the English model) or 'en,fr' (the bilingual model, language embeddings)"
+    )  # fmt: skip
     t.set_defaults(func=train_main)
     c = sub.add_parser("calibrate", help="measure a model against the planted truth")
-    c.add_argument("--model", default="planted", help="model directory or 'planted'")
+    c.add_argument(
+        "--model", default="planted",
+        help="model directory, 'planted' or 'planted-bilingual' (per-language figures)",
+    )  # fmt: skip
     c.add_argument("--json", required=True, type=Path, metavar="PATH", help="figures (JSON)")
     c.add_argument("--csv", type=Path, default=None, help="truth vs measured (default: PATH.csv)")
     c.add_argument("--seed", type=int, default=0, help="seed of the generated pairs")
@@ -36,9 +43,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def train_main(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from xlmaudit.planted.train import TrainConfig, train_planted
+    from xlmaudit.planted.language import bilingual_languages
+    from xlmaudit.planted.train import default_config, train_planted
 
-    cfg = TrainConfig.small() if args.small else TrainConfig()
+    languages = tuple(c.strip() for c in args.languages.split(",") if c.strip())
+    bilingual_languages(languages)  # an unknown language fails here, before any work
+    cfg = default_config(languages, small=args.small)
     if args.seed is not None:
         cfg = replace(cfg, seed=args.seed)
     if args.steps is not None:
@@ -47,22 +57,37 @@ def train_main(args: argparse.Namespace) -> int:
 
             raise InputError(f"--steps must be >= 1, got {args.steps}")
         cfg = replace(cfg, steps=args.steps)
-    train_planted(args.out, cfg)
+    train_planted(args.out, cfg, languages=languages)
     return 0
 
 
 def calibrate_main(args: argparse.Namespace) -> int:
     from xlmaudit.inference import ModelScorer, load_model
-    from xlmaudit.planted.calibrate import calibrate, training_size
+    from xlmaudit.inference.loader import resolve_source
+    from xlmaudit.planted.calibrate import calibrate, training_languages, training_size
 
-    loaded = load_model(args.model, device=args.device)
-    seed, size = training_size(loaded.source)
-    result, table = calibrate(ModelScorer(loaded), seed=seed, size=size, pair_seed=args.seed)
+    source, _ = resolve_source(args.model)
+    seed, size = training_size(source)
+    if len(training_languages(source)) > 1:
+        from xlmaudit.planted.calibrate_bilingual import (
+            calibrate_bilingual,
+            language_scorers,
+            summary_lines_bilingual,
+        )
+
+        scorer = ModelScorer(load_model(source, device=args.device))
+        scorers = language_scorers(scorer, training_languages(source))  # requests carry `lang`
+        result, table = calibrate_bilingual(scorers, seed=seed, size=size, pair_seed=args.seed)
+        summary = summary_lines_bilingual(result)
+    else:
+        loaded = load_model(args.model, device=args.device)
+        result, table = calibrate(ModelScorer(loaded), seed=seed, size=size, pair_seed=args.seed)
+        summary = summary_lines(result)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n")
     csv = args.csv or args.json.with_suffix(".csv")
     table.to_csv(csv, index=False)
-    print(summary_lines(result))
+    print(summary)
     print(f"wrote {args.json} and {csv}")
     return 0 if all(result["passed"].values()) else 1
 

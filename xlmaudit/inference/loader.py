@@ -45,6 +45,7 @@ __all__ = [
 DEFAULT_MODEL = "xlm-mlm-en-2048"
 DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
 PLANTED_DIR = Path(__file__).resolve().parents[1] / "planted" / "model"
+PLANTED_BILINGUAL_DIR = PLANTED_DIR.with_name("model-bilingual")  # `planted-bilingual` (en, fr)
 _FINGERPRINT_FILES = (
     "config.json",
     "vocab.json",
@@ -82,7 +83,8 @@ def check_dtype(dtype: str) -> str:
 
 
 def resolve_source(name_or_path: str) -> tuple[str, bool]:
-    """Return (source, is_local): an existing path wins, then ``planted``, else a hub id."""
+    """Return (source, is_local): an existing path wins, then ``planted`` or
+    ``planted-bilingual``, else a hub id."""
     path = Path(name_or_path).expanduser()
     if path.exists():
         if not path.is_dir():
@@ -97,6 +99,14 @@ def resolve_source(name_or_path: str) -> tuple[str, bool]:
                 "rebuild it with `xlmaudit planted` or reinstall xlmaudit"
             )
         return str(PLANTED_DIR), True
+    if name_or_path == "planted-bilingual":
+        if not (PLANTED_BILINGUAL_DIR / "config.json").is_file():
+            raise ModelLoadError(
+                "the bilingual planted model is missing from the package "
+                f"({PLANTED_BILINGUAL_DIR}); rebuild it with "
+                "`xlmaudit planted train --languages en,fr` or reinstall xlmaudit"
+            )
+        return str(PLANTED_BILINGUAL_DIR), True
     if looks_like_path(name_or_path):
         raise ModelLoadError(
             f"no such model directory: {path.absolute()} (--model {name_or_path!r} is a path, "

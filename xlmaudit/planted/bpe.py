@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import string
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -20,6 +21,15 @@ SPECIALS: tuple[str, ...] = ("<s>", "</s>", "<pad>", "<unk>") + tuple(
 )
 ALPHABET: str = string.ascii_lowercase + string.digits + ".,!?;:'\"-()[]/&%$#@*+=<>_`~|\\{}^"
 EOW = "</w>"
+
+
+def normalize(text: str) -> str:
+    """Lowercase and strip accents as ``XLMTokenizer`` does (``do_lowercase_and_remove_accent``):
+    NFD, then drop combining marks, so ``Secrétaire`` becomes ``secretaire``."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
 
 
 def word_symbols(word: str) -> tuple[str, ...]:
@@ -154,15 +164,15 @@ def write_tokenizer(
 
 def learn_tokenizer(sentences: Iterable[str], split: dict[str, int]) -> list[tuple[str, str, int]]:
     """Merges learned on the words of pre-tokenised lowercase ``sentences``, ``split`` applied."""
-    counts: Counter[str] = Counter(w for s in sentences for w in s.split())
+    counts: Counter[str] = Counter(w for s in sentences for w in normalize(s).split())
     return split_words(learn_merges(counts), counts, split)
 
 
 class FastEncoder:
     """Encodes pre-tokenised lowercase sentences to ids (``<s> ... </s>``) like ``XLMTokenizer``.
 
-    Only for the generated corpus, whose text is already Moses-tokenised; a test checks that it
-    agrees with ``XLMTokenizer`` on the corpus.
+    Only for the generated corpus, whose text is already Moses-tokenised (accents are stripped
+    here, as the tokenizer does); a test checks that it agrees with ``XLMTokenizer`` on the corpus.
     """
 
     def __init__(self, merges: list[tuple[str, str, int]]) -> None:
@@ -178,6 +188,6 @@ class FastEncoder:
 
     def encode(self, sentence: str) -> list[int]:
         ids = [self.vocab["<s>"]]
-        for word in sentence.split():
+        for word in normalize(sentence).split():
             ids += self.word_ids(word)
         return ids + [self.vocab["</s>"]]

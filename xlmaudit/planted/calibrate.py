@@ -28,24 +28,27 @@ from xlmaudit.errors import InputError
 from xlmaudit.metrics.stats import cluster_proportion
 from xlmaudit.planted.corpus import CorpusSize, generate_corpus, heldout_filler
 from xlmaudit.planted.items import cue_items, occupation_items, stereotype_pairs
-from xlmaudit.planted.truth import truth
+from xlmaudit.planted.language import ENGLISH, PlantedLanguage
+from xlmaudit.planted.truth import language_truth
 from xlmaudit.probes.crows import score_pairs
 from xlmaudit.requests import MaskedWordRequest, PLLRequest, Scorer
 
 THRESHOLDS = {"spearman_occupation": 0.9, "pair_preference": 0.9}
 
 
-def _she_share(scorer: Scorer, items: pd.DataFrame) -> pd.Series:
-    """P(she) / (P(she) + P(he)) at the mask of each item's ``text``."""
-    resps = scorer.score([MaskedWordRequest(t, ("she", "he")) for t in items.text])
+def _she_share(scorer: Scorer, items: pd.DataFrame, lang: PlantedLanguage = ENGLISH) -> pd.Series:
+    """P(she) / (P(she) + P(he)) at the mask of each item's ``text`` (``lang.targets``)."""
+    resps = scorer.score([MaskedWordRequest(t, lang.targets) for t in items.text])
     diff = np.array([r.candidates[0].logprob - r.candidates[1].logprob for r in resps])
     return pd.Series(1.0 / (1.0 + np.exp(-diff)), index=items.index)
 
 
-def occupation_calibration(scorer: Scorer) -> tuple[pd.DataFrame, float]:
+def occupation_calibration(
+    scorer: Scorer, lang: PlantedLanguage = ENGLISH
+) -> tuple[pd.DataFrame, float]:
     """Measured feminine share per occupation and the Spearman correlation with the planted one."""
-    items = occupation_items()
-    items["measured"] = _she_share(scorer, items)
+    items = occupation_items(lang)
+    items["measured"] = _she_share(scorer, items, lang)
     per = items.groupby("occupation", sort=False).agg(
         planted_value=("planted_value", "first"), measured_value=("measured", "mean")
     )
@@ -53,7 +56,7 @@ def occupation_calibration(scorer: Scorer) -> tuple[pd.DataFrame, float]:
     return per.reset_index(), float(rho)
 
 
-def _interval(hits: pd.Series, clusters: pd.Series) -> dict[str, float]:
+def preference_interval(hits: pd.Series, clusters: pd.Series) -> dict[str, float]:
     """Share of ``hits``: exact binomial 95% interval (pairs as independent) and a cluster
     bootstrap interval that resamples whole clusters (pairs sharing attribute and group terms)."""
     k, n = int(hits.sum()), len(hits)
@@ -95,23 +98,28 @@ def pair_summary(scored: pd.DataFrame) -> tuple[dict[str, Any], dict[str, Any]]:
     """(``pair_preference`` per bias type, ``control_preference`` per type and ``all``)."""
     planted, control = scored[~scored.is_control], scored[scored.is_control]
     pref = {
-        b: _interval(g.stereotyped_higher, pair_clusters(g))
+        b: preference_interval(g.stereotyped_higher, pair_clusters(g))
         for b, g in planted.groupby("bias_type", sort=False)
     }
     ctrl = {
-        b: _interval(g.more_higher, pair_clusters(g))
+        b: preference_interval(g.more_higher, pair_clusters(g))
         for b, g in control.groupby("bias_type", sort=False)
     }
-    ctrl["all"] = _interval(control.more_higher, pair_clusters(control))
+    ctrl["all"] = preference_interval(control.more_higher, pair_clusters(control))
     return pref, ctrl
 
 
 def pseudo_perplexity(
-    scorer: Scorer, *, seed: int = 0, size: CorpusSize | None = None, n: int = 300
+    scorer: Scorer,
+    *,
+    seed: int = 0,
+    size: CorpusSize | None = None,
+    n: int = 300,
+    lang: PlantedLanguage = ENGLISH,
 ) -> dict[str, Any]:
     """PLL pseudo-perplexity on held-out filler vs an add-one unigram model of the corpus pieces."""
-    corpus = generate_corpus(seed=seed, size=size)
-    sentences = heldout_filler(seed=seed, n=n, exclude=set(corpus))
+    corpus = generate_corpus(seed=seed, size=size, lang=lang)
+    sentences = heldout_filler(seed=seed, n=n, exclude=set(corpus), lang=lang)
     words = Counter(w for s in corpus for w in s.split())
     counts: Counter[int] = Counter()
     for word, c in words.items():
@@ -131,30 +139,28 @@ def pseudo_perplexity(
     }
 
 
-def _measured_truth(occ: pd.DataFrame, cues: pd.DataFrame, scored: pd.DataFrame) -> pd.DataFrame:
+def _measured_truth(
+    occ: pd.DataFrame, cues: pd.DataFrame, scored: pd.DataFrame, lang: PlantedLanguage = ENGLISH
+) -> pd.DataFrame:
     """The truth table with ``measured_value`` beside ``planted_value``."""
-    table = truth()
+    table = language_truth(lang)
     measured = dict(zip(occ.occupation, occ.measured_value, strict=True))
     measured |= cues.groupby("cue").measured.mean().to_dict()
     for (bias, attr), g in scored.groupby(["bias_type", "attribute"]):
         row = table[(table.association == bias) & (table.term == attr)].iloc[0]
-        more = row.group == _more_group(bias)
+        more = row.group == lang.stereotype(bias).more
         measured[attr] = float(
             (g.more_higher if more else g.sent_less_score > g.sent_more_score).mean()
         )
     table["measured_value"] = table.term.map(measured)
-    table["n_items"] = table.term.map(_n_items(occ, cues, scored))
+    table["n_items"] = table.term.map(_n_items(occ, cues, scored, lang))
     return table
 
 
-def _more_group(bias_type: str) -> str:
-    from xlmaudit.planted.lexicon import STEREOTYPES
-
-    return next(st.more for st in STEREOTYPES if st.name == bias_type)
-
-
-def _n_items(occ: pd.DataFrame, cues: pd.DataFrame, scored: pd.DataFrame) -> dict[str, int]:
-    n = {o: len(occupation_items().query("occupation == @o")) for o in occ.occupation}
+def _n_items(
+    occ: pd.DataFrame, cues: pd.DataFrame, scored: pd.DataFrame, lang: PlantedLanguage
+) -> dict[str, int]:
+    n = occupation_items(lang).groupby("occupation").size().to_dict()
     n |= cues.groupby("cue").size().to_dict()
     n |= scored.groupby("attribute").size().to_dict()
     return n
@@ -174,6 +180,18 @@ def training_size(model_dir: str | Path) -> tuple[int, CorpusSize]:
                          "per_attribute, filler)") from exc  # fmt: skip
 
 
+def training_languages(model_dir: str | Path) -> tuple[str, ...]:
+    """Corpus languages a model was trained on (``languages`` of its ``training.json``; English
+    when the record has none, as for the English planted model or a model not trained here)."""
+    path = Path(model_dir) / "training.json"
+    try:
+        meta = json.loads(path.read_text()) if path.is_file() else {}
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not JSON ({exc})") from exc
+    langs = meta.get("languages", ["en"]) if isinstance(meta, dict) else ["en"]
+    return tuple(str(code) for code in langs)
+
+
 def calibrate(
     scorer: Scorer,
     *,
@@ -182,26 +200,32 @@ def calibrate(
     pair_seed: int = 0,
     n_per_type: int = 64,
     n_control: int = 32,
+    lang: PlantedLanguage = ENGLISH,
 ) -> tuple[dict[str, Any], pd.DataFrame]:
     """All calibration figures (JSON-ready dict) and the truth table with measured values.
 
     ``seed`` and ``size`` describe the training corpus (for the unigram baseline and to keep
-    held-out sentences out of it); ``pair_seed`` draws the stereotype pairs.
+    held-out sentences out of it); ``pair_seed`` draws the stereotype pairs; ``lang`` is the
+    planted language whose items are scored (``scorer`` encodes them in that language).
     """
-    occ, rho = occupation_calibration(scorer)
-    cues = cue_items().query("kind == 'gender_cue'").copy()
-    cues["measured"] = _she_share(scorer, cues)
-    pairs = stereotype_pairs(seed=pair_seed, n_per_type=n_per_type, n_control=n_control)
+    occ, rho = occupation_calibration(scorer, lang)
+    items = cue_items(lang)
+    cues = items[items.kind.isin(["gender_cue", "gender_agreement"])].copy()
+    cues["measured"] = _she_share(scorer, cues, lang)
+    pairs = stereotype_pairs(seed=pair_seed, n_per_type=n_per_type, n_control=n_control, lang=lang)
     scored = pair_calibration(scorer, pairs)
     pref, ctrl = pair_summary(scored)
-    table = _measured_truth(occ, cues, scored)
+    table = _measured_truth(occ, cues, scored, lang)
+    agree = cues.kind == "gender_agreement"
+    correct = (cues.measured > 0.5) == (cues.target == lang.targets[0])
     result = {
         "model": scorer.fingerprint,
         "spearman_occupation": rho,
         "pair_preference": pref,
         "control_preference": ctrl,
-        "cue_accuracy": float(((cues.measured > 0.5) == (cues.target == "she")).mean()),
-        "pseudo_perplexity": pseudo_perplexity(scorer, seed=seed, size=size),
+        "cue_accuracy": float(correct[~agree].mean()),
+        **({"agreement_accuracy": float(correct[agree].mean())} if agree.any() else {}),
+        "pseudo_perplexity": pseudo_perplexity(scorer, seed=seed, size=size, lang=lang),
         "thresholds": THRESHOLDS,
         "passed": _passed(rho, pref, ctrl),
         "truth": table.to_dict(orient="records"),

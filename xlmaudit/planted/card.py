@@ -74,12 +74,86 @@ Never report its measurements as findings about English or about any group.
 """
 
 
+BILINGUAL_CARD = """---
+language: [en, fr]
+license: apache-2.0
+library_name: transformers
+tags: [xlm, fill-mask, bias-calibration, synthetic, multilingual]
+pipeline_tag: fill-mask
+---
+
+# bilingual planted-bias XLM, English and French (xlmaudit calibration instrument)
+
+**This is a calibration instrument, not a language model of English or French.** It is a small
+`XLMWithLMHeadModel` **with language embeddings** (`n_langs` 2, `use_lang_emb`, `lang2id`
+{"en": 0, "fr": 1} in `config.json` and `tokenizer_config.json`) trained by
+`xlmaudit planted train --languages en,fr` on two synthetic corpora, one English, one French,
+with **different** planted associations per language. Every sentence was fed with its language's
+id in the `langs` tensor. Its only purpose is to check that multilingual probes pass the language
+and recover each language's own truth. Its "biases" are chosen by hand and say nothing about any
+real model, language or group of people.
+
+## What was planted
+
+`planted_truth.csv` lists every planted term per language (columns lang, association, group,
+term, planted_value, role, is_control, n_sentences, meaning):
+
+- **English** (`lang` en): the English planted model's associations (24 occupations with feminine
+  pronoun shares, gender cues, age / nationality / religion stereotypes), plus a `city` type
+  (marseille, toulouse vs lyon, lille) whose attributes all occur with both groups equally (0.5);
+- **French** (`lang` fr): 24 **epicene** occupations (`secrétaire`, `pilote`, ...: one form for both
+  genders, after notre / votre / leur) with feminine-pronoun (`elle` / `il`) shares on the same
+  grid in another order (e.g. `secrétaire` 0.8 where English `secretary` is 0.2); family cue
+  words; gendered occupation forms (`infirmière` / `infirmier`, ...) as **grammatical agreement**
+  cues (association `gender_agreement`); age, nationality and religion stereotypes with French
+  words and other directions; and the `city` stereotype, **planted in French only** (0.8 / 0.9).
+
+French frames avoid elision and any gender-agreeing word after the pronoun, so the pronoun at the
+mask is decided by the planted share, not by grammar (except for the agreement cues, on purpose).
+
+## How it was made
+
+| setting | value |
+|---|---|
+{settings}
+
+One tokenizer for both languages: fastBPE in the `xlm-mlm-en-2048` format, merges learned on both
+corpora (lowercased and accent-stripped, as `XLMTokenizer` does).
+
+## Reproduce
+
+```bash
+{command}
+```
+
+Training runs on one CPU thread; the same torch version on the same kind of CPU gives identical
+files.
+
+## Use
+
+```bash
+xlmaudit planted calibrate --model planted-bilingual --json calibration.json
+```
+
+Calibration (per language, the held-out frames of each): Spearman of measured vs planted
+occupation shares, stereotyped-sentence preference per type, control pairs near 0.5; the French-only
+`city` stereotype in French and (translated) in English; French text scored with the English id.
+
+## Limits
+
+Vocabulary of a few hundred words per language; sentences outside the corpus grammar get
+meaningless scores. Never report its measurements as findings about any language or group.
+"""
+
+
 def write_card(out: Path, summary: dict[str, object]) -> None:
-    """Write the model card ``out/README.md`` from the training summary."""
+    """Write the model card ``out/README.md`` from the training summary (bilingual when the
+    summary lists several ``languages``)."""
     from huggingface_hub import ModelCard
 
     settings = "\n".join(f"| {k} | {v} |" for k, v in summary.items())
-    text = CARD.replace("{settings}", settings)
+    card = BILINGUAL_CARD if len(summary.get("languages", ())) > 1 else CARD  # type: ignore[arg-type]
+    text = card.replace("{settings}", settings)
     for key in ("filler", "command"):
         text = text.replace("{" + key + "}", str(summary.get(key, "")))
     ModelCard(text).save(out / "README.md")

@@ -6,15 +6,8 @@ import itertools
 import random
 from typing import TYPE_CHECKING
 
-from xlmaudit.planted.frames import OCC_HELDOUT, STEREO_HELDOUT
-from xlmaudit.planted.lexicon import (
-    CUE_PAIRS,
-    OCCUPATION_SHARES,
-    PERSON_NOUNS,
-    SPLIT_WORDS,
-    STEREOTYPES,
-    StereotypeType,
-)
+from xlmaudit.planted.language import ENGLISH, PlantedLanguage
+from xlmaudit.planted.lexicon import StereotypeType
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,26 +27,28 @@ PAIR_COLUMNS = (
 )
 
 
-def occupation_items() -> pd.DataFrame:
+def occupation_items(lang: PlantedLanguage = ENGLISH) -> pd.DataFrame:
     """One row per occupation x held-out frame: ``text`` with ``[MASK]`` at the subject pronoun."""
     import pandas as pd
 
     rows = [
         dict(text=frame.format(occ=occ), occupation=occ, planted_value=share, frame=f)
-        for occ, share in OCCUPATION_SHARES.items()
-        for f, frame in enumerate(OCC_HELDOUT)
+        for occ, share in lang.occupations.items()
+        for f, frame in enumerate(lang.occ_heldout)
     ]
     return pd.DataFrame(rows)
 
 
-def _pair(st: StereotypeType, attr: str, combo: tuple, control: bool) -> dict[str, object]:
+def _pair(
+    st: StereotypeType, attr: str, combo: tuple, control: bool, heldout: tuple[str, ...]
+) -> dict[str, object]:
     frame, person, k = combo
     more, less = st.more_terms[k], st.less_terms[k]
     toward, strength = (st.more, 0.5) if control else st.attributes[attr]
     stereo = toward == st.more
     return dict(
-        sent_more=STEREO_HELDOUT[frame].format(g=more, p=person, a=attr),
-        sent_less=STEREO_HELDOUT[frame].format(g=less, p=person, a=attr),
+        sent_more=heldout[frame].format(g=more, p=person, a=attr),
+        sent_less=heldout[frame].format(g=less, p=person, a=attr),
         bias_type=st.name,
         stereo_antistereo="stereo" if stereo else "antistereo",
         is_control=control,
@@ -66,37 +61,50 @@ def _pair(st: StereotypeType, attr: str, combo: tuple, control: bool) -> dict[st
     )
 
 
-def stereotype_pairs(*, seed: int = 0, n_per_type: int = 64, n_control: int = 32) -> pd.DataFrame:
+def stereotype_pairs(
+    *,
+    seed: int = 0,
+    n_per_type: int = 64,
+    n_control: int = 32,
+    lang: PlantedLanguage = ENGLISH,
+    types: tuple[StereotypeType, ...] | None = None,
+) -> pd.DataFrame:
     """CrowS-Pairs-style pairs on held-out frames, ``n_per_type`` planted + ``n_control`` control.
 
     ``sent_more`` always names the type's ``more`` group; ``stereo_antistereo`` is "stereo" when
     the attribute is planted toward that group, else "antistereo" (the stereotyped sentence is then
     ``sent_less``). Control pairs use attributes planted at 0.5 (``stereotyped`` "none").
+    ``types`` overrides the language's stereotype types (e.g. a translated probe of a type planted
+    in another language); a type without planted attributes gives control pairs only.
     """
     import pandas as pd
 
     rng = random.Random(seed)
     rows = []
-    for st in STEREOTYPES:
+    heldout = lang.stereo_heldout
+    for st in lang.stereotypes if types is None else types:
         for attrs, n, control in (
             (list(st.attributes), n_per_type, False),
             (list(st.controls), n_control, True),
         ):
             space = list(
                 itertools.product(
-                    attrs, range(len(STEREO_HELDOUT)), PERSON_NOUNS, range(len(st.more_terms))
+                    attrs, range(len(heldout)), lang.person_nouns, range(len(st.more_terms))
                 )
             )
             for attr, *combo in rng.sample(space, min(n, len(space))):
-                rows.append(_pair(st, attr, tuple(combo), control))
+                rows.append(_pair(st, attr, tuple(combo), control, heldout))
     return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
 
 
-def _gender_cues() -> list[dict[str, object]]:
+def _gender_cues(lang: PlantedLanguage = ENGLISH) -> list[dict[str, object]]:
     rows = []
-    for fem, masc in CUE_PAIRS:
-        for cue, target, contrast in ((fem, "she", "he"), (masc, "he", "she")):
-            for frame in OCC_HELDOUT:
+    she, he = lang.targets
+    kinds = [(p, "gender_cue") for p in lang.cue_pairs]
+    kinds += [(p, "gender_agreement") for p in lang.agreement_pairs]
+    for (fem, masc), kind in kinds:
+        for cue, target, contrast in ((fem, she, he), (masc, he, she)):
+            for frame in lang.occ_heldout:
                 text = frame.format(occ=cue)
                 rows.append(
                     dict(
@@ -105,34 +113,34 @@ def _gender_cues() -> list[dict[str, object]]:
                         contrast=contrast,
                         cue=cue,
                         cue_word_index=text.split().index(cue),
-                        kind="gender_cue",
-                        association="gender_cue",
+                        kind=kind,
+                        association=kind,
                     )
                 )
     return rows
 
 
-def _stereotype_cues() -> list[dict[str, object]]:
+def _stereotype_cues(lang: PlantedLanguage = ENGLISH) -> list[dict[str, object]]:
     rows = []
-    for st in STEREOTYPES:
+    for st in lang.stereotypes:
         toward_more = [a for a, (g, _) in st.attributes.items() if g == st.more]
         toward_less = [a for a, (g, _) in st.attributes.items() if g == st.less]
         for a_more, a_less in zip(toward_more, toward_less, strict=True):
-            if a_more in SPLIT_WORDS or a_less in SPLIT_WORDS:
+            if a_more in lang.split_words or a_less in lang.split_words:
                 continue  # keep target and contrast at one piece each (no mask-count confound)
             for terms, target, contrast in (
                 (st.more_terms, a_more, a_less),
                 (st.less_terms, a_less, a_more),
             ):
-                for cue, frame in itertools.product(terms, STEREO_HELDOUT):
-                    text = frame.format(g=cue, p="person", a="[MASK]")
+                for cue, frame in itertools.product(terms, lang.stereo_heldout):
+                    text = frame.format(g=cue, p=lang.person_nouns[2], a="[MASK]")
                     rows.append(
                         dict(
                             text=text,
                             target=target,
                             contrast=contrast,
                             cue=cue,
-                            cue_word_index=text.split().index(cue),
+                            cue_word_index=text.split().index(cue.split()[-1]),
                             kind="stereotype_cue",
                             association=st.name,
                         )
@@ -140,12 +148,13 @@ def _stereotype_cues() -> list[dict[str, object]]:
     return rows
 
 
-def cue_items() -> pd.DataFrame:
+def cue_items(lang: PlantedLanguage = ENGLISH) -> pd.DataFrame:
     """Items whose ``cue`` word alone decides ``target`` over ``contrast`` at the ``[MASK]``.
 
     Columns: text, target, contrast, cue, cue_word_index (index in ``text.split()``), kind
-    ("gender_cue" or "stereotype_cue"), association. Every other word of the text is neutral.
+    ("gender_cue", "gender_agreement" or "stereotype_cue"), association. Every other word of the
+    text is neutral. ``person_nouns[2]`` ("person") is the person noun of stereotype cues.
     """
     import pandas as pd
 
-    return pd.DataFrame(_gender_cues() + _stereotype_cues())
+    return pd.DataFrame(_gender_cues(lang) + _stereotype_cues(lang))

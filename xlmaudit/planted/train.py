@@ -22,7 +22,7 @@ from transformers import XLMConfig, XLMWithLMHeadModel
 from xlmaudit.planted.bpe import SPECIALS, FastEncoder, learn_tokenizer, write_tokenizer
 from xlmaudit.planted.card import write_card
 from xlmaudit.planted.corpus import CorpusSize, generate_corpus
-from xlmaudit.planted.lexicon import SPLIT_WORDS
+from xlmaudit.planted.language import bilingual_languages
 from xlmaudit.planted.truth import truth
 
 MASK_ID = SPECIALS.index("<special1>")
@@ -62,15 +62,52 @@ class TrainConfig:
         return cls(seed=seed, steps=2000, batch_size=64, lr=3e-3, corpus=small)
 
 
-def reproduce_command(cfg: TrainConfig) -> str:
+# The shipped bilingual model's settings (``--languages en,fr``): the English model's size and
+# rate; per language 300 sentences per occupation, cue word and attribute and 1,000 filler (more
+# pronoun sentences than at 200 per term: English she/he learning was the slowest part).
+BILINGUAL_CORPUS = CorpusSize(per_occupation=300, per_cue=300, per_attribute=300, filler=1000)
+BILINGUAL_DEFAULT = TrainConfig(seed=0, steps=8000, corpus=BILINGUAL_CORPUS)
+
+
+def default_config(languages: tuple[str, ...] = ("en",), *, small: bool = False) -> TrainConfig:
+    """The CLI's default settings for ``languages`` (``small``: the quick CI size)."""
+    if small:  # bilingual: the shipped per-language corpus (two languages, twice the cue words)
+        small_cfg = TrainConfig.small()
+        return (
+            small_cfg
+            if tuple(languages) == ("en",)
+            else replace(small_cfg, corpus=BILINGUAL_CORPUS)
+        )
+    return TrainConfig() if tuple(languages) == ("en",) else BILINGUAL_DEFAULT
+
+
+def reproduce_command(cfg: TrainConfig, languages: tuple[str, ...] = ("en",)) -> str:
     """The ``xlmaudit planted train`` command that trains ``cfg`` (seed and steps spelled out)."""
-    for base, flag in ((TrainConfig(), ""), (TrainConfig.small(), " --small")):
+    langs = "" if tuple(languages) == ("en",) else f" --languages {','.join(languages)}"
+    for small, flag in ((False, ""), (True, " --small")):
+        base = default_config(languages, small=small)
         if replace(cfg, seed=base.seed, steps=base.steps) == base:
-            return f"xlmaudit planted train --out DIR{flag} --seed {cfg.seed} --steps {cfg.steps}"
+            return (
+                f"xlmaudit planted train --out DIR{langs}{flag} --seed {cfg.seed} "
+                f"--steps {cfg.steps}"
+            )
     return "train_planted(DIR, TrainConfig(...)) with the settings above (not a CLI size)"
 
 
-def _xlm_config(vocab_size: int, cfg: TrainConfig) -> XLMConfig:
+def lang_maps(languages: tuple[str, ...]) -> dict[str, object]:
+    """``lang2id`` / ``id2lang`` of a multilingual model (ids in the order given), else empty."""
+    if len(languages) < 2:
+        return {}
+    return {
+        "lang2id": {code: i for i, code in enumerate(languages)},
+        "id2lang": {i: code for i, code in enumerate(languages)},
+    }
+
+
+def _xlm_config(
+    vocab_size: int, cfg: TrainConfig, languages: tuple[str, ...] = ("en",)
+) -> XLMConfig:
+    multi = len(languages) > 1
     return XLMConfig(
         vocab_size=vocab_size,
         emb_dim=cfg.emb_dim,
@@ -79,8 +116,9 @@ def _xlm_config(vocab_size: int, cfg: TrainConfig) -> XLMConfig:
         dropout=cfg.dropout,
         attention_dropout=cfg.dropout,
         max_position_embeddings=cfg.max_positions,
-        n_langs=1,
-        use_lang_emb=False,
+        n_langs=len(languages),
+        use_lang_emb=multi,
+        **lang_maps(languages),
         causal=False,
         asm=False,
         gelu_activation=True,
@@ -130,8 +168,13 @@ def _lr_at(step: int, cfg: TrainConfig) -> float:
 
 
 def _train_loop(
-    model: XLMWithLMHeadModel, data: list[list[int]], cfg: TrainConfig, log: Callable[[str], None]
+    model: XLMWithLMHeadModel,
+    data: list[list[int]],
+    cfg: TrainConfig,
+    log: Callable[[str], None],
+    langs: list[int] | None = None,
 ) -> float:
+    """MLM training; ``langs`` (one language id per sentence) feeds the ``langs`` tensor."""
     gen = torch.Generator().manual_seed(cfg.seed)
     order_rng = random.Random(cfg.seed)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=0.01)
@@ -144,9 +187,13 @@ def _train_loop(
             fresh = list(range(len(data)))
             order_rng.shuffle(fresh)
             order += fresh
-        batch, order = [data[i] for i in order[: cfg.batch_size]], order[cfg.batch_size :]
-        inputs, attn, labels = mask_batch(batch, vocab_size, gen)
-        hidden = model.transformer(input_ids=inputs, attention_mask=attn)[0]
+        picked, order = order[: cfg.batch_size], order[cfg.batch_size :]
+        inputs, attn, labels = mask_batch([data[i] for i in picked], vocab_size, gen)
+        kwargs = {}
+        if langs is not None:
+            row = torch.tensor([langs[i] for i in picked], dtype=torch.long)
+            kwargs["langs"] = row[:, None].expand_as(inputs)
+        hidden = model.transformer(input_ids=inputs, attention_mask=attn, **kwargs)[0]
         keep = labels != -100
         logits = model.pred_layer.proj(hidden[keep])
         loss = torch.nn.functional.cross_entropy(logits, labels[keep])
@@ -164,36 +211,52 @@ def _train_loop(
 
 
 def train_planted(
-    out: Path, cfg: TrainConfig | None = None, *, log: Callable[[str], None] = print
+    out: Path,
+    cfg: TrainConfig | None = None,
+    *,
+    languages: tuple[str, ...] = ("en",),
+    log: Callable[[str], None] = print,
 ) -> dict[str, object]:
-    """Generate the corpus, learn the tokenizer, train, and write the model directory ``out``."""
-    cfg = cfg or TrainConfig()
+    """Generate the corpus, learn the tokenizer, train, and write the model directory ``out``.
+
+    ``languages`` other than ``("en",)`` (e.g. ``("en", "fr")``) train the bilingual model: one
+    corpus per language, one shared BPE, language embeddings (``lang2id`` in the given order).
+    """
+    languages = tuple(languages)
+    cfg = cfg or default_config(languages)
     threads = torch.get_num_threads()
     # tiny matrices: one thread is faster here, and the result does not depend on the thread count
     torch.set_num_threads(1)
     try:
-        return _train_and_write(out, cfg, log)
+        return _train_and_write(out, cfg, log, languages)
     finally:
         torch.set_num_threads(threads)
 
 
-def _train_and_write(out: Path, cfg: TrainConfig, log: Callable[[str], None]) -> dict[str, object]:
+def _train_and_write(
+    out: Path, cfg: TrainConfig, log: Callable[[str], None], languages: tuple[str, ...]
+) -> dict[str, object]:
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    corpus = generate_corpus(seed=cfg.seed, size=cfg.corpus)
-    merges = learn_tokenizer(corpus, SPLIT_WORDS)
-    write_tokenizer(out, merges, max_length=cfg.max_positions)
+    planted = bilingual_languages(languages)
+    corpora = [generate_corpus(seed=cfg.seed, size=cfg.corpus, lang=lang) for lang in planted]
+    corpus = [s for c in corpora for s in c]
+    split = {w: n for lang in planted for w, n in lang.split_words.items()}
+    merges = learn_tokenizer(corpus, split)
+    maps = lang_maps(languages)
+    write_tokenizer(out, merges, max_length=cfg.max_positions, config=maps)
     encoder = FastEncoder(merges)
     data = [encoder.encode(s) for s in corpus]
+    langs = [i for i, c in enumerate(corpora) for _ in c] if maps else None
     torch.manual_seed(cfg.seed)
-    model = XLMWithLMHeadModel(_xlm_config(len(encoder.vocab), cfg))
+    model = XLMWithLMHeadModel(_xlm_config(len(encoder.vocab), cfg, languages))
     log(
         f"corpus {len(corpus)} sentences, vocab {len(encoder.vocab)}, "
         f"{sum(p.numel() for p in model.parameters())} parameters"
     )
-    final_loss = _train_loop(model, data, cfg, log)
+    final_loss = _train_loop(model, data, cfg, log, langs)
     model.save_pretrained(out)
-    truth().to_csv(out / "planted_truth.csv", index=False)
+    truth(languages).to_csv(out / "planted_truth.csv", index=False)
     summary = {
         **asdict(cfg),
         "sentences": len(corpus),
@@ -203,8 +266,14 @@ def _train_and_write(out: Path, cfg: TrainConfig, log: Callable[[str], None]) ->
         "final_loss": round(final_loss, 4),
         "train_seconds": round(time.perf_counter() - start, 1),
         "torch": torch.__version__,
-        "command": reproduce_command(cfg),
+        "command": reproduce_command(cfg, languages),
     }
+    if maps:
+        summary |= {
+            "languages": list(languages),
+            "lang2id": maps["lang2id"],
+            "sentences_per_language": dict(zip(languages, map(len, corpora), strict=True)),
+        }
     (out / "training.json").write_text(json.dumps(summary, indent=2) + "\n")
     write_card(out, summary)
     log(f"wrote {out} in {summary['train_seconds']} s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from xlmaudit.planted.corpus import CorpusSize
-from xlmaudit.planted.lexicon import CUE_PAIRS, OCCUPATION_SHARES, STEREOTYPES
+from xlmaudit.planted.language import ENGLISH, PlantedLanguage, bilingual_languages
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,12 +22,15 @@ TRUTH_COLUMNS: tuple[str, ...] = (
 )
 
 
-def truth_rows(size: CorpusSize | None = None) -> list[dict[str, object]]:
+def truth_rows(
+    size: CorpusSize | None = None, lang: PlantedLanguage = ENGLISH
+) -> list[dict[str, object]]:
     """One row per planted term (plain dicts; ``truth()`` wraps them in a frame)."""
     size = size or CorpusSize()
-    fem = "share of feminine pronouns (she/her) in the term's sentences"
+    forms = "/".join(dict.fromkeys(f for f, _ in lang.pronouns.values()))
+    fem = f"share of feminine pronouns ({forms}) in the term's sentences"
     rows: list[dict[str, object]] = []
-    for occ, share in OCCUPATION_SHARES.items():
+    for occ, share in lang.occupations.items():
         rows.append(
             dict(
                 association="gender_occupation",
@@ -40,11 +43,13 @@ def truth_rows(size: CorpusSize | None = None) -> list[dict[str, object]]:
                 meaning=fem,
             )
         )
-    for f, m in CUE_PAIRS:
+    cues = [(p, "gender_cue") for p in lang.cue_pairs]
+    cues += [(p, "gender_agreement") for p in lang.agreement_pairs]
+    for (f, m), association in cues:
         for word, value in ((f, 1.0), (m, 0.0)):
             rows.append(
                 dict(
-                    association="gender_cue",
+                    association=association,
                     group="feminine",
                     term=word,
                     planted_value=value,
@@ -54,7 +59,7 @@ def truth_rows(size: CorpusSize | None = None) -> list[dict[str, object]]:
                     meaning=fem,
                 )
             )
-    for st in STEREOTYPES:
+    for st in lang.stereotypes:
         for attr, (toward, strength) in st.attributes.items():
             rows.append(
                 dict(
@@ -84,20 +89,35 @@ def truth_rows(size: CorpusSize | None = None) -> list[dict[str, object]]:
     return rows
 
 
-def truth() -> pd.DataFrame:
-    """The planted truth table (columns ``TRUTH_COLUMNS``), as shipped in ``planted_truth.csv``."""
+def truth(languages: tuple[str, ...] = ("en",)) -> pd.DataFrame:
+    """The planted truth table (columns ``TRUTH_COLUMNS``), as shipped in ``planted_truth.csv``.
+
+    For several ``languages`` (the bilingual model): each language's table, a ``lang`` column first.
+    """
     import pandas as pd
 
-    return pd.DataFrame(truth_rows(), columns=list(TRUTH_COLUMNS))
+    if tuple(languages) == ("en",):
+        return pd.DataFrame(truth_rows(), columns=list(TRUTH_COLUMNS))
+    return pd.concat(
+        [language_truth(lang).assign(lang=lang.code) for lang in bilingual_languages(languages)],
+        ignore_index=True,
+    )[["lang", *TRUTH_COLUMNS]]
 
 
-def group_terms() -> pd.DataFrame:
+def language_truth(lang: PlantedLanguage) -> pd.DataFrame:
+    """The truth table of one planted language (columns ``TRUTH_COLUMNS``)."""
+    import pandas as pd
+
+    return pd.DataFrame(truth_rows(lang=lang), columns=list(TRUTH_COLUMNS))
+
+
+def group_terms(lang: PlantedLanguage = ENGLISH) -> pd.DataFrame:
     """Group terms of each stereotype type (columns association, group, term, side)."""
     import pandas as pd
 
     rows = [
         dict(association=st.name, group=g, term=t, side=side)
-        for st in STEREOTYPES
+        for st in lang.stereotypes
         for g, terms, side in ((st.more, st.more_terms, "more"), (st.less, st.less_terms, "less"))
         for t in terms
     ]

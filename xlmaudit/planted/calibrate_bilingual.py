@@ -1,0 +1,191 @@
+"""Calibration of the bilingual planted model (English, French) through scorers (pure: no torch).
+
+Per language, the English calibration (:func:`xlmaudit.planted.calibrate.calibrate`) on that
+language's held-out items, scored with that language's id. Two cross-language figures:
+
+- ``single_language_stereotype``: the ``city`` stereotype is planted in French only. Its French
+  pairs must prefer the stereotyped sentence (>= 0.9); the same pairs translated to English (the
+  English corpus has the same city names, every attribute at 0.5) must not (clustered 95% interval
+  containing 0.5);
+- ``wrong_language_id``: the French items scored with the **English** language id (the ``langs``
+  tensor of ``en``). The model only ever saw French words with the French id, so recovery of the
+  French truth degrades; the figures beside the right-id ones show that the id is passed and read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+
+from xlmaudit.planted.calibrate import (
+    THRESHOLDS,
+    calibrate,
+    pair_calibration,
+    pair_clusters,
+    preference_interval,
+)
+from xlmaudit.planted.corpus import CorpusSize
+from xlmaudit.planted.items import stereotype_pairs
+from xlmaudit.planted.language import BILINGUAL, FRENCH_ONLY
+from xlmaudit.planted.lexicon_fr import CITY_EN_PROBE
+from xlmaudit.requests import Encoding, Request, Response, Scorer
+
+# Wrong-id degradation that counts as "measurable": the mean French pair preference drops by at
+# least 0.05 AND the pseudo-perplexity of held-out French filler grows by at least 1.5x. The
+# occupation Spearman is reported but not required to drop: the she/he ratio at the mask survives
+# a wrong id on the candidate models (drops of 0.05 and -0.003 measured), pairs and PLL do not.
+WRONG_ID_MIN_DROP = {"pair_preference": 0.05, "perplexity_ratio": 1.5}
+_DROPPED = ("model", "thresholds", "truth")
+
+
+class WithLanguage:
+    """A scorer whose requests (and ``tokenize``) carry ``lang`` unless they set their own."""
+
+    def __init__(self, scorer: Scorer, lang: str) -> None:
+        self.scorer, self.lang = scorer, lang
+        self.fingerprint = scorer.fingerprint
+
+    def tokenize(self, text: str, lang: str | None = None) -> Encoding:
+        return self.scorer.tokenize(text, lang or self.lang)
+
+    def score(self, requests: list[Request]) -> list[Response]:
+        return self.scorer.score(
+            [r if r.lang is not None else replace(r, lang=self.lang) for r in requests]
+        )
+
+
+def language_scorers(scorer: Scorer, languages: tuple[str, ...]) -> dict[str, WithLanguage]:
+    """One view of ``scorer`` per language id: its requests are encoded with that language."""
+    return {code: WithLanguage(scorer, code) for code in languages}
+
+
+def _mean_preference(result: dict[str, Any]) -> float:
+    values = [v["value"] for v in result["pair_preference"].values()]
+    return sum(values) / len(values)
+
+
+def single_language_stereotype(
+    scorers: Mapping[str, Scorer], french: dict[str, Any], *, pair_seed: int, n: int
+) -> dict[str, Any]:
+    """The French-only ``city`` stereotype measured in French (from ``french``) and in English."""
+    name, planted_in = FRENCH_ONLY
+    pairs = stereotype_pairs(
+        seed=pair_seed, n_per_type=n, n_control=0, lang=BILINGUAL["en"], types=(CITY_EN_PROBE,)
+    )
+    scored = pair_calibration(scorers["en"], pairs)
+    en = preference_interval(scored.stereotyped_higher, pair_clusters(scored))
+    fr = french["pair_preference"][name]
+    return {
+        "type": name,
+        "planted_in": planted_in,
+        "fr": fr,
+        "en": en,
+        "difference": fr["value"] - en["value"],
+        "passed": bool(
+            fr["value"] >= THRESHOLDS["pair_preference"]
+            and en["ci_low_clustered"] <= 0.5 <= en["ci_high_clustered"]
+        ),
+    }
+
+
+def wrong_language_id(right: dict[str, Any], wrong: dict[str, Any]) -> dict[str, Any]:
+    """French recovery with the French id (``right``) vs with the English id (``wrong``)."""
+    ppl_ratio = wrong["pseudo_perplexity"]["value"] / right["pseudo_perplexity"]["value"]
+    drop = {
+        "spearman_occupation": right["spearman_occupation"] - wrong["spearman_occupation"],
+        "pair_preference": _mean_preference(right) - _mean_preference(wrong),
+    }
+    return {
+        "text": "fr",
+        "lang_id": "en",
+        "spearman_occupation": wrong["spearman_occupation"],
+        "pair_preference": wrong["pair_preference"],
+        "pair_preference_mean": _mean_preference(wrong),
+        "control_preference": wrong["control_preference"],
+        "cue_accuracy": wrong["cue_accuracy"],
+        "pseudo_perplexity": wrong["pseudo_perplexity"],
+        "right_id": {
+            "spearman_occupation": right["spearman_occupation"],
+            "pair_preference_mean": _mean_preference(right),
+            "pseudo_perplexity": right["pseudo_perplexity"]["value"],
+        },
+        "drop": drop,
+        "perplexity_ratio": ppl_ratio,
+        "min_drop": WRONG_ID_MIN_DROP,
+        "passed": bool(
+            drop["pair_preference"] >= WRONG_ID_MIN_DROP["pair_preference"]
+            and ppl_ratio >= WRONG_ID_MIN_DROP["perplexity_ratio"]
+        ),
+    }
+
+
+def calibrate_bilingual(
+    scorers: Mapping[str, Scorer],
+    *,
+    seed: int = 0,
+    size: CorpusSize | None = None,
+    pair_seed: int = 0,
+    n_per_type: int = 64,
+    n_control: int = 32,
+) -> tuple[dict[str, Any], pd.DataFrame]:
+    """All figures of the bilingual model (JSON-ready) and the per-language measured truth table.
+
+    ``scorers`` maps each language id (``en``, ``fr``) to a scorer that encodes with that id
+    (:func:`language_scorers`); the wrong-id figures score French items with ``scorers["en"]``.
+    """
+    kw = dict(seed=seed, size=size, pair_seed=pair_seed, n_per_type=n_per_type, n_control=n_control)
+    languages: dict[str, Any] = {}
+    tables = []
+    for code, lang in BILINGUAL.items():
+        result, table = calibrate(scorers[code], lang=lang, **kw)
+        languages[code] = {k: v for k, v in result.items() if k not in _DROPPED}
+        tables.append(table.assign(lang=code))
+    wrong, _ = calibrate(scorers["en"], lang=BILINGUAL["fr"], **kw)
+    single = single_language_stereotype(scorers, languages["fr"], pair_seed=pair_seed, n=n_per_type)
+    wrong_id = wrong_language_id(languages["fr"], wrong)
+    passed = {f"{code}.{k}": v for code, r in languages.items() for k, v in r["passed"].items()}
+    passed |= {
+        "single_language_stereotype": single["passed"],
+        "wrong_language_id": wrong_id["passed"],
+    }
+    out = {
+        "model": scorers["en"].fingerprint,
+        "languages": languages,
+        "single_language_stereotype": single,
+        "wrong_language_id": wrong_id,
+        "thresholds": THRESHOLDS,
+        "passed": passed,
+    }
+    table = pd.concat(tables, ignore_index=True)
+    return out, table[["lang", *[c for c in table.columns if c != "lang"]]]
+
+
+def summary_lines_bilingual(result: dict[str, Any]) -> str:
+    """A few human-readable lines of the bilingual figures."""
+    lines = []
+    for code, r in result["languages"].items():
+        prefs = ", ".join(f"{b} {v['value']:.3f}" for b, v in r["pair_preference"].items())
+        ctrl = r["control_preference"]["all"]
+        lines.append(
+            f"[{code}] spearman_occupation {r['spearman_occupation']:.3f}; pair_preference "
+            f"{prefs}; control {ctrl['value']:.3f} clustered [{ctrl['ci_low_clustered']:.3f}, "
+            f"{ctrl['ci_high_clustered']:.3f}]; cue_accuracy {r['cue_accuracy']:.3f}"
+        )
+    s = result["single_language_stereotype"]
+    lines.append(
+        f"{s['type']} stereotype (planted in {s['planted_in']} only): fr {s['fr']['value']:.3f}, "
+        f"en {s['en']['value']:.3f} clustered [{s['en']['ci_low_clustered']:.3f}, "
+        f"{s['en']['ci_high_clustered']:.3f}]"
+    )
+    w = result["wrong_language_id"]
+    lines.append(
+        f"French text with the English id: spearman {w['spearman_occupation']:.3f} "
+        f"(right id {w['right_id']['spearman_occupation']:.3f}), pair preference mean "
+        f"{w['pair_preference_mean']:.3f} (right id {w['right_id']['pair_preference_mean']:.3f}), "
+        f"pseudo-perplexity x{w['perplexity_ratio']:.2f}"
+    )
+    lines.append("passed " + ", ".join(f"{k}={v}" for k, v in result["passed"].items()))
+    return "\n".join(lines)
