@@ -107,12 +107,15 @@ def pair_requests(
 ) -> tuple[list[Request], dict[str, Any]]:
     """The requests ``estimator`` needs for ``item`` ([more, less], or [] if nothing to score)
     and the note :func:`pair_row` needs (piece counts and scored positions)."""
-    enc_more, enc_less = tokenize(scorer, item.sent_more), tokenize(scorer, item.sent_less)
-    if item.excluded:  # a known bad row: counted, never scored
-        n_more, n_less = (sum(not s for s in e.special) for e in (enc_more, enc_less))
+    if item.excluded:  # a known bad row (an empty sentence among them): counted, never scored
+        n_more, n_less = (
+            sum(not s for s in tokenize(scorer, t).special) if t.strip() else 0
+            for t in (item.sent_more, item.sent_less)
+        )
         return [], {"n_pieces_more": n_more, "n_pieces_less": n_less,
                     "asymmetric": n_more != n_less, "n_scored_more": 0, "n_scored_less": 0,
                     "n_special_dropped": 0}  # fmt: skip
+    enc_more, enc_less = tokenize(scorer, item.sent_more), tokenize(scorer, item.sent_less)
     stereo = item.direction == "stereo"  # the references align (sent1, sent2) in this order
     first, second = (enc_more, enc_less) if stereo else (enc_less, enc_more)
     spans = m.align(first.ids, second.ids)

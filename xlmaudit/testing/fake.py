@@ -65,7 +65,10 @@ class FakeScorer:
         return self.split.get(word, (word,))
 
     def tokenize(self, text: str, lang: str | None = None) -> Encoding:
-        """Whitespace pieces (``lang`` is accepted and ignored)."""
+        """Whitespace pieces (``lang`` is accepted and ignored); empty text is an InputError,
+        as in the real core."""
+        if not text.strip():
+            raise InputError(f"empty text {text!r}")
         ids, pieces, words, special = [0], ["<s>"], [-1], [True]
         for w, word in enumerate(text.lower().split()):
             for piece in self._pieces(word):
