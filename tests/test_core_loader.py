@@ -11,6 +11,7 @@ import torch
 from xlmaudit.errors import InputError, ModelLoadError
 from xlmaudit.inference import load_model
 from xlmaudit.inference import loader as loader_mod
+from xlmaudit.inference.languages import lang_id
 from xlmaudit.testing import make_tiny_xlm, tiny_model_dir
 
 torch.set_num_threads(1)  # tiny models: threads only contend on the shared CPU
@@ -73,13 +74,19 @@ def test_multilingual_language_choice_and_errors():
     assert load_model(path, language="en").langs_id == 0
     with pytest.raises(InputError, match=r"has no language 'de'; it has: en, fr"):
         load_model(path, language="de")
-    with pytest.raises(InputError, match=r"is multilingual: choose a language \(en, fr\)"):
-        load_model(path)
+    loaded = load_model(path)  # no default: each request names its language (suite `language:`)
+    assert loaded.language is None and loaded.uses_langs and loaded.lang2id == {"en": 0, "fr": 1}
+    with pytest.raises(InputError, match=r"is multilingual \(languages: en, fr\): give the suite"):
+        lang_id(loaded, None)
+    assert lang_id(loaded, "fr") == 1
+    with pytest.raises(InputError, match=r"has no language 'de'; it has: en, fr"):
+        lang_id(loaded, "de")
 
 
-def test_language_is_refused_for_non_xlm():
-    with pytest.raises(InputError, match="XLM models only"):
-        load_model(str(tiny_model_dir("bert")), language="en")
+def test_language_is_recorded_for_non_xlm():
+    loaded = load_model(str(tiny_model_dir("bert")), language="fr")
+    assert loaded.language == "fr" and loaded.lang2id == {} and not loaded.uses_langs
+    assert lang_id(loaded, "de") is None  # a model without a language input: nothing to send
 
 
 def test_unreachable_hub_gives_one_message(monkeypatch):

@@ -6,6 +6,10 @@ de-duplication and the disk cache. Responses hold numpy arrays and plain python 
 The user-facing mask placeholder is always ``[MASK]``; the inference core substitutes the model's
 own mask token (``<special1>`` for XLM).
 
+Every request has a ``lang`` (ISO 639-1 code, or None for the model's default): the scorer encodes
+the text for that language (XLM: Moses pre-tokenisation, and the ``langs`` tensor of checkpoints
+with language embeddings); it is part of the key, so answers in different languages never mix.
+
 Token positions (``PLLRequest.positions``) index the sequence returned by ``Scorer.tokenize(text)``,
 which includes the special tokens (for XLM: ``<s> ... </s>``).
 """
@@ -51,7 +55,10 @@ class _Keyed:
 
     def key(self) -> str:
         """Stable content hash of the request (kind + fields), hex sha256."""
-        payload = json.dumps({"kind": self.kind, **asdict(self)}, sort_keys=True)  # type: ignore[call-overload]
+        fields = asdict(self)  # type: ignore[call-overload]
+        if fields.get("lang") is None:
+            fields.pop("lang", None)  # no language: the key requests had before languages
+        payload = json.dumps({"kind": self.kind, **fields}, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -71,6 +78,7 @@ class MaskedWordRequest(_Keyed):
     candidates: tuple[str, ...]
     top_k: int = 0
     context_masks: tuple[tuple[int, int], ...] = ()
+    lang: str | None = None
     kind: ClassVar[str] = "masked_word"
 
 
@@ -84,6 +92,7 @@ class MaskedTokenRequest(_Keyed):
 
     text: str
     target_ids: tuple[int, ...]
+    lang: str | None = None
     kind: ClassVar[str] = "masked_token"
 
 
@@ -100,6 +109,7 @@ class PLLRequest(_Keyed):
     text: str
     estimator: Estimator = "original"
     positions: tuple[int, ...] | None = None
+    lang: str | None = None
     kind: ClassVar[str] = "pll"
 
 
@@ -113,6 +123,7 @@ class UnmaskedRequest(_Keyed):
 
     text: str
     attentions: bool = False
+    lang: str | None = None
     kind: ClassVar[str] = "unmasked"
 
 
@@ -130,6 +141,7 @@ class HiddenStatesRequest(_Keyed):
     layer: int = -1
     pooling: str = "none"
     specials: bool = True
+    lang: str | None = None
     kind: ClassVar[str] = "hidden"
 
 
@@ -151,6 +163,7 @@ class AttributionRequest(_Keyed):
     method: str = "lig"
     n_steps: int = 50
     baseline: str = "pad"
+    lang: str | None = None
     kind: ClassVar[str] = "attribution"
 
 
@@ -177,6 +190,7 @@ class TopWordsRequest(_Keyed):
     k: int = 20
     max_pieces: int = 3
     beam: int = 0
+    lang: str | None = None
     kind: ClassVar[str] = "top_words"
 
 
@@ -198,4 +212,4 @@ class Scorer(Protocol):
 
     def score(self, requests: list[Request]) -> list[Response]: ...
 
-    def tokenize(self, text: str) -> Encoding: ...
+    def tokenize(self, text: str, lang: str | None = None) -> Encoding: ...

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -27,12 +27,13 @@ SUMMARY_COLUMNS = (
 )
 
 LEVEL, CONTRAST = "level", "contrast"  # always present: the row's level, its groups in words
+LANG = "lang"  # always present: the probe's language (raw: after ``probe``; summary: after level)
 
 
 def summary_columns(present: list[str] | tuple[str, ...] = ()) -> list[str]:
     """summary.csv's columns: the contract, ``level``, every registered kind's extra columns,
     then any undeclared extra in ``present``, and ``contrast`` last (same whatever suites ran)."""
-    cols = [*SUMMARY_COLUMNS, LEVEL]
+    cols = [*SUMMARY_COLUMNS, LEVEL, LANG]
     for _, kind in sorted(load_kinds().items()):  # by name: not by import order, which varies
         cols += [c for c in kind.summary_columns if c not in cols]
     cols += [c for c in present if c not in cols and c != CONTRAST]
@@ -61,20 +62,43 @@ class ProbeWork:
     notes: list[Any]
 
 
+class InLanguage:
+    """A scorer seen from one probe: ``tokenize(text)`` encodes for the probe's language."""
+
+    def __init__(self, scorer: Scorer, lang: str) -> None:
+        self.scorer, self.lang = scorer, lang
+        self.fingerprint = scorer.fingerprint
+
+    def tokenize(self, text: str, lang: str | None = None) -> Any:
+        return self.scorer.tokenize(text, lang or self.lang)
+
+    def score(self, requests: list[Request]) -> list[Response]:
+        return self.scorer.score(requests)
+
+
+def in_language(requests: list[list[Request]], lang: str) -> list[list[Request]]:
+    """Every request with ``lang`` set (a request whose kind set a language keeps it)."""
+    return [[r if r.lang is not None else replace(r, lang=lang) for r in rs] for rs in requests]
+
+
 def prepare(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[ProbeWork]:
-    """Build every probe's items (first ``ctx.limit`` per probe) and their requests."""
+    """Build every probe's items (first ``ctx.limit`` per probe) and their requests, in the
+    probe's language (kinds need not know it: the runner binds the scorer and the requests)."""
     work = []
+    views: dict[str, InLanguage] = {}  # one view per language, so per-scorer memos are shared
     for suite in suites:
         for probe in suite.probes:
             kind = get_kind(probe.kind, where=probe.at("kind"))
             items = list(kind.build_items(probe, ctx))
             if ctx.limit is not None:
                 items = items[: ctx.limit]
-            asked = Asked.of(kind.requests(probe, items, scorer))
+            view = views.setdefault(probe.language, InLanguage(scorer, probe.language))
+            asked = Asked.of(kind.requests(probe, items, view))
             if len(asked.requests) != len(items):
                 n = len(asked.requests)
                 raise RuntimeError(f"kind {kind.name}: {n} request lists for {len(items)}")
-            work.append(ProbeWork(suite, probe, kind, items, asked.requests, asked.notes))
+            reqs = in_language(asked.requests, probe.language)
+            work.append(ProbeWork(suite, probe, kind, items, reqs, asked.notes))
     return work
 
 
@@ -117,13 +141,17 @@ def run_suites(
             raw.insert(0, "probe", p.probe.id)
             raw.insert(0, "suite", suite.name)
             summary = p.kind.summarize(p.probe, raw, seed=ctx.seed)
+            raw.insert(2, LANG, p.probe.language)
             described = p.kind.describe(p.probe)
             raws.append(raw)
-            sums.append(_with_level_and_contrast(
-                _tidy_summary(summary, suite.name, p.probe.id), p.kind,
-                tuple(described.get("contrast") or ())))  # fmt: skip
+            tidy = _tidy_summary(summary, suite.name, p.probe.id)
+            contrast = tuple(described.get("contrast") or ())
+            sums.append(
+                _with_level_and_contrast(tidy, p.kind, contrast).assign(lang=p.probe.language)
+            )
             probes_meta[p.probe.id] = {
                 "kind": p.kind.name,
+                "language": p.probe.language,
                 "items": len(p.items),
                 "requests": sum(len(r) for r in p.requests),
                 **described,
@@ -133,6 +161,7 @@ def run_suites(
             "version": suite.version,
             "path": suite.path,
             "sha256": suite.sha256,
+            "languages": list(suite.languages),
             "probes": probes_meta,
             "distinct_requests_in_run": n_unique,
         }

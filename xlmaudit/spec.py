@@ -4,6 +4,7 @@ A suite file::
 
     name: occupations            # required
     version: "1.0"               # required
+    language: en                 # optional (default en): the language of the suite's text
     card:                        # required: summary, measures, limits, references, calibration
       summary: one line shown by `xlmaudit list`
       ...
@@ -15,12 +16,14 @@ A suite file::
         templates:               # kinds with templates: list of text or {id, text}
           - "the {occupation} said that [MASK] was tired."
         groups: {female: [she], male: [he]}
+        language: en             # optional: overrides the suite's language for this probe
         ...                      # further keys: options declared by the kind
 
 Common probe keys are ``id``, ``kind``, ``description``, ``templates``, ``slots`` (slot -> lexicon
-name, when a slot is not named after its lexicon) and ``groups``; every other key is parsed into
-``options`` (with its line) without knowing the kind. :func:`parse_suite` stops there; the check
-against the kind (declared options, masks, the kind's own checks) is
+name, when a slot is not named after its lexicon), ``groups`` and ``language`` (an ISO 639-1
+code: the runner encodes the probe's text for it and records it in every row); every other key
+is parsed into ``options`` (with its line) without knowing the kind. :func:`parse_suite` stops
+there; the check against the kind (declared options, masks, the kind's own checks) is
 :mod:`xlmaudit.probes.check`, and :func:`xlmaudit.suites.load_suite` does both. Lexicons:
 :mod:`xlmaudit.lexicons`; the YAML reader: :mod:`xlmaudit.yamlread`.
 
@@ -49,10 +52,12 @@ __all__ = [
 
 SLOT_RE = re.compile(r"\{(?:(a):)?([A-Za-z_][A-Za-z0-9_]*)\}")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-SUITE_KEYS = {"name", "version", "card", "lexicons", "probes"}
+SUITE_KEYS = {"name", "version", "language", "card", "lexicons", "probes"}
 CARD_KEYS = {"summary", "measures", "limits", "references", "calibration", "notes"}
 CARD_REQUIRED = ("summary", "measures", "limits", "references", "calibration")
-PROBE_COMMON = {"id", "kind", "description", "templates", "slots", "groups"}
+PROBE_COMMON = {"id", "kind", "description", "templates", "slots", "groups", "language"}
+LANG_RE = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 (or 639-3) code, lower case
+DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class ProbeSpec:
     where: Where
     key_lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     suite: str = ""
+    language: str = DEFAULT_LANGUAGE  # the probe's own ``language:`` or else the suite's
 
     def at(self, key: str | None = None) -> Where:
         """Where the probe (or one of its keys) is written."""
@@ -110,10 +116,27 @@ class SuiteSpec:
     lexicons: Mapping[str, Lexicon]
     path: str
     sha256: str  # hash of the suite file and every lexicon file it reads
+    language: str = DEFAULT_LANGUAGE  # the suite's ``language:`` (probes may override it)
 
     @property
     def summary(self) -> str:
         return str(self.card.get("summary", ""))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages of the suite's probes, in order of first appearance."""
+        return tuple(dict.fromkeys(p.language for p in self.probes))
+
+
+def _language(node: Any, path: Path, default: str) -> str:
+    """The ``language:`` of a suite or probe node (``default`` when absent), checked."""
+    if "language" not in node:
+        return default
+    at = where_of(path, node, "language")
+    lang = expect(node["language"], str, "language", at)
+    if not LANG_RE.match(lang):
+        raise at.error(f"language {lang!r}: write an ISO 639-1 code in lower case (en, fr, de)")
+    return lang
 
 
 # --------------------------------------------------------------------------- probes
@@ -186,7 +209,9 @@ def _group_from_lexicon(
     ]
 
 
-def _probe(node: Any, path: Path, lexicons: Mapping[str, Lexicon], suite: str) -> ProbeSpec:
+def _probe(
+    node: Any, path: Path, lexicons: Mapping[str, Lexicon], suite: str, language: str
+) -> ProbeSpec:
     """One probe, parsed generically: every key beyond the common ones is an option, kept with
     its line; :func:`xlmaudit.probes.check.check_probe` checks it against its kind."""
     where = where_of(path, node)
@@ -222,6 +247,7 @@ def _probe(node: Any, path: Path, lexicons: Mapping[str, Lexicon], suite: str) -
         where=where,
         key_lines=MappingProxyType(dict(node.key_lines)),
         suite=suite,
+        language=_language(node, path, language),
     )
 
 
@@ -252,7 +278,8 @@ def parse_suite(path: str | Path) -> SuiteSpec:
     probes_node = expect(data["probes"], list, "probes", where_of(path, data, "probes"))
     if not probes_node:
         raise where_of(path, data, "probes").error("probes is empty")
-    probes = tuple(_probe(p, path, lexicons, name) for p in probes_node)
+    language = _language(data, path, DEFAULT_LANGUAGE)
+    probes = tuple(_probe(p, path, lexicons, name, language) for p in probes_node)
     digest = hashlib.sha256()
     for f in files:
         digest.update(f.name.encode() + b"\0" + f.read_bytes())
@@ -264,6 +291,7 @@ def parse_suite(path: str | Path) -> SuiteSpec:
         MappingProxyType(lexicons),
         str(path),
         digest.hexdigest(),
+        language,
     )
 
 

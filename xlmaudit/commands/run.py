@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from xlmaudit.commands._languages import parse_languages, select_languages
+
 ENV_DATA_DIR = "XLMAUDIT_DATA_DIR"
 MAX_ITEMS = 200_000  # default ceiling on template items expanded per run
 LIBRARIES = ("torch", "transformers", "numpy", "pandas", "scipy", "pyarrow", "pyyaml", "captum")
@@ -43,6 +45,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="token budget per forward pass (default: 1024 on CPU, 4096 on GPU)",
     )
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N items per probe")
+    p.add_argument(
+        "--languages",
+        default=None,
+        metavar="L,L",
+        help="run only the probes in these languages (e.g. en,fr; default: every language of the "
+        "suites that the model knows)",
+    )
     p.add_argument(
         "--data-dir",
         type=Path,
@@ -81,6 +90,7 @@ class RunSettings:
     dtype: str = "float32"
     batch_tokens: int | None = None  # None: the device's default, resolved by the scorer
     limit: int | None = None
+    languages: tuple[str, ...] = ()  # --languages: () = every language the model knows
     data_dir: Path | None = None
     strict_data: bool = False
     cache_dir: Path | None = None  # None: no cache
@@ -97,6 +107,7 @@ class RunSettings:
             model=args.model, suites=tuple(args.suite), out=Path(args.out),
             revision=args.revision, device=args.device, dtype=args.dtype,
             batch_tokens=args.batch_tokens, limit=args.limit, data_dir=args.data_dir,
+            languages=parse_languages(getattr(args, "languages", None)),
             strict_data=bool(getattr(args, "strict_data", False)), cache_dir=_cache_dir(args),
             seed=args.seed, overwrite=bool(getattr(args, "overwrite", False)),
             max_items=getattr(args, "max_items", MAX_ITEMS),
@@ -188,6 +199,7 @@ def main(args: argparse.Namespace) -> int:
     loaded = load_model(settings.model, revision=settings.revision, device=device,
                         dtype=settings.dtype)  # fmt: skip
     warn_random_weights(loaded)
+    suites, skipped = select_languages(suites, loaded, settings.languages)
     scorer = make_scorer(loaded, suites, settings)
     if group:
         from xlmaudit.inference.distributed import wrap
@@ -195,6 +207,8 @@ def main(args: argparse.Namespace) -> int:
         scorer = wrap(scorer, group, settings.cache_dir)
     ctx = settings.context()
     results = run_suites(suites, scorer, ctx=ctx)
+    for r in results:
+        r.meta["skipped_languages"] = skipped.get(r.suite.name, [])
     if group and not group.is_main:  # rank 0 alone writes the run directory and prints
         return 0
     meta = run_meta(settings, loaded, scorer, results, ctx, started=started)
@@ -298,6 +312,8 @@ def run_meta(
                 "sha256": r.suite.sha256,
                 "path": r.suite.path,
                 "card": dict(r.suite.card),
+                "languages": r.meta.get("languages", []),
+                "skipped_languages": r.meta.get("skipped_languages", []),
                 "probes": r.meta["probes"],
             }
             for r in results

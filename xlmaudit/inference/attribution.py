@@ -91,7 +91,9 @@ def _no_param_grads(model: torch.nn.Module) -> Iterator[None]:
             p.requires_grad_(flag)
 
 
-def _run_batch(loaded, rows, *, method, n_steps, base_id, batch_tokens, internal_batch_size):
+def _run_batch(
+    loaded, rows, *, method, n_steps, base_id, lang_id, batch_tokens, internal_batch_size
+):
     """One Captum call for a batch of rows; returns per-row (attr, delta, F(x), F(b)) as numpy."""
     model = loaded.model
     device = next(model.parameters()).device
@@ -102,8 +104,8 @@ def _run_batch(loaded, rows, *, method, n_steps, base_id, batch_tokens, internal
         device,  # padding is masked out
     )
     args: tuple = (att, pos, term_ids, signs)
-    if getattr(loaded, "langs_id", None) is not None:
-        args = (*args, torch.full_like(ids, int(loaded.langs_id)))
+    if lang_id is not None:
+        args = (*args, torch.full_like(ids, int(lang_id)))
     forward = forward_fn(model)
     ibs = internal_batch_size or max(len(rows), batch_tokens // ids.shape[1])
     call = Call(forward, embedding_layer(model), ids, base, args, n_steps, max(ibs, len(rows)))
@@ -139,7 +141,8 @@ def explain(
     Requests sharing (method, n_steps, baseline) are stacked: one Captum call per batch of rows.
 
     Args:
-        loaded: a ``LoadedModel`` (``model``, ``tokenizer``, ``mask_id``, ``langs_id``).
+        loaded: a ``LoadedModel`` (``model``, ``tokenizer``, ``mask_id``, languages); each
+            request is encoded for its ``lang`` (with the ``langs`` ids of that language).
         batch_rows: rows (sequences) stacked into one Captum call.
         batch_tokens: token budget of one forward pass; sets ``internal_batch_size`` if not given
             (None: the device's default, as ``ModelScorer``).
@@ -160,15 +163,16 @@ def explain(
     device = next(loaded.model.parameters()).device.type  # where the rows run
     batch_tokens = resolve_batch_tokens(batch_tokens, device)
     loaded.model.eval()
-    groups: dict[tuple[str, int, str], list[int]] = {}
+    groups: dict[tuple[str, int, str, str | None], list[int]] = {}
     for i, req in enumerate(requests):
-        groups.setdefault((req.method, req.n_steps, req.baseline), []).append(i)
+        groups.setdefault((req.method, req.n_steps, req.baseline, req.lang), []).append(i)
     out: list[AttributionResponse | None] = [None] * len(requests)
-    for (method, n_steps, baseline), index in groups.items():
+    for (method, n_steps, baseline, lang), index in groups.items():
         reqs = [requests[i] for i in index]
         answers = _explain_group(
             loaded,
             reqs,
+            codec=Codec(loaded, lang=lang),
             method=method,
             n_steps=n_steps,
             base_id=baseline_id(loaded, baseline),
@@ -198,6 +202,7 @@ def _explain_group(
     loaded,
     requests,
     *,
+    codec,
     method,
     n_steps,
     base_id,
@@ -214,7 +219,7 @@ def _explain_group(
     all such explanations batched together) at the next count, until complete or at ``n_steps``.
     ``counts`` accumulates ``passes`` (rows x steps over every try: forward+backward evaluations).
     """
-    setups, rows, codec = [], [], Codec(loaded)
+    setups, rows = [], []
     for owner, req in enumerate(requests):
         setup = setup_request(codec, req)
         setups.append(setup)
@@ -235,7 +240,13 @@ def _explain_group(
         pending = [r for r in rows if todo[r.owner]]
         for batch in row_batches(pending, batch_rows):
             attr, delta, fx, fb = _run_batch(
-                loaded, batch, method=method, n_steps=steps, base_id=base_id, **batching
+                loaded,
+                batch,
+                method=method,
+                n_steps=steps,
+                base_id=base_id,
+                lang_id=codec.lang_id,
+                **batching,  # fmt: skip
             )
             for i, row in enumerate(batch):
                 np.add.at(sums[row.owner], list(row.to_base), attr[i, : len(row.ids)])
@@ -303,8 +314,8 @@ class AttributionScorer:
         self.options = {"adaptive": True, "batch_tokens": self.batch_tokens, **options}
         self.fingerprint = scorer.fingerprint
 
-    def tokenize(self, text: str) -> Encoding:
-        return self.scorer.tokenize(text)
+    def tokenize(self, text: str, lang: str | None = None) -> Encoding:
+        return self.scorer.tokenize(text, lang)
 
     def score(self, requests: list[Any]) -> list[Any]:
         """Answers in order: attributions through ``explain``, others through the wrapped scorer."""

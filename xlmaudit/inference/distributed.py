@@ -117,8 +117,8 @@ class DistributedScorer:
     def is_main(self) -> bool:
         return self.info.is_main
 
-    def tokenize(self, text: str) -> Any:
-        return self.scorer.tokenize(text)
+    def tokenize(self, text: str, lang: str | None = None) -> Any:
+        return self.scorer.tokenize(text, lang)
 
     def score(self, requests: list[Request]) -> list[Any]:
         """Answers in order on rank 0; ``None`` placeholders on the other ranks."""
@@ -180,8 +180,8 @@ class DistributedScorer:
                 shard.close()
             cached = {i: found[keys[i]] for i in scored if keys[i] in found}
         todo = [i for i in scored if i not in cached]
-        jobs = [(i, build_job(self.base.codec, requests[i], n_layers=self.base._n_layers))
-                for i in todo]  # fmt: skip
+        jobs = [(i, build_job(self.base.codec_for(requests[i].lang), requests[i],
+                              n_layers=self.base._n_layers)) for i in todo]  # fmt: skip
         jobs.sort(key=lambda ij: ij[1].width)  # as ModelScorer.score orders them
         units: list[list[int]] = []
         costs: list[int] = []
@@ -193,7 +193,7 @@ class DistributedScorer:
             if isinstance(r, AttributionRequest):  # ~n_steps forward+backward rows each
                 units.append([i])
                 steps = int(getattr(self.scorer, "options", {}).get("n_steps", 50))
-                costs.append(len(self.tokenize(r.text).ids) * steps * 2)
+                costs.append(len(self.tokenize(r.text, r.lang).ids) * steps * 2)
         self._cached = cached  # stays on rank 0
         return units, total_rows, balance(costs, self.info.world)
 

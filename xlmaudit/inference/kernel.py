@@ -13,7 +13,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any
 
@@ -39,10 +39,16 @@ class Row:
     full: bool = False
     attention: bool = False
     hidden_layer: int | None = None
+    lang_id: int | None = None  # the ``langs`` id of every position (language embeddings)
 
     def unit(self) -> tuple:
         """The forward-pass identity: rows equal here share one computation."""
-        return (self.ids, self.read, self.attention, self.hidden_layer)
+        return (self.ids, self.read, self.attention, self.hidden_layer, self.lang_id)
+
+
+def with_lang(row: Row, lang_id: int | None) -> Row:
+    """``row`` carrying the ``langs`` id ``lang_id`` (unchanged when None)."""
+    return row if lang_id is None or row.lang_id == lang_id else replace(row, lang_id=lang_id)
 
 
 @dataclass
@@ -68,7 +74,7 @@ def _batches(units: list[tuple], *, batch_tokens: int) -> list[list[int]]:
     """Indices of units, sorted (flags, length desc), cut so that rows x max length <= budget."""
 
     def sort_key(i: int) -> tuple:
-        ids, _, attention, layer = units[i]
+        ids, _, attention, layer = units[i][:4]
         return (attention, layer is not None, layer or 0, -len(ids))
 
     order = sorted(range(len(units)), key=sort_key)
@@ -136,9 +142,12 @@ class _Inputs:
     keep: torch.Tensor
     counts: list[int]  # read positions per unit
     lengths: list[int]  # real tokens per unit
+    langs: torch.Tensor | None = None  # (rows, width) langs ids; None: no language embeddings
 
 
-def _inputs(units: list[tuple], *, pad_id: int, device: str) -> _Inputs:
+def _inputs(
+    units: list[tuple], *, pad_id: int, device: str, langs_id: int | None = None
+) -> _Inputs:
     """Pad ``units`` into (ids, attention mask, read mask) with numpy, then copy to ``device``."""
     n, width = len(units), max(len(u[0]) for u in units)
     lengths = np.fromiter((len(u[0]) for u in units), dtype=np.int64, count=n)
@@ -150,12 +159,17 @@ def _inputs(units: list[tuple], *, pad_id: int, device: str) -> _Inputs:
     if reads:
         keep[tuple(np.array(reads).T)] = True
     tensors = (_to_device(torch.from_numpy(x), device) for x in (ids, attn.astype(np.int64), keep))
-    return _Inputs(*tensors, keep.sum(axis=1).tolist(), lengths.tolist())
+    row_langs = [u[4] if u[4] is not None else langs_id for u in units]
+    langs = None
+    if any(g is not None for g in row_langs):
+        if any(g is None for g in row_langs):
+            raise ValueError("rows with and without a langs id in one batch")
+        per_row = np.asarray(row_langs, dtype=np.int64)[:, None]
+        langs = _to_device(torch.from_numpy(np.repeat(per_row, width, axis=1)), device)
+    return _Inputs(*tensors, keep.sum(axis=1).tolist(), lengths.tolist(), langs)
 
 
-def _forward(
-    model: Any, units: list[tuple], inputs: _Inputs, *, langs_id: int | None
-) -> list[_Out]:
+def _forward(model: Any, units: list[tuple], inputs: _Inputs) -> list[_Out]:
     """One padded forward over ``units`` (same flags); per-unit outputs in input order.
 
     Nothing here waits for the device unless attentions or hidden states are read, so on CUDA
@@ -163,8 +177,8 @@ def _forward(
     n, ids, attn, keep = len(units), inputs.ids, inputs.attn, inputs.keep
     want_att, layer = units[0][2], units[0][3]
     kwargs: dict[str, Any] = {"input_ids": ids, "attention_mask": attn}
-    if langs_id is not None:
-        kwargs["langs"] = torch.full_like(ids, langs_id)
+    if inputs.langs is not None:
+        kwargs["langs"] = inputs.langs
     if want_att:
         kwargs["output_attentions"] = True
     if layer is not None:
@@ -278,6 +292,7 @@ def run_rows(
 ) -> list[RowResult]:
     """Score ``rows`` in batches; results in the order of ``rows``.
 
+    ``langs_id``: the ``langs`` id of rows that carry none (``Row.lang_id`` wins).
     ``lean``: XLM-style attention without the generation cache and with fused attention where no
     weights are read (``xlmaudit.inference.lean``); False runs the model's own code.
 
@@ -298,15 +313,16 @@ def run_rows(
     with torch.inference_mode(), lean_attention(model, enabled=lean):
         batches = _batches(units, batch_tokens=batch_tokens)
         ahead = (
-            _inputs([units[i] for i in batches[0]], pad_id=pad_id, device=device)
+            _inputs([units[i] for i in batches[0]], pad_id=pad_id, device=device, langs_id=langs_id)
             if batches
             else None
         )
         for k, batch in enumerate(batches):
             batch_units, inputs = [units[i] for i in batch], ahead
-            outs = _forward(model, batch_units, inputs, langs_id=langs_id)
+            outs = _forward(model, batch_units, inputs)
             if k + 1 < len(batches):  # host work while the device computes (CUDA is async)
-                ahead = _inputs([units[i] for i in batches[k + 1]], pad_id=pad_id, device=device)
+                nxt = [units[i] for i in batches[k + 1]]
+                ahead = _inputs(nxt, pad_id=pad_id, device=device, langs_id=langs_id)
             todo = [(r, out) for i, out in zip(batch, outs, strict=True) for r in rows_of[i]]
             answers = _results([rows[r] for r, _ in todo], [out for _, out in todo])
             for (r, _), answer in zip(todo, answers, strict=True):

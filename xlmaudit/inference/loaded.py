@@ -34,8 +34,11 @@ class LoadedModel:
     device: str
     dtype: str
     is_xlm: bool
-    langs_id: int | None = None
-    language: str | None = None
+    langs_id: int | None = None  # the langs id of ``language`` (checkpoints with language emb.)
+    language: str | None = None  # default language of requests that carry none
+    lang2id: dict[str, int] = field(default_factory=dict)  # the checkpoint's languages (XLM)
+    uses_langs: bool = False  # the model adds language embeddings: it needs a ``langs`` tensor
+    multilingual: bool | None = None  # None: not known (a non-XLM model not known to be)
     max_positions: int = 512
     source: str = ""  # resolved local directory or hub id
     extra: dict[str, Any] = field(default_factory=dict)

@@ -28,6 +28,7 @@ from xlmaudit.inference.hub import (
     unreachable_error,
 )
 from xlmaudit.inference.hub import offline as _offline  # tests patch loader._offline
+from xlmaudit.inference.languages import is_multilingual, monolingual_language
 from xlmaudit.inference.loaded import (
     DTYPES,
     RANDOM_MARKER,
@@ -239,23 +240,30 @@ def _load_all(source: str, *, is_local: bool, name: str, revision: str | None, d
 
 
 def _language(config: Any, tokenizer: Any, *, name: str, is_xlm: bool, language: str | None):
-    """(langs_id, language): the id for multilingual XLM, None for monolingual models."""
+    """The model's language fields: ``langs_id`` and ``language`` (the default for requests
+    without one), ``lang2id``, ``uses_langs`` and ``multilingual`` (see ``languages.py``)."""
+    model_type = str(getattr(config, "model_type", ""))
     if not is_xlm:
-        if language is not None:
-            raise InputError(f"language applies to XLM models only; {name!r} is not one")
-        return None, None
-    lang2id = getattr(tokenizer, "lang2id", None) or getattr(config, "lang2id", None) or {}
-    multilingual = config.n_langs > 1 and config.use_lang_emb
-    if not multilingual:
-        return None, language
-    if not lang2id:
+        multi = is_multilingual(is_xlm=False, lang2id={}, name=name, model_type=model_type)
+        return {"language": language, "multilingual": multi}
+    lang2id = dict(getattr(tokenizer, "lang2id", None) or getattr(config, "lang2id", None) or {})
+    uses_langs = config.n_langs > 1 and bool(config.use_lang_emb)
+    if uses_langs and not lang2id:
         raise ModelLoadError(f"multilingual XLM {name!r} has no lang2id in its config/tokenizer")
-    known = ", ".join(sorted(lang2id))
-    if language is None:
-        raise InputError(f"model {name!r} is multilingual: choose a language ({known})")
-    if language not in lang2id:
+    if language is not None and lang2id and language not in lang2id:
+        known = ", ".join(sorted(lang2id))
         raise InputError(f"model {name!r} has no language {language!r}; it has: {known}")
-    return int(lang2id[language]), language
+    if language is None and not lang2id:
+        language = monolingual_language(name, str(getattr(config, "_name_or_path", "")))
+    return {
+        "langs_id": int(lang2id[language]) if uses_langs and language else None,
+        "language": language,
+        "lang2id": {str(k): int(v) for k, v in lang2id.items()},
+        "uses_langs": uses_langs,
+        "multilingual": is_multilingual(
+            is_xlm=True, lang2id=lang2id, name=name, model_type=model_type
+        ),
+    }
 
 
 def _max_positions(config: Any, tokenizer: Any) -> int:
@@ -287,9 +295,7 @@ def load_model(
     )
     if tokenizer.mask_token_id is None:
         raise ModelLoadError(f"tokenizer of {name_or_path!r} has no mask token: not a masked LM")
-    langs_id, language = _language(
-        config, tokenizer, name=name_or_path, is_xlm=is_xlm, language=language
-    )
+    languages = _language(config, tokenizer, name=name_or_path, is_xlm=is_xlm, language=language)
     fingerprint = fingerprint_dir(Path(source)) if is_local else hub_fingerprint(source, revision)
     return LoadedModel(
         model=model.to(device),
@@ -300,8 +306,7 @@ def load_model(
         device=device,
         dtype=dtype,
         is_xlm=is_xlm,
-        langs_id=langs_id,
-        language=language,
+        **languages,
         max_positions=_max_positions(config, tokenizer),
         source=source,
         newly_initialized=newly,

@@ -15,6 +15,7 @@ from typing import Any
 
 from xlmaudit.inference import kernel
 from xlmaudit.inference.cache import ResponseCache, entry_key
+from xlmaudit.inference.kernel import with_lang
 from xlmaudit.inference.loader import LoadedModel
 from xlmaudit.inference.plan import Job, build_job
 from xlmaudit.inference.tokens import Codec
@@ -49,16 +50,24 @@ class ModelScorer:
         self.batch_tokens = kernel.resolve_batch_tokens(batch_tokens, loaded.device)
         self.progress = progress
         self.truncate = truncate
-        self.codec = Codec(loaded, truncate=truncate)
+        self.codec = Codec(loaded, truncate=truncate)  # the model's default language
+        self._codecs: dict[str | None, Codec] = {None: self.codec}
         self.fingerprint = f"{loaded.fingerprint}/{loaded.dtype}"
         self.cache = ResponseCache(cache_dir) if cache_dir is not None else None
         self.stats = {"requests": 0, "cache_hits": 0, "rows": 0}
         config = loaded.model.config
         self._n_layers = int(getattr(config, "num_hidden_layers", getattr(config, "n_layers", 0)))
 
-    def tokenize(self, text: str) -> Encoding:
+    def codec_for(self, lang: str | None) -> Codec:
+        """The codec of ``lang`` (made once; an unknown language is an InputError)."""
+        found = self._codecs.get(lang)
+        if found is None:
+            found = self._codecs[lang] = Codec(self.loaded, truncate=self.truncate, lang=lang)
+        return found
+
+    def tokenize(self, text: str, lang: str | None = None) -> Encoding:
         """The encoded sequence (specials included) that positions refer to."""
-        return self.codec.encode(text)
+        return self.codec_for(lang).encode(text)
 
     def _key(self, req: Request) -> str:
         variant = "truncate" if self.truncate else ""
@@ -71,12 +80,14 @@ class ModelScorer:
         done: dict[str, Response] = self.cache.get_many(unique) if self.cache else {}
         self.stats["cache_hits"] += len(done)
         todo = [(k, r) for k, r in unique.items() if k not in done]
-        jobs = [(k, build_job(self.codec, r, n_layers=self._n_layers)) for k, r in todo]
+        codecs = {k: self.codec_for(r.lang) for k, r in todo}  # unknown language: fails here
+        lang_ids = {k: c.lang_id for k, c in codecs.items()}
+        jobs = [(k, build_job(codecs[k], r, n_layers=self._n_layers)) for k, r in todo]
         jobs.sort(key=lambda kj: kj[1].width)
         total_rows = sum(len(j.rows) for _, j in jobs)
         with self._bar(total_rows) as tick:
             for chunk in self._chunks(jobs):
-                answered = self._run(chunk, tick)
+                answered = self._run(chunk, tick, lang_ids)
                 if self.cache is not None:
                     self.cache.put_many(answered)
                 done.update(answered)
@@ -95,19 +106,24 @@ class ModelScorer:
             used += cost
         return chunks + ([current] if current else [])
 
-    def _run(self, chunk: list[tuple[str, Job]], tick: Callable[[int], None]) -> dict:
+    def _run(
+        self,
+        chunk: list[tuple[str, Job]],
+        tick: Callable[[int], None],
+        lang_ids: dict[str, int | None],
+    ) -> dict:
+        """Score ``chunk``'s jobs (and their later rounds); rows carry their language's id."""
         self.stats["requests"] += len(chunk)
         answered: dict = {}
         pending = chunk
         while pending:  # a job's finish may return its next round (another Job)
             later = []
             for part in self._chunks(pending):  # later rounds can be larger: re-cut to budget
-                rows = [row for _, job in part for row in job.rows]
+                rows = [with_lang(row, lang_ids[key]) for key, job in part for row in job.rows]
                 results = kernel.run_rows(
                     self.loaded.model,
                     rows,
                     pad_id=self._pad_id(),
-                    langs_id=self.loaded.langs_id,
                     device=self.loaded.device,
                     batch_tokens=self.batch_tokens,
                     progress=tick,

@@ -7,9 +7,11 @@ Word boundaries come from the tokenizer's own markers: ``</w>`` closes a word (X
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from xlmaudit.errors import InputError
+from xlmaudit.inference.languages import check_language, lang_id
 from xlmaudit.requests import MASK, Encoding
 
 SCHEMES = ("xlm", "wordpiece", "sentencepiece", "bytebpe", "none")
@@ -55,27 +57,64 @@ def word_index(pieces: list[str], special: list[bool], *, scheme: str) -> tuple[
     return tuple(out)
 
 
-class Codec:
-    """Encodes texts for one loaded model (mask substitution, language, truncation)."""
+def xlm_ids(tokenizer: Any, text: str, lang: str) -> list[int]:
+    """XLM token ids of ``text`` (specials added) with the Moses pre-tokenisation of ``lang``.
 
-    def __init__(self, loaded: Any, *, truncate: bool = False) -> None:
+    transformers 5's ``PythonBackend.tokenize`` drops its keyword arguments before calling
+    ``XLMTokenizer._tokenize(text, lang=...)``, so ``tokenizer(text, lang="fr")`` silently
+    tokenizes French with the English Moses rules (``l'homme`` -> ``l 'homme``, not
+    ``l' homme``). This splits on special tokens as ``tokenize`` does and calls ``_tokenize``
+    with the language itself.
+    """
+    specials = set(tokenizer.all_special_tokens)
+    pieces: list[str] = []
+    for part in tokenizer.tokens_trie.split(text):
+        if part in specials:
+            pieces.append(part)
+        elif part.strip():
+            pieces.extend(tokenizer._tokenize(part, lang=lang))
+    ids = tokenizer.convert_tokens_to_ids(pieces)
+    return list(tokenizer.build_inputs_with_special_tokens(ids))
+
+
+class Codec:
+    """Encodes texts in one language for one loaded model (mask substitution, truncation).
+
+    ``lang`` None is the model's default language. ``lang_id`` is the ``langs`` id rows of this
+    language carry (None for models without language embeddings); an unknown language is an
+    InputError when the codec is made.
+    """
+
+    def __init__(self, loaded: Any, *, truncate: bool = False, lang: str | None = None) -> None:
         self.tokenizer = loaded.tokenizer
         self.mask_id = loaded.mask_id
         self.max_positions = loaded.max_positions
         self.truncate = truncate
         self.scheme = detect_scheme(loaded.tokenizer, is_xlm=loaded.is_xlm)
-        self._kwargs = {"lang": loaded.language} if loaded.is_xlm and loaded.language else {}
+        self._loaded, self._lang = loaded, lang
+        check_language(loaded, lang)
+        self.lang = lang or getattr(loaded, "language", None)
+        self._xlm_lang = self.lang if loaded.is_xlm else None
         self.special_ids = frozenset(int(i) for i in loaded.tokenizer.all_special_ids)
         self.unk_id = loaded.tokenizer.unk_token_id
         self._seen: dict[str, tuple[int, ...]] = {}  # each distinct text is tokenized once
         self._encoded: dict[str, Encoding] = {}
+
+    @cached_property
+    def lang_id(self) -> int | None:
+        """The ``langs`` id of this codec's rows (InputError: a multilingual model and no
+        language, asked only when rows are scored)."""
+        return lang_id(self._loaded, self._lang)
 
     def raw_ids(self, text: str) -> list[int]:
         """Token ids with specials, ``[MASK]`` -> the model's mask token, no length check."""
         ids = self._seen.get(text)
         if ids is None:
             sub = text.replace(MASK, self.tokenizer.mask_token)
-            ids = tuple(self.tokenizer(sub, add_special_tokens=True, **self._kwargs)["input_ids"])
+            if self._xlm_lang:
+                ids = tuple(xlm_ids(self.tokenizer, sub, self._xlm_lang))
+            else:
+                ids = tuple(self.tokenizer(sub, add_special_tokens=True)["input_ids"])
             self._seen[text] = ids
         return list(ids)
 

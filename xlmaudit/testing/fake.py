@@ -64,7 +64,8 @@ class FakeScorer:
     def _pieces(self, word: str) -> tuple[str, ...]:
         return self.split.get(word, (word,))
 
-    def tokenize(self, text: str) -> Encoding:
+    def tokenize(self, text: str, lang: str | None = None) -> Encoding:
+        """Whitespace pieces (``lang`` is accepted and ignored)."""
         ids, pieces, words, special = [0], ["<s>"], [-1], [True]
         for w, word in enumerate(text.lower().split()):
             for piece in self._pieces(word):
