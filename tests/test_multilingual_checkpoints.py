@@ -121,3 +121,175 @@ def test_tiny_mbert_is_cased_multilingual_wordpiece():
     assert tokenizer.tokenize("Die Ärztin war MÜDE") == [
         "Die", "Ärztin", "war", "M", "##Ü", "##D", "##E"]  # fmt: skip
     assert "lang2id" not in _json("mbert", "config.json")
+
+
+# --- scoring through xlmaudit (issue 15 point 1) --------------------------------------------
+
+from xlmaudit.errors import InputError  # noqa: E402
+from xlmaudit.inference import ModelScorer, load_model  # noqa: E402
+from xlmaudit.inference.languages import language_warnings  # noqa: E402
+from xlmaudit.requests import MaskedWordRequest, PLLRequest  # noqa: E402
+
+# same pieces under every language's Moses rules, so only the langs tensor can differ
+SAME = {"fr": "la femme est [MASK] .", "de": "die frau ist [MASK] ."}
+WORD = {"fr": "fatiguée", "de": "müde"}
+
+
+def _pieces(checkpoint: str, lang: str) -> tuple[list[str], str]:
+    """The pieces of ``SAME[lang]`` and of its candidate, written by hand."""
+    lower = XLM_CHECKPOINTS[checkpoint]["do_lowercase_and_remove_accent"]
+    words = SAME[lang].split()
+    cand = {"fatiguée": "fatiguee", "müde": "mude"}[WORD[lang]] if lower else WORD[lang]
+    return [w if w == "[MASK]" else w + "</w>" for w in words], cand + "</w>"
+
+
+def _by_hand(loaded, pieces: list[str], word: str, langs: int | None) -> float:
+    """log P(word) at the mask: one transformers forward, ``langs`` filled by hand (or none)."""
+    tok = loaded.tokenizer
+    ids = [0, *tok.convert_tokens_to_ids([p.replace("[MASK]", "<special1>") for p in pieces]), 1]
+    x = torch.tensor([ids])
+    extra = {} if langs is None else {"langs": torch.full_like(x, langs)}
+    with torch.no_grad():
+        logp = loaded.model(x, **extra).logits.log_softmax(-1)
+    return float(logp[0, ids.index(5), tok.convert_tokens_to_ids(word)])
+
+
+@pytest.fixture(scope="module")
+def loaded_copies():
+    return {c: load_model(str(tiny_model_dir(c))) for c in CHECKPOINTS}
+
+
+# (checkpoint, language, the langs id read off the checkpoint's lang2id; None: no language emb.)
+CASES = [
+    ("xlm-mlm-enfr-1024", "fr", 1), ("xlm-mlm-tlm-xnli15-1024", "fr", 6),
+    ("xlm-mlm-tlm-xnli15-1024", "de", 2), ("xlm-mlm-17-1280", "fr", None),
+    ("xlm-mlm-17-1280", "de", None), ("xlm-mlm-100-1280", "fr", None),
+    ("xlm-mlm-100-1280", "de", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("checkpoint", "lang", "langs_id"), CASES)
+def test_request_language_reaches_the_model_as_its_lang2id(
+    loaded_copies, checkpoint, lang, langs_id
+):
+    loaded = loaded_copies[checkpoint]
+    scorer = ModelScorer(loaded)
+    pieces, word = _pieces(checkpoint, lang)
+    assert list(scorer.tokenize(SAME[lang], lang).pieces[1:-1]) == [
+        p.replace("[MASK]", "<special1>") for p in pieces]  # fmt: skip
+    asked, english = scorer.score(
+        [MaskedWordRequest(SAME[lang], (WORD[lang],), lang=g) for g in (lang, "en")]
+    )
+    got, got_en = asked.candidates[0].logprob, english.candidates[0].logprob
+    if langs_id is not None:  # the langs tensor of lang2id[lang], and of lang2id["en"]
+        assert got == pytest.approx(_by_hand(loaded, pieces, word, langs_id), abs=1e-5)
+        english_id = lang2id(checkpoint)["en"]
+        assert got_en == pytest.approx(_by_hand(loaded, pieces, word, english_id), abs=1e-5)
+        assert abs(got - got_en) > 1e-3
+    else:  # no language embeddings: no langs tensor is passed or needed; lang changes nothing
+        assert XLM_CHECKPOINTS[checkpoint]["use_lang_emb"] is False
+        assert got == pytest.approx(_by_hand(loaded, pieces, word, None), abs=1e-5)
+        assert got == got_en
+
+
+@pytest.mark.parametrize("checkpoint", CHECKPOINTS)
+def test_moses_pre_tokenisation_follows_the_request_language(loaded_copies, checkpoint):
+    scorer = ModelScorer(loaded_copies[checkpoint])
+    article = "l'" if XLM_CHECKPOINTS[checkpoint]["do_lowercase_and_remove_accent"] else "L'"
+    fr = scorer.tokenize("L'homme est [MASK].", "fr").pieces
+    en = scorer.tokenize("L'homme est [MASK].", "en").pieces
+    assert fr[1:4] == (article + "</w>", "homme</w>", "est</w>")  # French: l' homme
+    assert en[1:4] == (article[0] + "</w>", "'", "homme</w>")  # English: l 'homme
+    pll = scorer.score([PLLRequest("L'homme est fatigué.", lang=g) for g in ("fr", "en")])
+    assert len(pll[0].logprobs) == len(pll[1].logprobs) - 1  # one piece fewer in French
+
+
+@pytest.mark.parametrize(("checkpoint", "unknown"), [
+    ("xlm-mlm-enfr-1024", "de"), ("xlm-mlm-tlm-xnli15-1024", "it"), ("xlm-mlm-17-1280", "ro"),
+    ("xlm-mlm-100-1280", "qq"),
+])  # fmt: skip
+def test_unknown_language_names_it_and_the_checkpoint_languages(loaded_copies, checkpoint, unknown):
+    scorer = ModelScorer(loaded_copies[checkpoint])
+    known = ", ".join(sorted(lang2id(checkpoint)))
+    with pytest.raises(InputError, match=f"has no language '{unknown}'; it has: {known}$"):
+        scorer.score([PLLRequest("la femme est fatiguée.", lang=unknown)])
+    with pytest.raises(InputError, match=f"has no language '{unknown}'"):
+        load_model(str(tiny_model_dir(checkpoint)), language=unknown)
+
+
+def test_checkpoints_without_language_embeddings_need_no_language(loaded_copies):
+    """17/100 list languages but take no langs: a request without a language is scored (English
+    Moses rules), while enfr/xnli15 ask for one."""
+    for checkpoint in NO_LANG_EMB:
+        loaded = loaded_copies[checkpoint]
+        assert (loaded.uses_langs, loaded.langs_id, loaded.multilingual) == (False, None, True)
+        scorer = ModelScorer(loaded)
+        text = "la femme est fatiguée."
+        plain, english = scorer.score([PLLRequest(text), PLLRequest(text, lang="en")])
+        assert plain.logprobs.tolist() == english.logprobs.tolist()
+    for checkpoint in WITH_LANG_EMB:
+        with pytest.raises(InputError, match=r"is multilingual \(languages: "):
+            ModelScorer(loaded_copies[checkpoint]).score([PLLRequest("la femme est fatiguée.")])
+
+
+def test_multilingual_checkpoints_do_not_warn_on_french_and_monolingual_ones_do(
+    loaded_copies, tmp_path
+):
+    for checkpoint in CHECKPOINTS:
+        assert language_warnings(loaded_copies[checkpoint], ["fr", "de"]) == [], checkpoint
+    xlmr = load_model(str(tiny_model_dir("xlmr")))
+    assert xlmr.multilingual is True and language_warnings(xlmr, ["fr"]) == []
+    from xlmaudit.testing import make_tiny_mbert
+
+    mbert = load_model(str(make_tiny_mbert(tmp_path / "bert-base-multilingual-cased")))
+    assert mbert.multilingual is True and language_warnings(mbert, ["fr"]) == []
+    mono = load_model(str(tiny_model_dir("xlm")))
+    (warning,) = language_warnings(mono, ["en", "fr"])
+    assert "is monolingual (en); probes in fr measure text" in warning
+
+
+@pytest.mark.parametrize("kind", ["xlmr", "mbert"])
+def test_models_without_language_ids_accept_record_and_ignore_lang(kind, tmp_path):
+    loaded = load_model(str(tiny_model_dir(kind)))
+    assert (loaded.lang2id, loaded.uses_langs, loaded.langs_id) == ({}, False, None)
+    scorer = ModelScorer(loaded, cache_dir=tmp_path / "cache")
+    text = "la femme est [MASK]."
+    reqs = [MaskedWordRequest(text, ("fatiguée", "médecin"), lang=g) for g in ("fr", "en", None)]
+    fr, en, none = scorer.score(reqs)
+    assert scorer.tokenize(text, "fr").ids == scorer.tokenize(text, "en").ids
+    for other in (en, none):
+        assert [c.logprob for c in other.candidates] == [c.logprob for c in fr.candidates]
+    assert len({r.key() for r in reqs}) == 3  # recorded: three cache entries, no hit
+    assert scorer.stats["requests"] == 3 and scorer.stats["cache_hits"] == 0
+    again = ModelScorer(loaded, cache_dir=tmp_path / "cache")
+    again.score(reqs[:1])
+    assert again.stats["cache_hits"] == 1
+
+
+def test_cache_keeps_languages_apart_for_xlm(tmp_path):
+    """The cache key includes the language: French then English on one cache computes both."""
+    path = str(tiny_model_dir("xlm-mlm-enfr-1024"))
+    req = {
+        g: MaskedWordRequest("la femme est [MASK] .", ("fatiguée",), lang=g) for g in ("fr", "en")
+    }
+    first = ModelScorer(load_model(path), cache_dir=tmp_path)
+    fr = first.score([req["fr"]])[0].candidates[0].logprob
+    second = ModelScorer(load_model(path), cache_dir=tmp_path)
+    en, fr_again = (r.candidates[0].logprob for r in second.score([req["en"], req["fr"]]))
+    assert second.stats["cache_hits"] == 1 and fr_again == fr and en != fr
+
+
+def test_cache_key_of_a_request_without_language_is_the_model_default_language(tmp_path):
+    """A request with no lang is read in the model's default language (``--language``): the
+    same request under fr and en defaults must not share a cache entry."""
+    path = str(tiny_model_dir("xlm-mlm-enfr-1024"))
+    req = MaskedWordRequest("la femme est [MASK] .", ("fatiguée",))
+    fresh = {g: ModelScorer(load_model(path, language=g)).score([req])[0] for g in ("fr", "en")}
+    cached = {}
+    for g in ("fr", "en"):
+        scorer = ModelScorer(load_model(path, language=g), cache_dir=tmp_path)
+        cached[g] = scorer.score([req])[0]
+        assert scorer.stats["cache_hits"] == 0, g
+    for g in ("fr", "en"):
+        assert cached[g].candidates[0].logprob == fresh[g].candidates[0].logprob
+    assert fresh["fr"].candidates[0].logprob != fresh["en"].candidates[0].logprob

@@ -58,7 +58,7 @@ MULTILINGUAL_WORDS: tuple[str, ...] = FR_WORDS + DE_WORDS
 def make_tiny_xlm_like(
     dir: str | Path, checkpoint: str = "xlm-mlm-enfr-1024", *, seed: int = 0
 ) -> Path:
-    """Write a tiny random XLM with ``checkpoint``'s language fields (tokenizer, config, weights)."""
+    """Write a tiny random XLM with ``checkpoint``'s language fields to ``dir``."""
     import torch
     from transformers import XLMConfig, XLMWithLMHeadModel
 
