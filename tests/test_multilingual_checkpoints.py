@@ -293,3 +293,18 @@ def test_cache_key_of_a_request_without_language_is_the_model_default_language(t
     for g in ("fr", "en"):
         assert cached[g].candidates[0].logprob == fresh[g].candidates[0].logprob
     assert fresh["fr"].candidates[0].logprob != fresh["en"].candidates[0].logprob
+
+
+@pytest.mark.parametrize(("lang", "module"), [("zh", "rjieba"), ("th", "pythainlp")])
+def test_language_needing_an_extra_segmenter_is_a_one_line_error(loaded_copies, lang, module):
+    """XLM segments Chinese and Thai with rjieba / pythainlp (not xlmaudit dependencies): without
+    them a request is an InputError naming the language and the package, not an ImportError."""
+    import importlib.util
+
+    scorer = ModelScorer(loaded_copies["xlm-mlm-tlm-xnli15-1024"])
+    if importlib.util.find_spec(module) is not None:  # installed: the segmenter is used
+        assert scorer.tokenize("la femme est fatiguée.", lang).ids[0] == 0
+        return
+    with pytest.raises(InputError, match=f"'{lang}'.* needs the {module} package") as err:
+        scorer.score([PLLRequest("la femme est fatiguée.", lang=lang)])
+    assert "\n" not in str(err.value) and "la femme" in str(err.value)
