@@ -308,3 +308,42 @@ def test_language_needing_an_extra_segmenter_is_a_one_line_error(loaded_copies, 
     with pytest.raises(InputError, match=f"'{lang}'.* needs the {module} package") as err:
         scorer.score([PLLRequest("la femme est fatiguée.", lang=lang)])
     assert "\n" not in str(err.value) and "la femme" in str(err.value)
+
+
+TWO = """\
+name: two
+language: fr
+version: "1"
+card: {summary: s, measures: m, limits: l, references: [r], calibration: c}
+probes:
+  - id: fr
+    kind: target_preference
+    templates: ["la femme dit que [MASK] est fatiguée ."]
+    groups: {female: [elle], male: [il]}
+  - id: en
+    kind: target_preference
+    language: en
+    templates: ["la femme dit que [MASK] est fatiguée ."]
+    groups: {female: [elle], male: [il]}
+"""
+
+
+@pytest.mark.parametrize("kind", ["xlm-mlm-tlm-xnli15-1024", "xlm-mlm-17-1280", "xlmr"])
+def test_a_french_suite_runs_through_the_runner_in_its_language(kind, tmp_path):
+    """The same template in a French and an English probe: the raw lang column, and logprobs
+    equal to the scorer's for that language (which differ only with language embeddings)."""
+    from xlmaudit.runner import run_suites
+    from xlmaudit.suites import load_suite
+
+    (tmp_path / "two.yaml").write_text(TWO, "utf-8")
+    scorer = ModelScorer(load_model(str(tiny_model_dir(kind))))
+    (res,) = run_suites([load_suite(tmp_path / "two.yaml")], scorer)
+    raw = res.raw.set_index(["lang", "candidate"])["logprob"]
+    assert raw.index.get_level_values("lang").unique().tolist() == ["fr", "en"]
+    text = "la femme dit que [MASK] est fatiguée ."
+    for lang in ("fr", "en"):
+        (direct,) = scorer.score([MaskedWordRequest(text, ("elle", "il"), lang=lang)])
+        for c in direct.candidates:  # batched with other rows: float32 rounding apart
+            assert raw[lang, c.word] == pytest.approx(c.logprob, abs=1e-5)
+    differs = kind == "xlm-mlm-tlm-xnli15-1024"  # the only one of the three with langs
+    assert bool(abs(raw["fr", "elle"] - raw["en", "elle"]) > 1e-3) is differs
