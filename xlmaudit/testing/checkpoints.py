@@ -14,8 +14,9 @@ from sources that copied the hub files:
   ``paddlenlp/transformers/xlm/configuration.py`` ``XLM_PRETRAINED_INIT_CONFIGURATION`` at commit
   1b607dc6ece37409c71883d4c05f69f603433138 (named ``use_lang_embeddings`` there); transformers'
   ``docs/source/en/multilingual.md`` (commit 712f25d76609c56a7dc07ffac7f0b1822e2cea5c) agrees:
-  "XLM without language embeddings: xlm-mlm-17-1280, xlm-mlm-100-1280", and
-  huggingface/transformers issue #1243 observed identical outputs for xlm-mlm-100-1280 with and
+  "XLM without language embeddings: xlm-mlm-17-1280, xlm-mlm-100-1280"; huggingface/transformers
+  PR #1092 added ``use_lang_emb`` to ``XLMConfig`` because "XLM-17 & XLM-100 ... don't have
+  language embedding", and issue #1243 observed identical outputs for xlm-mlm-100-1280 with and
   without ``langs``.
 
 Surprising facts the tests pin:
@@ -42,6 +43,7 @@ SOURCES: dict[str, str] = {
     "the hub config.json)",
     "docs": "huggingface/transformers@712f25d76609c56a7dc07ffac7f0b1822e2cea5c:"
     "docs/source/en/multilingual.md (XLM with / without language embeddings)",
+    "use_lang_emb": "huggingface/transformers PR #1092 (adds use_lang_emb for XLM-17/XLM-100)",
 }
 
 _XNLI15 = ("ar", "bg", "de", "el", "en", "es", "fr", "hi", "ru", "sw", "th", "tr", "ur", "vi", "zh")
