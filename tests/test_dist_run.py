@@ -27,12 +27,12 @@ WORKER = textwrap.dedent(
     rank = int(os.environ.get("RANK", "0"))
     log, mode = os.environ["XLMA_TEST_LOG"], os.environ.get("XLMA_TEST_MODE", "")
     run = sc.ModelScorer._run
-    def logged(self, chunk, tick, lang_ids):
+    def logged(self, chunk, *rest):  # rest: tick, and the language ids since issue 15
         if mode == "fail" and rank == 1:
             raise RuntimeError("boom on purpose")
         with open(f"{log}/scored.rank{rank}.txt", "a") as f:
             f.writelines(k + "\\n" for k, _ in chunk)
-        return run(self, chunk, tick, lang_ids)
+        return run(self, chunk, *rest)
     sc.ModelScorer._run = logged
     put = ca.ResponseCache.put_many
     def put_then_die(self, items):

@@ -72,7 +72,13 @@ def xlm_ids(tokenizer: Any, text: str, lang: str) -> list[int]:
         if part in specials:
             pieces.append(part)
         elif part.strip():
-            pieces.extend(tokenizer._tokenize(part, lang=lang))
+            try:  # zh, th, ja segment with rjieba, pythainlp, Mykytea
+                pieces.extend(tokenizer._tokenize(part, lang=lang))
+            except ImportError as exc:
+                raise InputError(
+                    f"text {_short(text)}: XLM's {lang!r} pre-tokenisation needs the "
+                    f"{exc.name or exc} package (pip install it), which is not installed"
+                ) from exc
     ids = tokenizer.convert_tokens_to_ids(pieces)
     return list(tokenizer.build_inputs_with_special_tokens(ids))
 

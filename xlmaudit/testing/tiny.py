@@ -53,10 +53,10 @@ def _xlm_pieces(word: str) -> list[str]:
     return parts
 
 
-def _units() -> Counter[tuple[str, ...]]:
+def _units(words: tuple[str, ...]) -> Counter[tuple[str, ...]]:
     """Training units for the BPE learner: each target piece as symbols (``</w>`` on word ends)."""
     units: Counter[tuple[str, ...]] = Counter()
-    for word in WORDS + tuple(MULTI_PIECE):
+    for word in words + tuple(MULTI_PIECE):
         for piece in _xlm_pieces(word):
             chars = list(piece[:-4]) if piece.endswith("</w>") else list(piece)
             if piece.endswith("</w>"):
@@ -65,13 +65,15 @@ def _units() -> Counter[tuple[str, ...]]:
     return units
 
 
-def _xlm_vocab_and_merges() -> tuple[dict[str, int], list[tuple[str, str, int]]]:
-    """Merges learned until every unit is whole (planted/bpe.py's learner); the vocabulary has
-    no digits, so ``2026`` is unknown."""
-    merges = learn_symbol_merges(_units(), max_merges=10**6, min_count=1)
-    letters = string.ascii_lowercase
+def xlm_vocab_and_merges(
+    words: tuple[str, ...] = WORDS, letters: str = string.ascii_lowercase, bare_punct: bool = False
+) -> tuple[dict[str, int], list[tuple[str, str, int]]]:
+    """Merges learned until every unit of ``words`` is whole (planted/bpe.py's learner), then each
+    of ``letters`` bare and word-final; the vocabulary has no digits, so ``2026`` is unknown."""
+    merges = learn_symbol_merges(_units(words), max_merges=10**6, min_count=1)
     tokens = list(XLM_SPECIALS) + [a + b for a, b, _ in merges]
     tokens += list(letters) + [c + "</w>" for c in letters] + [p + "</w>" for p in PUNCT]
+    tokens += list(PUNCT) if bare_punct else []
     vocab: dict[str, int] = {}
     for tok in tokens:
         vocab.setdefault(tok, len(vocab))
@@ -79,7 +81,7 @@ def _xlm_vocab_and_merges() -> tuple[dict[str, int], list[tuple[str, str, int]]]
 
 
 def _write_xlm_tokenizer(out: Path, *, n_langs: int, max_length: int = 128) -> dict[str, int]:
-    vocab, merges = _xlm_vocab_and_merges()
+    vocab, merges = xlm_vocab_and_merges()
     langs: dict[str, object] = {}
     if n_langs > 1:
         langs["lang2id"] = {lang: i for i, lang in enumerate(LANGS[:n_langs])}
@@ -140,20 +142,28 @@ BERT_MULTI_PIECE: dict[str, tuple[str, ...]] = {
 }
 
 
-def make_tiny_bert(dir: str | Path, *, seed: int = 0) -> Path:
-    """Write a tiny random BERT-style WordPiece masked LM to ``dir``."""
+def make_tiny_bert(
+    dir: str | Path,
+    *,
+    seed: int = 0,
+    words: tuple[str, ...] = WORDS,
+    letters: str = string.ascii_lowercase,
+    lowercase: bool = True,
+) -> Path:
+    """Write a tiny random BERT-style WordPiece masked LM to ``dir`` (``words`` whole, ``letters``
+    bare and ``##``; ``lowercase`` False keeps case and accents, as mBERT-cased)."""
     import torch
     from transformers import BertConfig, BertForMaskedLM, BertTokenizer
 
     out = Path(dir)
     out.mkdir(parents=True, exist_ok=True)
-    tokens = list(BERT_SPECIALS) + list(WORDS) + list(PUNCT)
+    tokens = list(BERT_SPECIALS) + list(words) + list(PUNCT)
     for pieces in BERT_MULTI_PIECE.values():
         tokens += list(pieces)
-    tokens += list(string.ascii_lowercase) + [f"##{c}" for c in string.ascii_lowercase]
+    tokens += list(letters) + [f"##{c}" for c in letters]
     tokens = list(dict.fromkeys(tokens))
     vocab = {tok: i for i, tok in enumerate(tokens)}
-    tokenizer = BertTokenizer(vocab=vocab, do_lower_case=True, model_max_length=128)
+    tokenizer = BertTokenizer(vocab=vocab, do_lower_case=lowercase, model_max_length=128)
     tokenizer.save_pretrained(out)
     config = BertConfig(
         vocab_size=len(tokens), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
@@ -200,7 +210,8 @@ _BUILT: dict[tuple[str, int], Path] = {}
 
 
 def tiny_model_dir(kind: str = "xlm", *, n_langs: int = 1) -> Path:
-    """A tiny model built once per process in a temporary directory (xlm, bert or roberta).
+    """A tiny model built once per process in a temporary directory: xlm, bert, roberta, xlmr,
+    mbert, or a hub XLM name of ``checkpoints.XLM_CHECKPOINTS`` (``make_tiny_xlm_like``).
 
     Treat the directory as read-only; build your own with ``make_tiny_*`` to modify one. It is
     removed when the process exits.
@@ -220,5 +231,14 @@ def tiny_model_dir(kind: str = "xlm", *, n_langs: int = 1) -> Path:
         elif kind == "roberta":
             _BUILT[key] = make_tiny_roberta(out)
         else:
-            raise ValueError(f"unknown tiny model kind {kind!r} (xlm, bert, roberta)")
+            from xlmaudit.testing import tiny_multilingual as tm
+
+            builders = {"xlmr": tm.make_tiny_xlmr, "mbert": tm.make_tiny_mbert}
+            if kind in tm.XLM_CHECKPOINTS:
+                _BUILT[key] = tm.make_tiny_xlm_like(out, kind)
+            elif kind in builders:
+                _BUILT[key] = builders[kind](out)
+            else:
+                known = ", ".join(["xlm", "bert", "roberta", *builders, *tm.XLM_CHECKPOINTS])
+                raise ValueError(f"unknown tiny model kind {kind!r} ({known})")
     return _BUILT[key]
