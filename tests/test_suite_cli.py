@@ -76,6 +76,9 @@ def test_list_shows_every_suite_with_card_line(capsys: pytest.CaptureFixture) ->
     for path in shipped_suites():
         assert path.stem in out
     assert "Gender x occupation" in out
+    lines = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    assert "[fr]" in lines["crows-pairs-fr"] and "[en]" in lines["occupations"]
+    assert "[en,it,fr,es,pt,ro]" in lines["honest"]
 
 
 def test_unknown_suite_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

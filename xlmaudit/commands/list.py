@@ -1,4 +1,4 @@
-"""``xlmaudit list``: the shipped probe suites, each with its card line."""
+"""``xlmaudit list``: the shipped probe suites, each with its languages and card line."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def main(args: argparse.Namespace) -> int:
     for path in paths:
         suite = load_suite(path)
         probes = ", ".join(f"{p.id} ({p.kind})" for p in suite.probes)
-        print(f"{path.stem:{width}}  v{suite.version}  {suite.summary}")
+        langs = ",".join(suite.languages)
+        print(f"{path.stem:{width}}  v{suite.version}  [{langs}]  {suite.summary}")
         if args.verbose:
             print(f"{'':{width}}  probes: {probes}")
             print(f"{'':{width}}  calibration: {' '.join(str(suite.card['calibration']).split())}")
