@@ -54,6 +54,8 @@ def test_wheel_carries_every_suite_and_lexicon_and_the_planted_model(wheel):
     lexicons = {p.name for p in (ROOT / "probes" / "lexicons").glob("*.yaml")}
     assert lexicons <= {Path(n).name for n in names if "/_probes/lexicons/" in n}
     assert "xlmaudit/planted/model/model.safetensors" in names
+    for name in ("model.safetensors", "config.json", "tokenizer_config.json", "README.md"):
+        assert f"xlmaudit/planted/model-bilingual/{name}" in names  # --model planted-bilingual
 
 
 def test_wheel_holds_no_shared_benchmark_data(wheel):
