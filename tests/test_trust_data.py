@@ -87,3 +87,15 @@ def test_run_with_cut_data_says_so_in_report_card_and_model_index(tmp_path, caps
     index = yaml.safe_load(card.split("---\n")[1])["model-index"][0]["results"]
     names = {r["dataset"]["name"] for r in index}
     assert names == {f"crows-pairs (crows-pairs: {note})"}  # model-index dataset name
+
+
+def test_a_file_read_by_every_probe_is_checked_once(tmp_path, capsys):
+    """Five CrowS-Pairs probes read one modified file: one warning and one record, not five."""
+    from xlmaudit.probes import RunContext
+
+    modified = tmp_path / "crows_pairs_anonymized.csv"
+    modified.write_text("not the published file\n", encoding="utf-8")
+    ctx = RunContext()
+    digests = {ctx.record_data("crows-pairs", modified) for _ in range(5)}
+    assert len(digests) == 1 and ctx.data_status["crows-pairs"]["status"] == "modified"
+    assert capsys.readouterr().err.count("is not the published") == 1

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from xlmaudit.datasets.rows import FileRow
 from xlmaudit.errors import InputError
 from xlmaudit.requests import MASK
 
@@ -59,17 +60,7 @@ COLUMNS = ("line", "index", "sentence", "text", "prof_start", "prof_end", "templ
            "prof_gender")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Rejected:
-    """A known bad row, excluded."""
-
-    file: str
-    line: int
-    reason: str
-
-    @property
-    def where(self) -> str:
-        return f"{self.file}:{self.line}"
+Rejected = FileRow  # A known bad row, excluded.
 
 
 @dataclass

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from xlmaudit.datasets.rows import FileRow
 from xlmaudit.errors import InputError
 
 LANGUAGES = ("fr", "de", "es")
@@ -69,17 +70,7 @@ KNOWN: dict[tuple[str, str], dict[int, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class ZhaoRow:
-    """A rejected or noted line of one file."""
-
-    file: str
-    line: int
-    reason: str
-
-    @property
-    def where(self) -> str:
-        return f"{self.file}:{self.line}"
+ZhaoRow = FileRow  # A rejected or noted line of one file.
 
 
 @dataclass

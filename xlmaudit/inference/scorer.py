@@ -72,7 +72,7 @@ class ModelScorer:
 
     def _key(self, req: Request) -> str:
         variant = "truncate" if self.truncate else ""
-        if getattr(req, "lang", 1) is None and self.loaded.lang2id and self.codec.lang:
+        if req.lang is None and self.loaded.lang2id and self.codec.lang:
             # no language: read in the model default (--language), which the key must then name
             req = dataclasses.replace(req, lang=self.codec.lang)
         return entry_key(self.loaded.fingerprint, self.loaded.dtype, req.key(), variant=variant)

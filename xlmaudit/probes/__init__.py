@@ -101,11 +101,16 @@ class RunContext:
     data_checksums: dict[str, str] = field(default_factory=dict)
     strict_data: bool = False  # refuse a data file that is not the published one
     data_status: dict[str, dict] = field(default_factory=dict)  # name -> check_data_file record
+    data_paths: dict[str, str] = field(default_factory=dict)  # name -> the file recorded
 
     def record_data(self, name: str, source: Path | bytes) -> str:
-        """Record the sha256 of a data file (or its bytes) for ``meta.json``; returns it."""
+        """Record the sha256 of a data file (or its bytes) for ``meta.json``; returns it. A file
+        already recorded under ``name`` (every probe of a suite reads the same one) is hashed and
+        checked once: one warning for a modified file, not one per probe."""
         import hashlib
 
+        if not isinstance(source, bytes) and self.data_paths.get(name) == str(source):
+            return self.data_checksums[name]
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         self.data_checksums[name] = digest
@@ -113,6 +118,7 @@ class RunContext:
             from xlmaudit.datasets.check import check_data_file
 
             self.data_status[name] = check_data_file(name, source, strict=self.strict_data)
+            self.data_paths[name] = str(source)
         return digest
 
 
