@@ -109,8 +109,8 @@ def test_findings_are_grouped_by_language_each_with_interval_and_direction(built
     fr_part, en_part = md[fr:en], md[en:across]
     assert "crows-pairs-fr/meade2022" in fr_part and "crows-pairs-en-revised" not in fr_part
     assert "crows-pairs-en-revised/meade2022" in en_part and "crows-pairs-fr" not in en_part
-    assert "58.000 \\[54.000, 62.000\\]" in fr_part
-    assert "the model prefers the more-stereotyping sentence in 58.0% of pairs" in fr_part
+    assert "58.0 \\[54.0, 62.0\\]" in fr_part  # half-width 4: two significant digits, 4.0
+    assert "the model prefers the more-stereotyping sentence in 58" in fr_part
     # the French pronoun probe: groups named with their French words, direction flipped
     assert "the model prefers male (il) over female (elle) by 0.20 nats" in fr_part
     # details: the suite spanning both languages gets a heading per language
@@ -158,7 +158,7 @@ def test_cross_language_comparison_sentence_and_table(built):
                 "(58.0% in fr, 52.0% in en), McNemar p = 6.10e-07")  # fmt: skip
     assert sentence in md and sentence in card
     assert "| fr vs en | meade2022 | race-color | 400 |" in md
-    assert "| fr vs en | meade2022 | all | 1677 |" in card
+    assert "| fr vs en | meade2022 | all | 1677 |" not in card  # the card is a page: sentences
     assert "not named in meta.json" not in md
     # the paired differences per bias type, one figure per estimator, in the report
     cross = next(f for f in files.figures if f.name == "cross_language_meade2022")
@@ -187,13 +187,14 @@ def test_model_index_has_an_entry_per_language(built):
     entries = {(r.dataset_name, r.dataset_config) for r in results}
     assert entries == {("crows-pairs-fr", "fr"), ("crows-pairs-en-revised", "en"),
                        ("gender-occupation", "en"), ("gender-occupation", "fr")}  # fmt: skip
-    fr = [r for r in results if (r.dataset_name, r.metric_config) == ("crows-pairs-fr", "all")]
+    fr = [r for r in results if r.metric_name == "pct_sent_more (meade2022)"
+          and r.dataset_name == "crows-pairs-fr"]  # fmt: skip
     assert [(r.metric_type, r.metric_value, r.metric_args["ci_low"]) for r in fr] == [
         ("pct_sent_more", 58.0, 54.0)
     ]
     assert "config: fr" in text and "config: en" in text
-    # the card's results table names the language of each row
-    assert "| gender-occupation | pronoun-fr | fr | all |" in text
+    # the card's headlines name the language of each row
+    assert "- French (fr): pronoun-fr (log\\_odds" in text
 
 
 def test_fill_lang_reads_an_old_run_as_its_recorded_language_else_english():
@@ -233,7 +234,10 @@ def test_skipped_languages_are_said_in_report_and_card(built):
     _, files = built
     note = "skipped\\_languages): gender-occupation in it, pt."
     assert note in files.markdown.read_text(encoding="utf-8")
-    assert note in files.model_card.read_text(encoding="utf-8")
+    card = files.model_card.read_text(encoding="utf-8")
+    section = card[card.index("### gender-occupation") :]
+    # the card: one line per language not measured, in its suite's section
+    assert "- Not measured in this run: it.\n- Not measured in this run: pt." in section
     meta = {"suites": {"honest": {"skipped_languages": {"ro": "not in the model's lang2id"}}}}
     assert skipped_languages(meta, "honest") == ["ro (not in the model's lang2id)"]
     assert skipped_languages(meta, "other") == []

@@ -59,7 +59,12 @@ def test_report_opens_with_findings_and_collapses_the_rest(built):
     html = files.html.read_text(encoding="utf-8")
     body = html[html.index("<body>") :]
     assert body.index("<h2>Findings</h2>") < body.index("<details>")
-    for title in ("Run provenance", "Suite: toy", "References", "Full provenance (meta.json)"):
+    for title in (
+        "Run provenance",
+        "Suite: toy",
+        "References (declared by each suite)",
+        "Full provenance (meta.json)",
+    ):
         assert f"<details><summary>{title}</summary>" in html
     assert "prefers female (she) over male (he)" in html or "prefers male (he)" in html
     md = files.markdown.read_text(encoding="utf-8")
@@ -83,9 +88,9 @@ def test_groups_are_named_in_labels_methods_card_and_model_index(built):
     assert "log-odds of female vs male at the mask" in md  # methods table, not "group A"
     assert "group A" not in md
     card = files.model_card.read_text(encoding="utf-8")
-    assert "name: log_odds (female - male) (pronoun, all)" in card
-    assert "log\\_odds (female - male) = " in card
-    assert "the model prefers" in card
+    assert "name: log_odds (pronoun)" in card
+    assert "pronoun (log\\_odds, n = " in card
+    assert "the model prefers female (she) over male (he)" in card or "prefers male (he)" in card
 
 
 def test_findings_table_flags_intervals_that_exclude_no_bias(built, tmp_path):

@@ -60,6 +60,7 @@ class ProbeWork:
     items: list[Any]
     requests: list[list[Request]]
     notes: list[Any]
+    data: list[str] = field(default_factory=list)  # names of the data files its items came from
 
 
 class InLanguage:
@@ -89,7 +90,9 @@ def prepare(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[Pr
     for suite in suites:
         for probe in suite.probes:
             kind = get_kind(probe.kind, where=probe.at("kind"))
+            ctx.data_read.clear()
             items = list(kind.build_items(probe, ctx))
+            data = list(dict.fromkeys(ctx.data_read))  # the data files this probe read
             if ctx.limit is not None:
                 items = items[: ctx.limit]
             view = views.setdefault(probe.language, InLanguage(scorer, probe.language))
@@ -98,7 +101,7 @@ def prepare(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[Pr
                 n = len(asked.requests)
                 raise RuntimeError(f"kind {kind.name}: {n} request lists for {len(items)}")
             reqs = in_language(asked.requests, probe.language)
-            work.append(ProbeWork(suite, probe, kind, items, reqs, asked.notes))
+            work.append(ProbeWork(suite, probe, kind, items, reqs, asked.notes, data))
     return work
 
 
@@ -155,6 +158,7 @@ def run_suites(
                 "items": len(p.items),
                 "requests": sum(len(r) for r in p.requests),
                 **described,
+                **({"data": p.data} if p.data else {}),
             }
         meta = {
             "name": suite.name,

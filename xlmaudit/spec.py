@@ -7,6 +7,9 @@ A suite file::
     language: en                 # optional (default en): the language of the suite's text
     card:                        # required: summary, measures, limits, references, calibration
       summary: one line shown by `xlmaudit list`
+      construct: {harm: ..., norms: ..., languages: [en], regions: ...}   # optional
+      caveats: ["...", ...]      # optional: shown verbatim in the report and the model card
+      references: ["...", ...]   # the citations, shown verbatim
       ...
     lexicons:                    # optional: name -> file (relative to the suite) | list | mapping
       occupation: lexicons/occupations.yaml
@@ -53,7 +56,9 @@ __all__ = [
 SLOT_RE = re.compile(r"\{(?:(a):)?([A-Za-z_][A-Za-z0-9_]*)\}")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SUITE_KEYS = {"name", "version", "language", "card", "lexicons", "probes"}
-CARD_KEYS = {"summary", "measures", "limits", "references", "calibration", "notes"}
+CARD_KEYS = {"summary", "measures", "construct", "limits", "caveats", "references", "calibration",
+             "notes"}  # fmt: skip
+CONSTRUCT_KEYS = {"harm", "norms", "languages", "regions"}
 CARD_REQUIRED = ("summary", "measures", "limits", "references", "calibration")
 PROBE_COMMON = {"id", "kind", "description", "templates", "slots", "groups", "language"}
 LANG_RE = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 (or 639-3) code, lower case
@@ -273,6 +278,7 @@ def parse_suite(path: str | Path) -> SuiteSpec:
         )
     card = expect(data["card"], dict, "card", where_of(path, data, "card"))
     check_keys(card, CARD_KEYS, "card", path, CARD_REQUIRED, where_of(path, data, "card"))
+    _check_statements(card, path)
     files: list[Path] = [path]
     lexicons = load_lexicons(data.get("lexicons"), path, files)
     probes_node = expect(data["probes"], list, "probes", where_of(path, data, "probes"))
@@ -293,6 +299,32 @@ def parse_suite(path: str | Path) -> SuiteSpec:
         digest.hexdigest(),
         language,
     )
+
+
+def _check_statements(card: Any, path: Path) -> None:
+    """The card's declared statements: ``caveats`` and ``references`` are lists of non-empty
+    texts (rendered verbatim), ``construct`` a mapping of harm, norms, languages, regions."""
+    for key in ("caveats", "references"):
+        if key in card:
+            items = expect(card[key], list, f"card.{key}", where_of(path, card, key))
+            for item in items:
+                if not isinstance(item, str) or not item.strip():
+                    raise where_of(path, card, key).error(
+                        f"card.{key}: every entry must be a non-empty text, got {item!r}"
+                    )
+    if "construct" in card:
+        construct = expect(
+            card["construct"], dict, "card.construct", where_of(path, card, "construct")
+        )
+        check_keys(construct, CONSTRUCT_KEYS, "card.construct", path, tuple(sorted(CONSTRUCT_KEYS)),
+                   where_of(path, card, "construct"))  # fmt: skip
+        langs = expect(construct["languages"], list, "card.construct.languages",
+                       where_of(path, construct, "languages"))  # fmt: skip
+        for code in langs:
+            if not isinstance(code, str) or not LANG_RE.match(code):
+                raise where_of(path, construct, "languages").error(
+                    f"card.construct.languages: {code!r} is not an ISO 639 code"
+                )
 
 
 def probes_dir() -> Path:

@@ -102,6 +102,7 @@ class RunContext:
     strict_data: bool = False  # refuse a data file that is not the published one
     data_status: dict[str, dict] = field(default_factory=dict)  # name -> check_data_file record
     data_paths: dict[str, str] = field(default_factory=dict)  # name -> the file recorded
+    data_read: list[str] = field(default_factory=list)  # names recorded since the runner reset it
 
     def record_data(self, name: str, source: Path | bytes) -> str:
         """Record the sha256 of a data file (or its bytes) for ``meta.json``; returns it. A file
@@ -109,6 +110,7 @@ class RunContext:
         checked once: one warning for a modified file, not one per probe."""
         import hashlib
 
+        self.data_read.append(name)
         if not isinstance(source, bytes) and self.data_paths.get(name) == str(source):
             return self.data_checksums[name]
         data = source if isinstance(source, bytes) else Path(source).read_bytes()

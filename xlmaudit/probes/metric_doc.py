@@ -14,7 +14,9 @@ class MetricDoc:
     a ``pattern`` match. ``above``/``below`` may use ``{size}`` (distance from the reference) and
     ``{ci}`` (the interval of that distance), ``{value}`` and ``{interval}`` (as measured), and
     ``{column}`` for a text column of the summary row (SEAT: the test's ``target_x`` etc.).
-    ``contrast`` ``"="`` means: the contrast of the score named by ``{x}``.
+    ``contrast`` ``"="`` means: the contrast of the score named by ``{x}``. ``unit``: ``"percent"``
+    (values 0-100), ``"fraction"`` (a share or rate 0-1, printed in sentences as a percentage) or
+    ``""`` (printed as is); sentences print ``{value}`` and ``{size}`` with their percent sign.
     """
 
     name: str
@@ -25,6 +27,7 @@ class MetricDoc:
     above: str = ""
     below: str = ""
     pattern: bool = False
+    unit: str = ""
 
     def matches(self, metric: str) -> re.Match[str] | None:
         """A match of ``metric`` against this doc's name (exact or pattern), else None."""

@@ -1,58 +1,37 @@
 """The model-card section: "Bias, Risks, and Limitations" and "Evaluation" (Mitchell et al. 2019),
-with ``model-index`` metadata built by ``huggingface_hub``'s ``ModelCardData`` / ``EvalResult``."""
+with ``model-index`` metadata built by ``huggingface_hub``'s ``ModelCardData`` / ``EvalResult``.
+
+The card is a page: per suite and language the headline of each probe (value, interval, n, the
+direction in words), the categories that are findings, the suite's declared caveats and one line
+per language not measured; everything else is in the full report (``report.md``) and
+``summary.csv``. The model-index holds each probe's main metric over all items, one entry per
+probe x language (x estimator: a CrowS-Pairs estimator is its own probe), never per category.
+"""
 
 from __future__ import annotations
 
 import math
 
 import pandas as pd
-from huggingface_hub import EvalResult, ModelCard, ModelCardData
+import yaml
+from huggingface_hub import EvalResult, ModelCardData
 from scipy import stats
 
 from xlmaudit import __version__
-from xlmaudit.report import frames
+from xlmaudit.probes import probe_record
+from xlmaudit.report import frames, statements
 from xlmaudit.report import provenance as prov
-from xlmaudit.report.content import (
-    cited,
-    fmt,
-    fmt_n,
-    interval,
-    methods_table,
-    model_warning,
-    suite_data_rows,
-)
+from xlmaudit.report.content import fmt, model_warning, suite_data_rows
 from xlmaudit.report.findings import findings
-from xlmaudit.report.language_blocks import cross_blocks, cross_table
-from xlmaudit.report.languages import (
-    is_multilingual,
-    language_name,
-    languages,
-    skipped_note,
-    untrained_note,
-)
+from xlmaudit.report.language_blocks import cross_sentences
+from xlmaudit.report.languages import language_name, languages, untrained_note
 from xlmaudit.report.load import RunData
-from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, suite_notes
+from xlmaudit.report.methods import metric_info
+from xlmaudit.report.numbers import estimate, fmt_n
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
 
-
-def card_rows(run: RunData) -> pd.DataFrame:
-    """The rows the card states: each probe's main metric overall and per category or bias
-    type, and its correlations with reference statistics."""
-    parts = [
-        frames.headline_rows(frames.probe_rows(run.summary, suite, probe), run.meta)
-        for suite in run.suites
-        for probe in frames.probes_of(run.summary, suite)
-    ]
-    parts = [p for p in parts if len(p)]
-    return pd.concat(parts) if parts else run.summary.iloc[0:0]
-
-
-def top_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per probe, the overall rows and group differences (level ``contrast``) the card opens
-    with; a probe with neither (SEAT run on one domain) keeps all its headline rows."""
-    top = rows["group"].isin(frames.OVERALL_GROUPS) | frames.level_of(rows).eq("contrast")
-    has_top = top.groupby([rows["suite"], rows["probe"]]).transform("any")
-    return rows[top | ~has_top]
+REPORT_LINK = "report.md"
+FINDING_ALPHA = 0.05
 
 
 def _finite(value: object) -> bool:
@@ -90,52 +69,98 @@ def per_language_index(run: RunData) -> bool:
     return languages(run.summary) not in ([], ["en"])
 
 
+def headline_table(run: RunData) -> pd.DataFrame:
+    """The findings rows the card states as headlines: each probe's main metric over all items
+    and its group differences (level ``contrast``)."""
+    table = findings(run)
+    return table[table["level"].isin(["overall", "contrast"])]
+
+
 def eval_results(run: RunData) -> list[EvalResult]:
-    """One ``EvalResult`` per headline row, with the interval, n and p-value in ``metric_args``;
-    none for a model with random weights (its numbers are not results). Grouped into model-index
-    entries per suite and language (or per suite and probe: :func:`per_language_index`)."""
+    """One ``EvalResult`` per probe's main metric over all items (interval and n in
+    ``metric_args``; a partial run names its ``limit`` there and in the data set's name); none
+    for a model with random weights (its numbers are not results)."""
     if is_random(run):
         return []
     by_lang = per_language_index(run)
+    limit = statements.limit_of(run.meta)
+    partial = statements.partial_label(run.meta)
     out = []
-    for _, r in card_rows(run).iterrows():
+    table = findings(run)
+    for _, r in table[table["level"] == "overall"].iterrows():
         if not _finite(r["value"]):
             continue
-        args = {k: round(float(r[k]), 6) for k in ("ci_low", "ci_high", "p_value")
-                if _finite(r.get(k))}  # fmt: skip
+        args = {k: round(float(r[k]), 6) for k in ("ci_low", "ci_high") if _finite(r.get(k))}
         if _finite(r["n"]):
             args["n"] = int(r["n"])
+        if limit is not None:
+            args["limit"] = limit
+        name = r["suite"] + (f" ({partial})" if partial else "")
+        if data_note(run, r["suite"]):  # the model-index names modified data beside the number
+            name += f" ({data_note(run, r['suite'])})"
         out.append(EvalResult(
-            task_type="fill-mask", dataset_type=f"xlmaudit/{r['suite']}", dataset_name=r["suite"],
+            task_type="fill-mask", dataset_type=f"xlmaudit/{r['suite']}", dataset_name=name,
             dataset_config=str(r["lang"]) if by_lang else r["probe"],
             dataset_revision=prov.suite_version(run.meta, r["suite"]),
             metric_type=r["metric"], metric_value=round(float(r["value"]), 4),
-            metric_name=f"{_with_contrast(r)} ({r['probe']}, {r['group']})",
-            metric_config=r["group"],
-            metric_args=args or None))  # fmt: skip
-        if data_note(run, r["suite"]):  # the model-index names modified data beside the number
-            out[-1].dataset_name += f" ({data_note(run, r['suite'])})"
+            metric_name=f"{r['metric']} ({r['probe']})", metric_args=args or None))  # fmt: skip
     return out
 
 
-def _with_contrast(r: pd.Series) -> str:
-    """``log_odds (female - male)``: the metric with its groups in words, where it has them."""
-    contrast = r.get("contrast")
-    return f"{r['metric']} ({contrast})" if isinstance(contrast, str) and contrast else r["metric"]
-
-
-def finding(r: pd.Series, direction: str = "") -> str:
-    """One headline row as a sentence fragment with interval, n and p-value, then the direction
-    in words (``the model prefers female (she) over male (he) by 0.45 nats [0.08, 0.80]``)."""
-    parts = [f"95% CI {interval(r['ci_low'], r['ci_high'])}"] if fmt(r["ci_low"]) else []
-    parts.append(f"n = {fmt_n(r['n'])}")
+def headline(r: pd.Series) -> str:
+    """``nangia2020 (pct_sent_more, n = 1673, p = 0.0038): the model prefers ...``: a findings
+    row with n, ties, p-value and the direction in words (which carries the value and interval);
+    a row without direction words shows the value and interval instead."""
+    what = r["probe"] if r["level"] == "overall" else f"{r['probe']}, {r['contrast']}"
+    facts = [str(r["metric"]), f"n = {fmt_n(r['n'])}"]
+    if _finite(r.get("n_ties")) and r["n_ties"]:
+        facts.append(f"{fmt_n(r['n_ties'])} ties")
     if _finite(r.get("p_value")):
-        parts.append(f"p = {fmt(r['p_value'])}")
-    if _finite(r.get("p_holm")):  # the kind's own Holm correction (SEAT: across its tests)
-        parts.append(f"Holm p = {fmt(r['p_holm'])}")
-    value = fmt(r["value"]) if _finite(r["value"]) else "not estimated"
-    head = f"{r['suite']} / {r['probe']} / {r['group']}: {_with_contrast(r)} = {value}"
-    return f"{head} ({', '.join(parts)})" + (f": {direction}" if direction else "")
+        facts.append(f"p = {fmt(r['p_value'])}")
+    said = r["direction"] or f"{estimate(r['value'], r['ci_low'], r['ci_high'], r['unit'])}"
+    return f"{what} ({', '.join(facts)}): {said}"
+
+
+def is_finding(r: pd.Series) -> bool:
+    """A row the card calls a finding: Holm p below 0.05, n at least the kind's declared minimum,
+    interval excluding the no-bias value (``excludes`` already requires the minimum n)."""
+    return bool(r["excludes"]) and _finite(r.get("p_holm")) and r["p_holm"] < FINDING_ALPHA
+
+
+def category_line(part: pd.DataFrame) -> str:
+    """The categories that are findings in one suite and language, largest effect first."""
+    rule = "Holm p < 0.05, interval excluding no bias, n at least the declared minimum"
+    in_part = part[part["level"] == "category"]
+    if not len(in_part):
+        return ""
+    cats = in_part[in_part.apply(is_finding, axis=1)]
+    if not len(cats):
+        return f"No category is a finding ({rule})."
+    order = (cats["value"] - cats["reference"]).abs().sort_values(ascending=False).index
+    listed = [
+        f"{r['group']} ({r['probe']} {estimate(r['value'], r['ci_low'], r['ci_high'], r['unit'])})"
+        for _, r in cats.loc[order].iterrows()
+    ]
+    return f"Categories that are findings ({rule}), largest first: {'; '.join(listed)}."
+
+
+def suite_section(run: RunData, suite: str, table: pd.DataFrame) -> list[Block]:
+    """One suite: per language its headlines and category findings; the declared caveats; the
+    languages not measured; modified data and excluded rows."""
+    blocks: list[Block] = [Heading(3, suite)]
+    part = table[table["suite"] == suite]
+    for lang in dict.fromkeys(part["lang"]):
+        here = part[part["lang"] == lang]
+        top = here[here["level"].isin(["overall", "contrast"])]
+        lines = [f"{language_name(lang)}: {headline(r)}" for _, r in top.iterrows()]
+        cats = category_line(here)
+        blocks.append(Bullets(tuple(lines + ([f"{language_name(lang)}: {cats}"] if cats else []))))
+    facts = [f for f in statements.run_facts(run, suite)
+             if not f.startswith(("Languages measured", "This is a partial"))
+             and " categories in this run " not in f]  # fmt: skip
+    blocks += [Para("Caveats declared by the suite:"),
+               Bullets(tuple(statements.caveats(run, suite) + facts))]  # fmt: skip
+    return blocks
 
 
 def calibration_blocks(run: RunData) -> list[Block]:
@@ -163,8 +188,11 @@ def calibration_blocks(run: RunData) -> list[Block]:
 
 
 def bias_section(run: RunData) -> list[Block]:
-    """ "Bias, Risks, and Limitations": warning, headline findings, caveats."""
+    """ "Bias, Risks, and Limitations": partial-run and model warnings, then per suite its
+    headlines, category findings and declared caveats; a link to the full report."""
     blocks: list[Block] = [Heading(2, "Bias, Risks, and Limitations")]
+    if statements.partial_note(run.meta):
+        blocks.append(Para(statements.partial_note(run.meta), True))
     warning = model_warning(run.meta)
     if warning:
         blocks.append(warning)
@@ -175,82 +203,70 @@ def bias_section(run: RunData) -> list[Block]:
     blocks += [Para(untrained, True)] if untrained else []
     blocks.append(Para(
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
-        f"({run.meta.get('dtype', 'dtype not recorded')}). Overall numbers, each with its 95% "
-        "interval and sample size; per-category numbers are under Evaluation:"))  # fmt: skip
+        f"({run.meta.get('dtype', 'dtype not recorded')}). Each number with its 95% interval, n "
+        "and p-value; the direction in words. Every category, estimator and the methods are in "
+        f"the full report ({REPORT_LINK}) and summary.csv."))  # fmt: skip
     table = findings(run)
-    words = {(f.suite, f.probe, f.group, f.metric): f.direction for f in table.itertuples()}
-    top = top_rows(card_rows(run))
-    several = is_multilingual(run.summary)
-    for lang in dict.fromkeys(top["lang"]) if several else [None]:
-        part = top if lang is None else top[top["lang"] == lang]
-        if lang is not None:
-            blocks.append(Heading(3, f"Language: {language_name(lang)}"))
-        blocks.append(Bullets(tuple(
-            finding(r, words.get((r["suite"], r["probe"], r["group"], r["metric"]), ""))
-            for _, r in part.iterrows())))  # fmt: skip
-    blocks += cross_blocks(run, table=False)
-    blocks += calibration_blocks(run)
-    caveats = [
-        c for s in run.suites
-        for c in suite_notes(s, run.summary.loc[run.summary["suite"] == s, "metric"])["caveats"]
-    ]  # fmt: skip
-    skipped = skipped_note(run.meta, run.suites)
-    blocks += [Para("Limitations of these measurements:"),
-               Bullets(tuple(dict.fromkeys([*caveats, *([skipped] if skipped else []),
-                                            *GENERAL_CAVEATS])))]  # fmt: skip
-    return blocks
+    for suite in run.suites:
+        blocks += suite_section(run, suite, table)
+    if run.cross_language is not None and len(run.cross_language):
+        blocks += [Heading(3, "Across languages (same pairs)"),
+                   Bullets(cross_sentences(run.cross_language))]  # fmt: skip
+    return blocks + calibration_blocks(run)
+
+
+def metric_lines(run: RunData, suite: str) -> list[str]:
+    """``suite: metric: meaning`` for each main metric the suite's probes report."""
+    out = []
+    for probe in frames.probes_of(run.summary, suite):
+        record = probe_record(run.meta, suite, probe)
+        if record.main_metric and record.kind:
+            info = metric_info(record.main_metric, record)
+            out.append(f"{suite}: {record.main_metric}: {info.label}")
+    return list(dict.fromkeys(out))
 
 
 def evaluation_section(run: RunData) -> list[Block]:
-    """ "Evaluation": testing data, factors, metrics, results with intervals, citations."""
-    blocks: list[Block] = [Heading(2, "Evaluation"), Heading(3, "Testing Data, Factors & Metrics"),
-                           Heading(4, "Testing Data")]  # fmt: skip
+    """ "Evaluation": testing data with checksums, the headline metrics, the citations."""
+    blocks: list[Block] = [Heading(2, "Evaluation"), Heading(3, "Testing Data")]
     data = tuple(
         (s, prov.suite_version(run.meta, s) or "not recorded",
          data_note(run, s)
-         or "; ".join(f"{n} (sha256 {c})" for n, c in suite_data_rows(run, s)) or "suite templates")
+         or "; ".join(f"{n} (sha256 {c[:12]})" for n, c in suite_data_rows(run, s))
+         or "suite templates")
         for s in run.suites
     )  # fmt: skip
-    blocks.append(Table(("suite", "version", "data (checksum)"), data))
-    rows = card_rows(run)
-    factors = tuple(
-        f"{s}: " + ", ".join(dict.fromkeys(rows.loc[rows["suite"] == s, "group"]))
-        for s in run.suites
-    )
-    blocks += [Heading(4, "Factors"), Bullets(factors), Heading(4, "Metrics")]
-    blocks += [methods_table(run, s) for s in run.suites]
-    several = is_multilingual(run.summary)
-    table = tuple(
-        (r["suite"], r["probe"], *([str(r["lang"])] if several else []), r["group"],
-         _with_contrast(r), fmt(r["value"]), interval(r["ci_low"], r["ci_high"]), fmt_n(r["n"]),
-         fmt(r.get("p_value")))
-        for _, r in rows.iterrows()
-    )  # fmt: skip
-    blocks.append(Heading(3, "Results"))
-    if is_random(run):
-        blocks.append(Para(RANDOM_NOTE, True))
-    blocks += [
-        Table(
-            (
-                "suite",
-                "probe",
-                *(["language"] if several else []),
-                "group",
-                "metric",
-                "value",
-                "95% CI",
-                "n",
-                "p-value",
-            ),
-            table,
-            caption="headline rows of each probe; every row is in report.md and summary.csv",
-        ),
-    ]
-    if run.cross_language is not None and len(run.cross_language):
-        blocks.append(cross_table(run.cross_language))
-    keys = list(dict.fromkeys(["mitchell2019", *cited(run)]))
-    blocks += [Heading(3, "Citations"), Bullets(tuple(CITATIONS[k] for k in keys))]
-    return blocks
+    blocks.append(Table(("suite", "version", "data (sha256, first 12)"), data))
+    blocks += [Heading(3, "Metrics"),
+               Bullets(tuple(m for s in run.suites for m in metric_lines(run, s)))]  # fmt: skip
+    cites = [c for s in run.suites for c in statements.citations(run, s)]
+    listed = tuple(dict.fromkeys(cites)) or (statements.NO_CITATIONS,)
+    return blocks + [Heading(3, "Citations (declared by the suites)"), Bullets(listed)]
+
+
+class _FlowMap(dict):
+    """A mapping written on one line (``{ci_low: 49.4, ci_high: 54.0, n: 1673}``)."""
+
+
+class _CardDumper(yaml.SafeDumper):
+    pass
+
+
+_CardDumper.add_representer(
+    _FlowMap, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m, flow_style=True)
+)
+
+
+def card_yaml(data: ModelCardData) -> str:
+    """The card's YAML header as ``huggingface_hub`` builds it, with each metric's ``args`` on one
+    line so that the model-index stays short."""
+    meta = data.to_dict()
+    for model in meta.get("model-index") or []:
+        for result in model.get("results") or []:
+            for metric in result.get("metrics") or []:
+                if isinstance(metric.get("args"), dict):
+                    metric["args"] = _FlowMap(metric["args"])
+    return yaml.dump(meta, Dumper=_CardDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def model_card_text(run: RunData) -> str:
@@ -259,4 +275,4 @@ def model_card_text(run: RunData) -> str:
         model_name=prov.model_name(run.meta), eval_results=eval_results(run) or None,
         tags=["bias-audit", "xlmaudit"], pipeline_tag="fill-mask")  # fmt: skip
     body = render_markdown(bias_section(run) + evaluation_section(run), base=run.path)
-    return str(ModelCard(f"---\n{data.to_yaml()}\n---\n\n{body}"))
+    return f"---\n{card_yaml(data).strip()}\n---\n\n{body.strip()}\n"

@@ -7,15 +7,15 @@ from typing import Any
 import pandas as pd
 
 from xlmaudit.probes import probe_record
-from xlmaudit.report import frames
+from xlmaudit.report import frames, statements
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
 from xlmaudit.report.findings import findings
 from xlmaudit.report.language_blocks import across_blocks, cross_blocks, language_notes, suite_title
-from xlmaudit.report.languages import is_multilingual, language_name, skipped_note
+from xlmaudit.report.languages import is_multilingual, language_name
 from xlmaudit.report.load import RunData
-from xlmaudit.report.methods import CITATIONS, GENERAL_CAVEATS, metric_info, suite_notes
-from xlmaudit.report.numbers import fmt, fmt_n, interval
+from xlmaudit.report.methods import metric_info
+from xlmaudit.report.numbers import estimate, fmt, fmt_n, interval
 from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
 
 EXAMPLE_ROWS = 6
@@ -77,11 +77,9 @@ def data_rows(meta: dict[str, Any], suite: str) -> list[tuple[str, str]]:
 
 
 def suite_data_rows(run: RunData, suite: str) -> list[tuple[str, str]]:
-    """The data rows relevant to ``suite``: those named after the data its benchmark probes read."""
-    metrics = set(run.summary.loc[run.summary["suite"] == suite, "metric"])
-    wanted = {"crows": "pct_sent_more" in metrics, "stereoset": "ss" in metrics}
-    return [(n, c) for n, c in data_rows(run.meta, suite)
-            if any(k in n.lower() for k, on in wanted.items() if on) or suite in n]  # fmt: skip
+    """(data set, checksum) of the data files ``meta.json`` records that ``suite``'s probes read."""
+    names = statements.data_names(run, suite)
+    return [(n, c) for n, c in data_rows(run.meta, suite) if n in names]
 
 
 def version_table(run: RunData, suite: str) -> Table:
@@ -108,16 +106,14 @@ def methods_table(run: RunData, suite: str) -> Table:
                  caption=f"{suite}: how each number was computed")  # fmt: skip
 
 
+CARD_SHOWN = ("summary", "measures", "limits", "calibration", "notes")  # the rest: own sections
+
+
 def _card_items(card: Any) -> list[str]:
-    if isinstance(card, str):
-        return [card]
-    if isinstance(card, dict):
-        items = []
-        for key, value in card.items():
-            values = value if isinstance(value, list) else [value]
-            items += [f"{key}: {str(v).strip()}" for v in values]
-        return items
-    return [str(v) for v in card] if isinstance(card, list) else []
+    """The suite card's texts (``key: text``) other than construct, caveats and references."""
+    if not isinstance(card, dict):
+        return []
+    return [f"{k}: {' '.join(str(card[k]).split())}" for k in CARD_SHOWN if card.get(k)]
 
 
 # benchmark raw frames (recognised by their score columns) show what was compared, not ids
@@ -196,16 +192,26 @@ def probe_blocks(run: RunData, suite: str, probe: str, figures: list[SavedFigure
     return blocks
 
 
+def statement_blocks(run: RunData, suite: str) -> list[Block]:
+    """What the suite declares (construct, caveats) and the facts of this run about it."""
+    blocks: list[Block] = []
+    construct = statements.construct(run, suite)
+    if construct:
+        blocks += [Heading(3, "Construct (declared by the suite)"), Bullets(tuple(construct))]
+    blocks += [Heading(3, "Caveats (declared by the suite)"),
+               Bullets(tuple(statements.caveats(run, suite)))]  # fmt: skip
+    facts = statements.run_facts(run, suite)
+    return blocks + ([Heading(3, "This run"), Bullets(tuple(facts))] if facts else [])
+
+
 def suite_blocks(run: RunData, suite: str, figures: list[SavedFigure]) -> list[Block]:
-    """Card, caveats, methods, then per probe its table, figures and examples."""
+    """Card, construct, caveats and run facts, methods, then per probe its table, figures and
+    examples."""
     blocks: list[Block] = [Heading(2, f"Suite: {suite}")]
     card = _card_items(prov.suite_entry(run.meta, suite).get("card"))
     if card:
         blocks += [Heading(3, "Suite card"), Bullets(tuple(card))]
-    metrics = run.summary.loc[run.summary["suite"] == suite, "metric"]
-    blocks += [Heading(3, "Caveats"), Bullets(tuple(suite_notes(suite, metrics)["caveats"]))]
-    skipped = skipped_note(run.meta, [suite])
-    blocks += [Para(skipped)] if skipped else []
+    blocks += statement_blocks(run, suite)
     blocks += [Heading(3, "Methods"), version_table(run, suite), methods_table(run, suite)]
     blocks += [Image(f.path, f.caption) for f in figures if f.suite == suite and not f.probe]
     part = run.summary[run.summary["suite"] == suite]
@@ -227,13 +233,28 @@ def key_provenance(meta: dict[str, Any]) -> Table:
     return Table(("field", "value"), rows, caption="key provenance; all of meta.json at the end")
 
 
-def cited(run: RunData) -> list[str]:
-    """Citation keys of every suite in the run, in order, once."""
-    keys = []
+def reference_blocks(run: RunData) -> list[Block]:
+    """Each suite's declared references, verbatim, under the suite's name."""
+    blocks: list[Block] = []
     for suite in run.suites:
-        metrics = run.summary.loc[run.summary["suite"] == suite, "metric"]
-        keys += suite_notes(suite, metrics)["citations"]
-    return list(dict.fromkeys(keys))
+        cites = statements.citations(run, suite) or [statements.NO_CITATIONS]
+        blocks += [Para(f"{suite}:"), Bullets(tuple(cites))]
+    return blocks
+
+
+def finding_flag(r: pd.Series) -> str:
+    """The findings table's "excludes no bias" cell: yes / no, ``n < N`` for a row under the
+    kind's declared minimum (never a finding), n/a without an interval."""
+    if fmt(r["n"]) and float(r["n"]) < float(r.get("min_n") or 0):
+        return f"no (n < {int(r['min_n'])})"
+    return "yes" if r["excludes"] else "no" if fmt(r["ci_low"]) else "n/a"
+
+
+def _p_cell(r: pd.Series) -> str:
+    """Holm p; a kind's one-sided p (SEAT) shown beside it, labelled."""
+    one = r.get("p_one_sided")
+    extra = f" (one-sided {fmt(one)})" if isinstance(one, float) and fmt(one) else ""
+    return fmt(r["p_holm"]) + extra
 
 
 def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
@@ -243,21 +264,24 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     n_tests = int(table["p_value"].notna().sum())
     intro = Para(
         "Headline number of each probe (its declared main metric) and of each benchmark "
-        "category, with its 95% interval, the direction in words, and the p-value after Holm's "
-        f'correction across all {n_tests} headline tests of this run. "excludes no bias" = yes '
-        "when the interval lies wholly on one side of the no-bias value (intervals are not "
-        "adjusted for multiplicity, p-values are). Details follow in the collapsible sections "
-        "below."
+        "category, with its 95% interval and n, the direction in words, and the two-sided "
+        f"p-value after Holm's correction across all {n_tests} headline tests of this run. "
+        '"excludes no bias" = yes when the interval lies wholly on one side of the no-bias value '
+        "and n is at least the minimum the probe's kind declares (intervals are not adjusted "
+        "for multiplicity, p-values are). Shares with ties count ties in the denominator, so "
+        "their no-bias value is (100 - % ties) / 2; the ties are shown beside n. Details follow "
+        "in the collapsible sections below."
     )
 
     def row(r: pd.Series) -> tuple[str, ...]:
         what = f"{r['suite']}/{r['probe']}" + ("" if r["level"] == "overall" else f": {r['group']}")
-        value = f"{fmt(r['value'])} {interval(r['ci_low'], r['ci_high'])}".strip()
-        flag = "yes" if r["excludes"] else "no" if fmt(r["ci_low"]) else "n/a"
+        value = estimate(r["value"], r["ci_low"], r["ci_high"], str(r.get("unit") or ""))
+        ties = f" ({fmt_n(r['n_ties'])} ties)" if fmt(r.get("n_ties")) and r["n_ties"] else ""
         return (what, f"{r['metric']} ({r['contrast']})" if r["contrast"] else str(r["metric"]),
-                value, str(r["direction"]), fmt(r["p_holm"]), flag)  # fmt: skip
+                value, fmt_n(r["n"]) + ties, str(r["direction"]), _p_cell(r),
+                finding_flag(r))  # fmt: skip
 
-    cols = ("probe", "metric (contrast)", "value [95% CI]", "direction", "p (Holm)",
+    cols = ("probe", "metric (contrast)", "value [95% CI]", "n", "direction", "p (Holm)",
             "excludes no bias")  # fmt: skip
     several = is_multilingual(run.summary)
     blocks: list[Block] = [Heading(2, "Findings"), intro, *language_notes(run)]
@@ -282,7 +306,11 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
 
 def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     """The whole report: findings first, then provenance, suites and references collapsed."""
-    blocks: list[Block] = [Heading(1, f"Bias audit report: {prov.model_name(run.meta)}")]
+    partial = statements.partial_label(run.meta)
+    title = f"Bias audit report: {prov.model_name(run.meta)}" + (f" ({partial})" if partial else "")
+    blocks: list[Block] = [Heading(1, title)]
+    if partial:
+        blocks.append(Para(statements.partial_note(run.meta), True))
     warning = model_warning(run.meta)
     if warning:
         blocks.append(warning)
@@ -298,8 +326,7 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
         blocks.append(
             Details(suite_title(run, suite), tuple(suite_blocks(run, suite, figures)[1:]))
         )
-    blocks.append(Details("General caveats", (Bullets(GENERAL_CAVEATS),)))
-    blocks.append(Details("References", (Bullets(tuple(CITATIONS[k] for k in cited(run))),)))
+    blocks.append(Details("References (declared by each suite)", tuple(reference_blocks(run))))
     rows = tuple(prov.provenance_rows(run.meta))
     blocks.append(Details("Full provenance (meta.json)", (Table(("field", "value"), rows),)))
     return blocks

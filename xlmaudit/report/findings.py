@@ -18,42 +18,45 @@ from matplotlib.figure import Figure
 
 from xlmaudit.metrics.crows import holm
 from xlmaudit.probes import FormatFields, MetricDoc, probe_record
-from xlmaudit.report import frames, plots
+from xlmaudit.report import frames, numbers, plots
 from xlmaudit.report.load import RunData
 
 FINDING_COLUMNS = ("suite", "probe", "lang", "group", "level", "metric", "contrast", "value",
-                   "ci_low", "ci_high", "n", "p_value", "p_holm", "reference", "excludes",
-                   "direction", "label")  # fmt: skip
+                   "ci_low", "ci_high", "n", "min_n", "n_ties", "p_value", "p_one_sided",
+                   "p_holm", "reference", "excludes", "direction", "label", "unit")  # fmt: skip
 
 
 def _finite(x: Any) -> bool:
-    return isinstance(x, int | float) and not math.isnan(float(x))
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(float(x))
 
 
 def direction_words(
     doc: MetricDoc | None, value: float, low: float, high: float,
-    fields: Mapping[str, Any] | None = None,
+    fields: Mapping[str, Any] | None = None, *, reference: float | None = None,
 ) -> str:  # fmt: skip
     """``the model prefers female (she) over male (he) by 0.45 nats [0.08, 0.80]``: the kind's
-    sentence for a value above or below the no-bias reference; "" when the metric has none.
+    sentence for a value above or below the no-bias value (``reference``: the row's own, e.g.
+    CrowS-Pairs' tie-adjusted value; else the kind's declared one); "" when the metric has none.
+    Numbers follow :func:`xlmaudit.report.numbers.estimate` (one precision for a value and its
+    interval; below the reference the interval of the distance is flipped exactly).
     ``fields``: the summary row's text columns a sentence may name (SEAT's set names)."""
-    if doc is None or doc.reference is None or not doc.above or not _finite(value):
+    ref = doc.reference if reference is None and doc is not None else reference
+    if doc is None or ref is None or not doc.above or not _finite(value):
         return ""
-    ref = doc.reference
     if value == ref:
         return "the model shows no preference"
     above = value > ref
-    lo, hi = (low - ref, high - ref) if above else (ref - high, ref - low)
-    ci = f"[{lo:.2f}, {hi:.2f}]" if _finite(lo) and _finite(hi) else ""
-    interval = f"[{low:.1f}, {high:.1f}]" if _finite(low) and _finite(high) else ""
+    size, ci = numbers.distance(value, low, high, ref, doc.unit)
+    measured, interval = numbers.estimate_parts(value, low, high, doc.unit)
     fields = {} if fields is None else fields
     named = {str(k): v for k, v in fields.items() if isinstance(v, str) and v}
     text = (doc.above if above else doc.below).format_map(FormatFields(
-        named, size=f"{abs(value - ref):.2f}", ci=ci, value=f"{value:.1f}", interval=interval
+        named, size=size, ci=ci, value=measured, interval=interval
     ))  # fmt: skip
     if re.search(r"\{\w+\}", text):
         return ""  # the row lacks a column the sentence names (a run older than the kind)
-    note = "; the interval includes no preference" if _finite(lo) and lo <= 0 else ""
+    crosses = _finite(low) and _finite(high) and low <= ref <= high
+    note = "; the interval includes no preference" if crosses else ""
     return "the model " + " ".join(text.split()) + note
 
 
@@ -62,6 +65,25 @@ def _named(meta: dict[str, Any], suite: str, probe: str, contrast: tuple[str, ..
     entry = (meta.get("suites") or {}).get(suite) or {}
     groups = ((entry.get("probes") or {}).get(probe) or {}).get("groups") or {}
     return tuple(f"{g} ({', '.join(groups[g])})" if groups.get(g) else g for g in contrast)
+
+
+def row_reference(r: pd.Series, doc: MetricDoc | None) -> float | None:
+    """The no-bias value of one summary row: its own ``no_bias`` column where the kind gives one
+    (CrowS-Pairs shares with ties in the denominator: (100 - % ties) / 2), else the kind's
+    declared reference."""
+    own = r.get("no_bias")
+    if _finite(own):
+        return float(own)
+    return doc.reference if doc is not None else None
+
+
+def _two_sided(r: pd.Series) -> tuple[Any, Any]:
+    """(p for the findings, the one-sided p shown beside it): a kind whose p-value is one-sided
+    (SEAT, as sent-bias) also gives ``p_two_sided``, which the findings test with."""
+    two = r.get("p_two_sided")
+    if _finite(two):
+        return float(two), r.get("p_value")
+    return r.get("p_value", float("nan")), float("nan")
 
 
 def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any]]:
@@ -79,24 +101,29 @@ def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any
     keep |= frames.is_group_difference(part, metric)
     named = _named(run.meta, suite, probe, record.contrast)
     lang = str(part["lang"].iloc[0]) if "lang" in part.columns and len(part) else "en"
+    minimum = int(getattr(record.kind, "min_n", 0) or 0) if record.kind else 0
     out = []
     for _, r in part[keep].iterrows():
         name = str(r["metric"])
         doc = record.kind.doc(name, named) if record.kind else None
         label = record.doc(name) if record.kind else None
-        ref = doc.reference if doc else None
-        excludes = (ref is not None and _finite(r["ci_low"]) and _finite(r["ci_high"])
+        ref = row_reference(r, doc)
+        enough = _finite(r["n"]) and float(r["n"]) >= minimum
+        excludes = (ref is not None and enough and _finite(r["ci_low"]) and _finite(r["ci_high"])
                     and not r["ci_low"] <= ref <= r["ci_high"])  # fmt: skip
         group = str(r["group"])
         level = "overall" if group in frames.OVERALL_GROUPS else "category"
+        p_value, p_one = _two_sided(r)
         out.append({
             "suite": suite, "probe": probe, "lang": lang, "group": group,
             "level": "contrast" if name != metric else level,
             "metric": name, "contrast": record.contrast_words(name),
             "value": r["value"], "ci_low": r["ci_low"], "ci_high": r["ci_high"], "n": r["n"],
-            "p_value": r.get("p_value", float("nan")), "reference": ref, "excludes": excludes,
-            "direction": direction_words(doc, r["value"], r["ci_low"], r["ci_high"], r),
-            "label": label.label if label else name,
+            "min_n": minimum, "n_ties": r.get("n_ties", float("nan")),
+            "p_value": p_value, "p_one_sided": p_one, "reference": ref, "excludes": excludes,
+            "direction": direction_words(doc, r["value"], r["ci_low"], r["ci_high"], r,
+                                         reference=ref),
+            "label": label.label if label else name, "unit": doc.unit if doc else "",
         })  # fmt: skip
     return out
 

@@ -53,6 +53,7 @@ card:
   summary: Toy suite for report tests (fake scorer, made-up numbers).
   measures: she/he preference after occupations; CrowS-style pairs.
   limits: Eight occupations, three templates, six pairs. Not a measurement.
+  caveats: ["Toy caveat: six made-up pairs measure nothing."]
   references: [Kurita et al. 2019]
   calibration: none
 lexicons:
