@@ -53,7 +53,9 @@ __all__ = [
 SLOT_RE = re.compile(r"\{(?:(a):)?([A-Za-z_][A-Za-z0-9_]*)\}")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SUITE_KEYS = {"name", "version", "language", "card", "lexicons", "probes"}
-CARD_KEYS = {"summary", "measures", "limits", "references", "calibration", "notes"}
+CARD_KEYS = {
+    "summary", "measures", "construct", "limits", "caveats", "references", "calibration", "notes",
+}  # fmt: skip
 CARD_REQUIRED = ("summary", "measures", "limits", "references", "calibration")
 PROBE_COMMON = {"id", "kind", "description", "templates", "slots", "groups", "language"}
 LANG_RE = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 (or 639-3) code, lower case
