@@ -31,6 +31,8 @@ from xlmaudit.report.numbers import estimate, fmt_n
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
 
 REPORT_LINK = "report.md"
+CAVEATS_INTRO = "Caveats declared by the suite:"
+FACTS_INTRO = "In this run:"
 FINDING_ALPHA = 0.05
 
 
@@ -158,9 +160,8 @@ def suite_section(run: RunData, suite: str, table: pd.DataFrame) -> list[Block]:
     facts = [f for f in statements.run_facts(run, suite)
              if not f.startswith(("Languages measured", "This is a partial"))
              and " categories in this run " not in f]  # fmt: skip
-    blocks += [Para("Caveats declared by the suite:"),
-               Bullets(tuple(statements.caveats(run, suite) + facts))]  # fmt: skip
-    return blocks
+    blocks += [Para(CAVEATS_INTRO), Bullets(tuple(statements.caveats(run, suite)))]
+    return blocks + ([Para(FACTS_INTRO), Bullets(tuple(facts))] if facts else [])
 
 
 def calibration_blocks(run: RunData) -> list[Block]:

@@ -43,11 +43,11 @@ def direction_words(
     ref = doc.reference if reference is None and doc is not None else reference
     if doc is None or ref is None or not doc.above or not _finite(value):
         return ""
+    measured, interval = numbers.estimate_parts(value, low, high, doc.unit)
     if value == ref:
-        return "the model shows no preference"
+        return f"the model shows no preference ({' '.join(filter(None, (measured, interval)))})"
     above = value > ref
     size, ci = numbers.distance(value, low, high, ref, doc.unit)
-    measured, interval = numbers.estimate_parts(value, low, high, doc.unit)
     fields = {} if fields is None else fields
     named = {str(k): v for k, v in fields.items() if isinstance(v, str) and v}
     text = (doc.above if above else doc.below).format_map(FormatFields(
