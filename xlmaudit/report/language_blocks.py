@@ -21,7 +21,7 @@ from xlmaudit.report.languages import (
     untrained_note,
 )
 from xlmaudit.report.load import RunData
-from xlmaudit.report.numbers import fmt, fmt_n, interval
+from xlmaudit.report.numbers import decimals, distance, fmt, fmt_n, interval, number
 from xlmaudit.report.render import Block, Bullets, Heading, Image, Para, Table
 
 MATCH_RULE = (
@@ -114,13 +114,13 @@ def cross_sentence(r: pd.Series, *, fractions: bool) -> str:
         text = f"{head}, the model prefers the stereotyping sentence equally often in {a} and {b}"
     else:
         more, less = (a, b) if d > 0 else (b, a)
-        low, high = (lo, hi) if d > 0 else (0.0 - hi, 0.0 - lo)  # no -0.0
-        ci = f" [{low:.1f}, {high:.1f}]" if not (math.isnan(low) or math.isnan(high)) else ""
+        size, ci = distance(d, lo, hi, 0.0)  # below 0: the interval flipped exactly
         text = (f"{head}, the model prefers the stereotyping sentence more often in {more} than "
-                f"in {less} by {abs(d):.1f}{unit}{ci}")  # fmt: skip
+                f"in {less} by {size}{unit}{' ' + ci if ci else ''}")  # fmt: skip
     shares = [_num(r.get(k)) * scale for k in ("share_a", "share_b")]
     if not any(math.isnan(s) for s in shares):
-        text += f" ({shares[0]:.1f}% in {a}, {shares[1]:.1f}% in {b})"
+        places = decimals(d, lo, hi)  # the shares at the difference's precision
+        text += f" ({number(shares[0], places)}% in {a}, {number(shares[1], places)}% in {b})"
     if not math.isnan(_num(r.get("p_value"))):
         text += f", McNemar p = {fmt(_num(r['p_value']))}"
     if not (math.isnan(lo) or math.isnan(hi)) and lo <= 0 <= hi:
