@@ -278,7 +278,9 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
         value = estimate(r["value"], r["ci_low"], r["ci_high"], str(r.get("unit") or ""))
         ties = f" ({fmt_n(r['n_ties'])} ties)" if fmt(r.get("n_ties")) and r["n_ties"] else ""
         return (what, f"{r['metric']} ({r['contrast']})" if r["contrast"] else str(r["metric"]),
-                value, fmt_n(r["n"]) + ties, str(r["direction"]), _p_cell(r),
+                value, fmt_n(r["n"]) + ties,
+                "; ".join(filter(None, (str(r["direction"]), str(r.get("warning") or "")))),
+                _p_cell(r),
                 finding_flag(r))  # fmt: skip
 
     cols = ("probe", "metric (contrast)", "value [95% CI]", "n", "direction", "p (Holm)",

@@ -23,7 +23,8 @@ from xlmaudit.report.load import RunData
 
 FINDING_COLUMNS = ("suite", "probe", "lang", "group", "level", "metric", "contrast", "value",
                    "ci_low", "ci_high", "n", "min_n", "n_ties", "p_value", "p_one_sided",
-                   "p_holm", "reference", "excludes", "direction", "label", "unit")  # fmt: skip
+                   "p_holm", "reference", "excludes", "direction", "label", "unit",
+                   "warning")  # fmt: skip
 
 
 def _finite(x: Any) -> bool:
@@ -124,6 +125,7 @@ def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any
             "direction": direction_words(doc, r["value"], r["ci_low"], r["ci_high"], r,
                                          reference=ref),
             "label": label.label if label else name, "unit": doc.unit if doc else "",
+            "warning": r["warning"] if isinstance(r.get("warning"), str) else "",
         })  # fmt: skip
     return out
 
