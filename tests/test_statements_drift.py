@@ -137,6 +137,8 @@ def test_a_partial_run_says_so_in_title_card_and_every_model_index_entry(runs):
     run = runs[0]
     md = (run / "report.md").read_text(encoding="utf-8")
     assert md.splitlines()[0] == "# Bias audit report: planted-bilingual (partial run (--limit 3))"
+    findings = md[md.index("## Findings") :].split("\n\n")[1]
+    assert findings.startswith("> **Warning:** This is a partial run (--limit 3)")
     card = (run / "model_card.md").read_text(encoding="utf-8")
     body = card[card.index("## Bias, Risks") :].splitlines()
     assert "partial run (--limit 3)" in body[2]  # the card's first line after its heading

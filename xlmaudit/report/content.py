@@ -286,7 +286,9 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     cols = ("probe", "metric (contrast)", "value [95% CI]", "n", "direction", "p (Holm)",
             "excludes no bias")  # fmt: skip
     several = is_multilingual(run.summary)
-    blocks: list[Block] = [Heading(2, "Findings"), intro, *language_notes(run)]
+    partial = statements.partial_note(run.meta)
+    blocks: list[Block] = [Heading(2, "Findings"), *([Para(partial, True)] if partial else []),
+                           intro, *language_notes(run)]  # fmt: skip
     for lang in dict.fromkeys(table["lang"]) if several else [None]:
         part = table if lang is None else table[table["lang"] == lang]
         where = "" if lang is None else f" ({lang})"
@@ -311,8 +313,6 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     partial = statements.partial_label(run.meta)
     title = f"Bias audit report: {prov.model_name(run.meta)}" + (f" ({partial})" if partial else "")
     blocks: list[Block] = [Heading(1, title)]
-    if partial:
-        blocks.append(Para(statements.partial_note(run.meta), True))
     warning = model_warning(run.meta)
     if warning:
         blocks.append(warning)
