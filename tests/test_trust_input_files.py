@@ -149,3 +149,23 @@ def test_every_data_reader_names_a_utf16_file_in_one_line(tmp_path, what, source
     assert "\n" not in message, what
     assert message == f"{path}: not UTF-8 text, it looks like UTF-16 (byte-order mark FF FE); " \
         "re-save it as UTF-8"
+
+
+@needs_data
+@pytest.mark.slow  # loads the planted model
+def test_run_with_a_utf16_data_file_exits_2_with_one_line(tmp_path, capsys):
+    from xlmaudit.cli import main
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA / "crows_pairs", data / "crows_pairs")
+    path = _utf16_copy(DATA / "crows_pairs" / "crows_pairs_anonymized.csv", data / "crows_pairs")
+    argv = ["run", "--model", "planted", "--suite", "crows-pairs", "--data-dir", str(data)]
+    argv += ["--out", str(tmp_path / "run"), "--limit", "2", "--no-cache"]
+    assert main(argv) == 2  # the old code raised UnicodeDecodeError out of main (a traceback)
+    err = capsys.readouterr().err
+    errors = [line for line in err.splitlines() if "error:" in line]
+    assert errors == [
+        f"xlmaudit run: error: {path}: not UTF-8 text, it looks like UTF-16 (byte-order mark "
+        "FF FE); re-save it as UTF-8"
+    ]
+    assert "Traceback" not in err and not (tmp_path / "run").exists()
