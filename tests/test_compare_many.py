@@ -132,4 +132,5 @@ def test_two_runs_keep_the_two_run_outputs(runs: list[Path], tmp_path: Path) -> 
     assert main(["compare", str(runs[0]), str(runs[1]), "--out", str(out)]) == 0
     assert list(pd.read_csv(out / "comparison.csv").columns) == list(COMPARISON_COLUMNS)
     assert not (out / "comparison_headlines.csv").exists()
-    assert "Paired comparison: m1 (A) vs m2 (B)" in (out / "comparison.md").read_text("utf-8")
+    md = (out / "comparison.md").read_text("utf-8")
+    assert "Paired comparison: r1 (A: m1) vs r2 (B: m2)" in md

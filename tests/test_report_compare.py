@@ -120,8 +120,26 @@ def test_compare_command_writes_report_and_figure(runs, tmp_path, capsys):
     assert len(frame) == 9
     html = (out / "comparison.html").read_text()
     assert html.count('src="data:image/png;base64,') == 2
-    assert "model-a (A) vs model-b (B)" in (out / "comparison.md").read_text()
+    assert "a (A: model-a) vs b (B: model-b)" in (out / "comparison.md").read_text()
     assert (out / "figures" / "comparison_log_odds.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_two_runs_of_one_model_are_told_apart_by_directory(tmp_path):
+    # the old report was titled "planted (A) vs planted (B)", its table headed "A" and "B"
+    from xlmaudit.report.comparison import build_comparison
+
+    table = fake_table(seed=0)
+    run_1 = write_fake_run(tmp_path / "run-1", model="planted", table=table)
+    run_2 = write_fake_run(tmp_path / "run-2", model="planted", table=table)
+    files = build_comparison(run_1, run_2, out=tmp_path / "out")
+    md = files.markdown.read_text()
+    assert md.splitlines()[0] == "# Paired comparison: run-1 (A: planted) vs run-2 (B: planted)"
+    header = next(line for line in md.splitlines() if line.startswith("| suite/probe"))
+    cells = [c.strip() for c in header.strip("|").split("|")]
+    assert cells[3:5] == ["A: run-1", "B: run-2"]
+    assert "<title>xlmaudit comparison: run-1 (A: planted) vs run-2 (B: planted)</title>" in (
+        files.html.read_text()
+    )
 
 
 def test_compare_command_error_is_one_line(runs, tmp_path, capsys):

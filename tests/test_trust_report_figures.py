@@ -7,6 +7,7 @@ import itertools
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -87,3 +88,43 @@ def test_captions_hold_no_raw_dicts_or_long_floats(tmp_path):
         assert "{" not in fig.caption and not LONG_FLOAT.search(fig.caption), fig.caption
     templates = next(f for f in saved if f.name == "occupations_pronoun_templates")
     assert re.search(r"template \d\.\d\d, filler \d\.\d\d, residual \d\.\d\d", templates.caption)
+
+
+def _na_texts(ax) -> list[float]:
+    """The y of every "n/a" mark on ``ax``."""
+    return [t.get_position()[1] for t in ax.texts if t.get_text() == "n/a"]
+
+
+def test_forest_rows_without_a_value_say_n_a_and_the_x_axis_covers_everything():
+    # rows top to bottom: a (y=2), b (y=1, no value after --limit), c (y=0)
+    frame = pd.DataFrame({"label": ["a", "b", "c"], "value": [55.0, np.nan, 40.0],
+                          "ci_low": [45.0, np.nan, 20.0],
+                          "ci_high": [65.0, np.nan, 48.0]})  # fmt: skip
+    ax = plots.forest_plot(frame, title="t", xlabel="x", reference=0.0).axes[0]
+    assert _na_texts(ax) == [1]
+    # data from the reference 0 to the highest interval end 65; 5% of 65 = 3.25 each side
+    assert ax.get_xlim() == pytest.approx((-3.25, 68.25))
+    lo, hi = ax.get_ylim()
+    assert lo < 0 and hi > 2  # every row inside, the n/a one too
+
+
+def test_forest_interval_ends_beyond_the_point_are_inside_the_axis():
+    # the interval [10, 90] around 12, no reference: the axis spans 10..90 plus 4 each side
+    frame = pd.DataFrame({"label": ["x"], "value": [12.0], "ci_low": [10.0], "ci_high": [90.0]})
+    ax = plots.forest_plot(frame, title="t", xlabel="x").axes[0]
+    assert ax.get_xlim() == pytest.approx((6.0, 94.0))
+    assert _na_texts(ax) == []
+
+
+def test_findings_forest_marks_rows_left_empty_by_limit():
+    from xlmaudit.report.findings import findings_forest
+
+    frame = pd.DataFrame({
+        "suite": "s", "probe": ["p", "p", "p"], "group": ["all", "race", "age"],
+        "metric": "share", "contrast": "more vs less", "label": "share (%)",
+        "value": [60.0, 75.0, np.nan], "ci_low": [52.0, 40.0, np.nan],
+        "ci_high": [68.0, 99.0, np.nan], "reference": 50.0,
+    })  # fmt: skip
+    (ax,) = findings_forest(frame).axes
+    assert _na_texts(ax) == [0]  # the age row, last from the top
+    assert ax.get_xlim() == pytest.approx((40.0 - 2.95, 99.0 + 2.95))  # 5% of 59 each side

@@ -3,7 +3,9 @@
 :func:`load_yaml` parses with :class:`StrictLoader`, a ``yaml.SafeLoader`` that rejects duplicate
 keys, non-string keys and every custom tag (``!function`` and friends: no code in YAML), and
 returns :class:`LineDict` / :class:`LineList` values that remember the line of each key and
-element. :class:`Where` is a place in a file; :func:`where_of`, :func:`expect` and
+element; before that parse (pure Python, minutes for tens of megabytes) the C event parser counts
+the items of every list and refuses one longer than :data:`MAX_LIST_ITEMS` in about a second.
+:class:`Where` is a place in a file; :func:`where_of`, :func:`expect` and
 :func:`check_keys` turn wrong shapes into one-line :class:`~xlmaudit.errors.InputError` messages
 naming file and line.
 """
@@ -16,7 +18,10 @@ from typing import Any
 
 import yaml
 
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, read_utf8
+
+MAX_LIST_ITEMS = 200_000  # the default --max-items: a longer list cannot fit in a run
+_EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict):
@@ -77,17 +82,11 @@ StrictLoader.add_multi_constructor("tag:yaml.org,2002:python/", _reject_tag)
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse one YAML file with :class:`StrictLoader`; syntax errors name file and line."""
+    """Parse one YAML file with :class:`StrictLoader`; syntax errors name file and line, and a
+    list longer than :data:`MAX_LIST_ITEMS` is refused before the (slow) line-tracking parse."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not a UTF-8 text file (byte {exc.start}: {exc.reason}); "
-            "suite and lexicon files are YAML text"
-        ) from exc
+    text = read_utf8(path, "suite and lexicon files are YAML text")
+    check_list_lengths(text, path)
     loader = StrictLoader(text)
     loader.name = str(path)
     try:
@@ -98,6 +97,30 @@ def load_yaml(path: Path) -> Any:
         raise InputError(f"{path}:{line}: YAML syntax error: {exc.problem}") from exc
     finally:
         loader.dispose()
+
+
+def check_list_lengths(text: str, path: Path, ceiling: int = MAX_LIST_ITEMS) -> None:
+    """Refuse a YAML list of more than ``ceiling`` items, counted on the event stream (no nodes
+    built, stops at the first list past the ceiling). Syntax errors are left to the parse."""
+    open_lists: list[list[int]] = []  # [start line, items so far] per open list; -1: a mapping
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            if isinstance(event, yaml.NodeEvent) and open_lists and open_lists[-1][1] >= 0:
+                open_lists[-1][1] += 1
+                if open_lists[-1][1] > ceiling:
+                    raise InputError(
+                        f"{path}:{open_lists[-1][0]}: a list of more than {ceiling:,} entries; "
+                        f"the ceiling is {ceiling:,} (a run expands at most --max-items "
+                        f"{MAX_LIST_ITEMS:,} items by default): use a smaller lexicon"
+                    )
+            if isinstance(event, yaml.SequenceStartEvent):
+                open_lists.append([event.start_mark.line + 1, 0])
+            elif isinstance(event, yaml.MappingStartEvent):
+                open_lists.append([0, -1])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                open_lists.pop()
+    except yaml.YAMLError:
+        return
 
 
 @dataclass(frozen=True)

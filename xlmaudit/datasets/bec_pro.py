@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from xlmaudit.datasets.rows import FileRow
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, utf8_errors
 from xlmaudit.requests import MASK
 
 MAX_LISTED = 20
@@ -84,7 +84,7 @@ def load_bec_pro(path: str | Path, language: str | None = None) -> BecPro:
         f = path.open(newline="", encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: no such data file") from None
-    with f:
+    with utf8_errors(path), f:
         reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader, None)
         if header != HEADER[language]:

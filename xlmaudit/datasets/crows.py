@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, utf8_errors
 
 BIAS_TYPES = (
     "race-color",
@@ -40,7 +40,7 @@ def load_crows_pairs(path: str | Path) -> pd.DataFrame:
     (1-based line where the record starts), plus the optional metadata columns when present.
     """
     path = Path(path)
-    with path.open(newline="", encoding="utf-8") as f:
+    with utf8_errors(path), path.open(newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
         header = next(reader, None)
         extra = _check_header(path, header)

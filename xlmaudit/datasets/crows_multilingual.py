@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from xlmaudit.datasets.crows import BIAS_TYPES, REQUIRED, pair_problems, raise_bad_rows
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, utf8_errors
 
 ML_BIAS_TYPES = (*BIAS_TYPES, "autre")  # French CrowS-Pairs adds "autre" (other), LA rows only
 HEADER = ["", *REQUIRED]
@@ -109,7 +109,7 @@ def load_crows_multilingual(path: str | Path, language: str | None = None) -> Cr
     known = KNOWN.get(path.name, {})
     rows, errors, rejected, notes, seen = [], [], [], [], {}
     quoting = csv.QUOTE_MINIMAL if standard else csv.QUOTE_NONE
-    with path.open(newline="", encoding="utf-8") as f:
+    with utf8_errors(path), path.open(newline="", encoding="utf-8") as f:
         reader = csv.reader(f, delimiter="\t", quoting=quoting, strict=True)
         try:
             header = next(reader, None)

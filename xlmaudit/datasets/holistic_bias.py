@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, read_utf8
 
 NONE = "(none)"
 NO_PREFERENCE = "no_data"
@@ -59,9 +59,10 @@ def article(word: str) -> str:
 
 
 def load_json(path: Path) -> object:
+    text = read_utf8(path)
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return json.loads(text)
+    except ValueError as exc:
         raise InputError(f"{path}: cannot read HolisticBias file ({exc})") from exc
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 from unidecode import unidecode
 
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, not_utf8
 
 PLACEHOLDER = "[M]"
 TEMPLATE_COLUMNS = ("template_masked", "raw", "identity", "category", "number", "type")
@@ -91,7 +91,9 @@ def _read_tsv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
         raise InputError(f"{path}: no such file")
     try:
         frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise not_utf8(path, exc) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(f"{path}: {str(exc).strip().splitlines()[0]}") from None
     missing = [c for c in columns if c not in frame.columns]
     if missing:

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, read_utf8
 
 SETS = ("targ1", "targ2", "attr1", "attr2")
 
@@ -71,11 +71,10 @@ class SeatTest:
 def load_seat_test(path: str | Path) -> SeatTest:
     """Load and validate one SEAT test file."""
     path = Path(path)
+    text = read_utf8(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read SEAT test ({exc.strerror})") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not one JSON object ({exc})") from None
     return seat_test(data, path.name.removesuffix(".jsonl"), str(path))
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, read_utf8
 
 DOMAINS = ("gender", "profession", "race", "religion")
 GOLD = ("stereotype", "anti-stereotype", "unrelated")
@@ -38,7 +38,7 @@ MAX_LISTED = 20
 def load_stereoset(path: str | Path) -> pd.DataFrame:
     """Load StereoSet intrasentence clusters from ``dev.json`` (official) or the JSONL copy."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    text = read_utf8(path)
     if path.suffix == ".jsonl":
         rows, errors = _from_jsonl(text)
     else:

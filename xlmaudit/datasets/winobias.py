@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, read_utf8
 from xlmaudit.requests import MASK
 
 MALE = ("he", "him", "his", "himself")
@@ -94,7 +94,7 @@ def load_occupations(path: str | Path) -> list[str]:
     """One occupation per line; blank lines and duplicates are errors with file:line."""
     path = Path(path)
     out: list[str] = []
-    for i, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for i, raw in enumerate(read_utf8(path).splitlines(), 1):
         word = raw.strip()
         if not word:
             raise InputError(f"{path}:{i}: empty line in an occupation list")
@@ -170,7 +170,7 @@ def read_file(path: str | Path, occupations: set[str]) -> list[Sentence]:
     """All sentences of one pro/anti file; one InputError lists every bad line as file:line."""
     path = Path(path)
     sentences, errors = [], []
-    for i, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for i, raw in enumerate(read_utf8(path).splitlines(), 1):
         sent, problems = parse_line(raw, str(path), i, occupations)
         m = LINE_RE.match(raw)
         if m and int(m.group(1)) != i:

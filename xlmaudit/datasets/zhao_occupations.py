@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from xlmaudit.datasets.rows import FileRow
-from xlmaudit.errors import InputError
+from xlmaudit.errors import InputError, read_utf8
 
 LANGUAGES = ("fr", "de", "es")
 FIRST_OCCUPATION_LINE = 138  # lines 138-257 are occupations, 1-137 definitional nouns
@@ -136,10 +136,9 @@ def load_zhao_lists(folder: str | Path, language: str) -> ZhaoLists:
 
 def _read_lines(path: Path, notes: list[ZhaoRow]) -> list[tuple[str, str]]:
     """(english, word) per line; runs of tabs split once and empty fields dropped (noted)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such data file") from None
+    if not path.is_file():
+        raise InputError(f"{path}: no such data file")
+    text = read_utf8(path)
     out = []
     for n, line in enumerate(text.splitlines(), 1):
         fields = [f.strip() for f in line.split("\t") if f.strip()]
@@ -167,10 +166,11 @@ _PAIR_FIXES = {"pére": "père"}
 
 def load_gender_pairs(path: Path, notes: list[ZhaoRow]) -> list[tuple[str, str]]:
     """The ``[female, male]`` seed pairs of a ``xx_gender_pairs.json`` file."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such data file")
+    text = read_utf8(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such data file") from None
+        data = json.loads(text)
     except ValueError as e:
         raise InputError(f"{path}: not valid JSON ({e})") from None
     if not isinstance(data, list) or not all(
@@ -191,7 +191,7 @@ def load_gender_pairs(path: Path, notes: list[ZhaoRow]) -> list[tuple[str, str]]
 def _json_line(path: Path, word: str) -> int:
     """1-based line of ``word``'s first occurrence in the JSON file (escaped or not)."""
     spelled = (json.dumps(word), json.dumps(word, ensure_ascii=False))
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(read_utf8(path).splitlines(), 1):
         if any(s in line for s in spelled):
             return n
     return 1

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from xlmaudit.compare import compare_runs
+from xlmaudit.compare_many import run_labels
 from xlmaudit.probes import probe_record
 from xlmaudit.report import plots
 from xlmaudit.report import provenance as prov
@@ -69,8 +70,9 @@ def difference_figures(
     return saved
 
 
-def comparison_table(frame: pd.DataFrame) -> Table:
-    """The comparison rows as a table."""
+def comparison_table(frame: pd.DataFrame, labels: tuple[str, str] = ("", "")) -> Table:
+    """The comparison rows as a table; ``labels``: the runs' directory labels, named in the
+    value columns (``A: <dir>``)."""
     rows = tuple(
         (f"{r.suite}/{r.probe}", r.group, r.metric, fmt(r.value_a), fmt(r.value_b),
          fmt(r.difference), interval(r.ci_low, r.ci_high), fmt_n(r.n_shared),
@@ -78,15 +80,24 @@ def comparison_table(frame: pd.DataFrame) -> Table:
          f"{fmt_n(r.n_a_only_yes)} / {fmt_n(r.n_b_only_yes)}", fmt(r.p_value))
         for r in frame.itertuples(index=False)
     )  # fmt: skip
-    cols = ("suite/probe", "group", "metric", "A", "B", "B - A", "95% CI", "shared items",
+    value_a, value_b = (f"{ab}: {n}" if n else ab for ab, n in zip("AB", labels, strict=True))
+    cols = ("suite/probe", "group", "metric", value_a, value_b, "B - A", "95% CI", "shared items",
             "only in A / B", "test", "discordant A / B", "p-value")  # fmt: skip
     return Table(cols, rows, caption="paired comparison on the shared items")
 
 
+def run_titles(a: RunData, b: RunData) -> tuple[str, str, str]:
+    """The runs' directory labels (as the N-run comparison labels them) and the report title:
+    ``<dir A> (A: <model>) vs <dir B> (B: <model>)``, distinct even for one model run twice."""
+    label_a, label_b = run_labels([a.path, b.path])
+    name_a, name_b = prov.model_name(a.meta), prov.model_name(b.meta)
+    return label_a, label_b, f"{label_a} (A: {name_a}) vs {label_b} (B: {name_b})"
+
+
 def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> list[Block]:
     """The comparison report, top to bottom."""
-    name_a, name_b = prov.model_name(a.meta), prov.model_name(b.meta)
-    blocks: list[Block] = [Heading(1, f"Paired comparison: {name_a} (A) vs {name_b} (B)")]
+    label_a, label_b, title = run_titles(a, b)
+    blocks: list[Block] = [Heading(1, f"Paired comparison: {title}")]
     for label, run in (("A", a), ("B", b)):
         warning = model_warning(run.meta)
         if warning:
@@ -94,7 +105,8 @@ def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> l
     warnings = tuple(frame.attrs.get("warnings") or ())
     if warnings:
         blocks += [Heading(2, "Warnings"), Bullets(warnings)]
-    blocks += [Heading(2, "Method"), Para(METHOD), Heading(2, "Results"), comparison_table(frame)]
+    blocks += [Heading(2, "Method"), Para(METHOD), Heading(2, "Results"),
+               comparison_table(frame, (label_a, label_b))]  # fmt: skip
     blocks += [Image(f.path, f.caption) for f in figures]
     skipped = frame.attrs.get("not_compared") or []
     if skipped:
@@ -120,7 +132,7 @@ def build_comparison(dir_a: str | Path, dir_b: str | Path, *, out: str | Path, s
     md = out / "comparison.md"
     md.write_text(render_markdown(blocks, base=out), encoding="utf-8")
     html = out / "comparison.html"
-    title = f"xlmaudit comparison: {prov.model_name(a.meta)} vs {prov.model_name(b.meta)}"
+    title = f"xlmaudit comparison: {run_titles(a, b)[2]}"
     html.write_text(render_html(blocks, title=title), encoding="utf-8")
     skipped = tuple(frame.attrs.get("not_compared") or ())
     warnings = tuple(frame.attrs.get("warnings") or ())

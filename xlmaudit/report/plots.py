@@ -68,6 +68,21 @@ def _axes(ax: Axes | None, *, rows: int, width: float = 7.0) -> tuple[Figure, Ax
     return fig, fig.subplots()
 
 
+X_MARGIN = 0.05  # share of the data's x span added on each side of a forest plot
+
+
+def cover_x(ax: Axes, *values: object) -> None:
+    """Set ``ax``'s x limits to cover every finite number in ``values`` (arrays, columns or
+    scalars: points, interval ends, reference lines) with a :data:`X_MARGIN` margin."""
+    xs = np.concatenate([np.atleast_1d(np.asarray(v, dtype=float)).ravel() for v in values])
+    xs = xs[np.isfinite(xs)]
+    if not len(xs):
+        return
+    lo, hi = float(xs.min()), float(xs.max())
+    span = hi - lo or max(abs(hi), 1.0)
+    ax.set_xlim(lo - X_MARGIN * span, hi + X_MARGIN * span)
+
+
 def forest_plot(
     frame: pd.DataFrame,
     *,
@@ -76,22 +91,33 @@ def forest_plot(
     reference: float | None = None,
     ax: Axes | None = None,
 ) -> Figure:
-    """Point estimates with interval whiskers, one row per ``label``.
+    """Point estimates with interval whiskers, one row per ``label``; "n/a" on a row without a
+    value (a group that ``--limit`` left empty). The x-axis covers every point, interval end and
+    the reference line.
 
     Args:
         frame: columns ``label``, ``value``, ``ci_low``, ``ci_high`` (rows plotted top to bottom).
         reference: x of a dashed "no bias" line (e.g. 0 for log-odds, 50 for a percentage).
     """
     fig, ax = _axes(ax, rows=len(frame))
-    ypos = list(range(len(frame)))[::-1]
+    ypos = np.arange(len(frame))[::-1]
+    has = frame["value"].notna().to_numpy()
+    shown = frame[has]
     err = [
-        (frame["value"] - frame["ci_low"]).clip(lower=0).fillna(0),
-        (frame["ci_high"] - frame["value"]).clip(lower=0).fillna(0),
+        (shown["value"] - shown["ci_low"]).clip(lower=0).fillna(0),
+        (shown["ci_high"] - shown["value"]).clip(lower=0).fillna(0),
     ]
-    ax.errorbar(frame["value"], ypos, xerr=err, fmt="o", color=PALETTE[0], ecolor="#555", capsize=3)
+    ax.errorbar(shown["value"], ypos[has], xerr=err, fmt="o", color=PALETTE[0], ecolor="#555",
+                capsize=3)  # fmt: skip
+    for y in ypos[~has]:  # x in axes units: inside whatever the limits are
+        ax.text(0.01, y, "n/a", transform=ax.get_yaxis_transform(), ha="left", va="center",
+                color="#777", fontsize=8, fontstyle="italic")  # fmt: skip
     if reference is not None:
         ax.axvline(reference, color="#999", linestyle="--", linewidth=1)
+    cover_x(ax, shown["value"], shown["ci_low"], shown["ci_high"],
+            np.nan if reference is None else reference)  # fmt: skip
     ax.set_yticks(ypos, labels=[str(s) for s in frame["label"]])
+    ax.set_ylim(-0.6, len(frame) - 0.4)  # every row, "n/a" rows too (text does not autoscale)
     ax.set_xlabel(_wrap(xlabel, LABEL_WIDTH))
     ax.set_title(_wrap(title), fontsize=10)
     ax.grid(axis="x", alpha=0.3)
@@ -109,13 +135,11 @@ def template_sensitivity_plot(
     fig = forest_plot(frame, title=title, xlabel=xlabel, ax=ax)
     target = fig.axes[0] if ax is None else ax
     if len(frame):
-        target.axvline(
-            float(frame["pooled"].iloc[0]),
-            color=PALETTE[1],
-            linewidth=1.2,
-            label="all templates pooled",
-        )
+        pooled = float(frame["pooled"].iloc[0])
+        target.axvline(pooled, color=PALETTE[1], linewidth=1.2, label="all templates pooled")
         target.legend(loc="best", fontsize="small")
+        shown = frame[frame["value"].notna()]
+        cover_x(target, shown["value"], shown["ci_low"], shown["ci_high"], pooled)
     return fig
 
 
