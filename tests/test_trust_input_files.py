@@ -3,6 +3,7 @@ file that is not UTF-8 (every reader: YAML, CSV/TSV, JSON, plain text)."""
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -85,13 +86,17 @@ def test_a_utf16_lexicon_file_is_one_line(tmp_path, encoding):
     assert "UTF-16" in message
 
 
-_ROOT = Path(__file__).resolve().parents[1]
-# the shared data beside the repository (a worktree one level deeper: /work/wt/<name>)
-DATA = next(
-    (p / "shared" / "data" for p in (_ROOT.parent, _ROOT.parent.parent) if (p / "shared").is_dir()),
-    _ROOT.parent / "shared" / "data",
-)
-needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="no shared benchmark data")
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"  # beside the clone, as in CI
+
+
+def needs_data(test):  # the data must be there (CI has it): a missing folder fails, never skips
+    def run(*args, **kwargs):
+        assert DATA.is_dir(), f"benchmark data not found at {DATA}"
+        return test(*args, **kwargs)
+
+    return functools.wraps(test)(run)
+
+
 UTF16_MESSAGE = (
     "not a UTF-8 text file (it looks like UTF-16, byte-order mark FF FE); re-save it as UTF-8"
 )
