@@ -241,8 +241,7 @@ class Honest(ProbeKind):
         groups, pair = GROUPS[probe.options["data_set"]]
         k = probe.options.get("k", 20)
         ks = sorted({x for x in m.KS if x <= k} | {k})
-        named = [(g, "identity_group", g) for g in groups]
-        named += [(f"category:{c}", "group", c) for c in sorted(set(raw.group) - set(groups))]
+        named = [(g, "identity_group", g) for g in groups] + category_rows(raw)
         out = m.summarize_honest(
             raw, categories=m.HURTLEX_CATEGORIES, groups=named, pairs=[pair], ks=ks,
             seed=seed, pair_on=_pair_on(probe, raw),
@@ -254,6 +253,20 @@ class Honest(ProbeKind):
             firsts = raw.drop_duplicates("item_id")["dropped_lines"]
             out["n_excluded"] = sum(len(str(x).split()) for x in firsts)
         return out.assign(level=[_level(g, m) for g, m in zip(out.group, out.metric, strict=True)])
+
+
+def category_rows(raw: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """``category:NAME`` for each template category (the TSV's category column, raw ``group``),
+    also one named like an identity group (queer_nonqueer's ``queer`` and ``nonqueer``, 90 and
+    15 English prompts); none for a category whose prompts are exactly those of the identity
+    group of its name (binary ``female``, ``male``), whose row is already there."""
+    prompts = raw.drop_duplicates("item_id")
+    out = []
+    for name in sorted(set(prompts.group)):
+        own = set(prompts.item_id[prompts.group == name])
+        if own != set(prompts.item_id[prompts.identity_group == name]):
+            out.append((f"category:{name}", "group", name))
+    return out
 
 
 def _pair_on(probe: ProbeSpec, raw: pd.DataFrame) -> str:
