@@ -36,3 +36,22 @@ def test_progress_total_grows_with_the_beam_rounds(loaded, capsys, monkeypatch):
         assert done <= total and pct <= 100 and not m[4].startswith("-")
     # per request: 3 first-round rows + 4 x (1 + 2) later ones (test_rows_per_request)
     assert counts[-1][1] == counts[-1][2] == str(3 * 15) == str(scorer.stats["rows"])
+
+
+def test_words_are_the_tokenizers_own_spelling(loaded):
+    """Before: ``lawy`` + ``'</w>`` came back as the word "lawy'", which the tokenizer writes as
+    two words (``law y</w> '</w>``), and took a top-k slot."""
+    scorer = ModelScorer(loaded, progress=False)
+    codec = scorer.codec
+    for text in TEXTS:
+        resp = scorer.score([TopWordsRequest(text, k=10, max_pieces=3)])[0]
+        assert len(resp.words) == 10
+        ids = codec.raw_ids(text)
+        pos = ids.index(codec.mask_id)
+        for w in resp.words:
+            chain = codec.tokenizer.convert_tokens_to_ids(list(w.pieces))
+            filled = codec.raw_ids(text.replace("[MASK]", w.word))
+            assert filled == ids[:pos] + chain + ids[pos + 1 :], (text, w.word, w.pieces)
+    words = scorer.score([TopWordsRequest(TEXTS[2], k=10, max_pieces=3)])[0].words
+    assert "lawy'" not in {w.word for w in words}
+    assert {"lawyer", "them", "lawylawyse"} <= {w.word for w in words}  # multi-piece words stay
