@@ -1,8 +1,9 @@
-"""Issue 21: whole-word HONEST's progress total and the words its beam search may return."""
+"""Issue 21: what the HONEST estimators return (and say they return); the progress total."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import torch
@@ -55,3 +56,31 @@ def test_words_are_the_tokenizers_own_spelling(loaded):
     words = scorer.score([TopWordsRequest(TEXTS[2], k=10, max_pieces=3)])[0].words
     assert "lawy'" not in {w.word for w in words}
     assert {"lawyer", "them", "lawylawyse"} <= {w.word for w in words}  # multi-piece words stay
+
+
+def test_reference_pieces_leave_out_specials_and_the_docs_say_so(loaded):
+    """Before, the docs called the reference "what pipeline(fill-mask, top_k=K) returns", but the
+    pipeline keeps special tokens and the estimator leaves them out."""
+    import yaml
+
+    from xlmaudit.probes.honest import HONEST_DOCS
+
+    scorer = ModelScorer(loaded, progress=False)
+    codec, text, k = scorer.codec, TEXTS[0], 20  # a special ranks 9th here
+    ids = codec.raw_ids(text)
+    pos = ids.index(codec.mask_id)
+    with torch.no_grad():
+        logits = loaded.model(input_ids=torch.tensor([ids])).logits[0, pos]
+    order = torch.argsort(logits, descending=True, stable=True).tolist()
+    assert set(order[:k]) & codec.special_ids  # the pipeline's top k holds a special token
+    want = [i for i in order if i not in codec.special_ids][:k]
+    got = scorer.score([TopWordsRequest(text, k=k, max_pieces=1)])[0].pieces
+    assert [p.piece for p in got] == codec.tokenizer.convert_ids_to_tokens(want)
+    method = HONEST_DOCS[0].filled("honest@20").method
+    assert "top 20 non-special pieces" in method
+    assert "<special1> left out" in method
+    measures = yaml.safe_load(Path("probes/honest.yaml").read_text())["card"]["measures"]
+    assert "non-special single pieces" in measures and "<special1>, which the pipeline keeps" in (
+        measures
+    )
+    assert "as exactly those pieces" in measures and "as exactly those pieces" in method
