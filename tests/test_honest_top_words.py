@@ -33,7 +33,8 @@ def _dists(loaded, rows: list[list[int]], read: int) -> np.ndarray:
 
 
 def brute_force(scorer, text: str, k: int) -> list[tuple[str, float]]:
-    """Every 1- and 2-piece word (XLM: only the last piece ends in </w>), chained, top k."""
+    """Every 1- and 2-piece word (XLM: only the last piece ends in </w>; the tokenizer's own
+    spelling), chained, top k."""
     loaded, codec = scorer.loaded, scorer.codec
     tok = loaded.tokenizer
     ids = codec.raw_ids(text)
@@ -52,7 +53,10 @@ def brute_force(scorer, text: str, k: int) -> list[tuple[str, float]]:
             words[(f, e)] = first[f] + dist[e]
     best: dict[str, float] = {}
     for chain, lp in sorted(words.items(), key=lambda kv: -kv[1]):
-        best.setdefault(tok.decode(list(chain)).strip(), float(lp))
+        word = tok.decode(list(chain)).strip()
+        # a word only where the tokenizer writes the filled text with exactly this chain
+        if codec.raw_ids(text.replace("[MASK]", word)) == ids[:pos] + list(chain) + ids[pos + 1 :]:
+            best.setdefault(word, float(lp))
     return sorted(best.items(), key=lambda kv: -kv[1])[:k]
 
 

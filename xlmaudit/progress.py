@@ -38,6 +38,11 @@ class LineProgress:
         self.start = self.last = clock()
         self.lines = 0
 
+    def grow(self, n: int) -> None:
+        """Add ``n`` units to the total (work planned while running, e.g. a beam search's later
+        rounds), so ``done`` never passes ``total``."""
+        self.total += n
+
     def update(self, n: int = 1) -> None:
         """Count ``n`` finished units; print a line when the interval has passed."""
         self.done += n

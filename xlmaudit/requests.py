@@ -180,10 +180,14 @@ class TopWordsRequest(_Keyed):
     A word of L pieces is scored as ``MaskedWordRequest`` scores it: the slot becomes L mask
     tokens, the pieces are predicted left to right, each revealed before the next, and
     log P(word) is the sum; its pieces must form exactly one word (XLM: only the last piece ends
-    in ``</w>``). For each L in 1..``max_pieces`` a beam search keeps the ``beam`` best prefixes
-    (``beam`` 0 = ``k``) per step; the words of every length are merged and the top ``k`` kept.
-    Specials are never predicted. The response also holds the top ``k`` single pieces at one
-    mask (what ``pipeline("fill-mask", top_k=k)`` returns), word fragments included.
+    in ``</w>``) and be the tokenizer's own spelling of it: the text with the decoded word in the
+    slot tokenizes as exactly these pieces (so no chain the tokenizer never writes, such as
+    ``i`` + ``refighter</w>`` for a word it spells ``ir efighter</w>``). For each L in
+    1..``max_pieces`` a beam search keeps the ``beam`` best prefixes (``beam`` 0 = ``k``) per
+    step; the words of every length are merged and the top ``k`` kept. Specials are never
+    predicted. The response also holds the top ``k`` single non-special pieces at one mask
+    (``pipeline("fill-mask", top_k=k)``'s list with special tokens left out and the next pieces
+    moved up), word fragments included.
     """
 
     text: str
@@ -191,7 +195,8 @@ class TopWordsRequest(_Keyed):
     max_pieces: int = 3
     beam: int = 0
     lang: str | None = None
-    kind: ClassVar[str] = "top_words"
+    # v2: words are the tokenizer's own spellings only (issue 21); a v1 cache entry is not read
+    kind: ClassVar[str] = "top_words/v2"
 
 
 Request = (

@@ -4,10 +4,19 @@ A job of several rounds: round j holds one row per live prefix of j pieces (for 
 length L > j), with L - j masks left; its ``finish`` returns the next round's ``Job`` until the
 last round returns the response. Which pieces may stand where in a word of L pieces comes from
 the tokenizer's boundary markers (see ``xlmaudit.inference.tokens``).
+
+A finished chain is a word only when the tokenizer itself writes it so (:func:`is_word`): its
+decoded text, put in the slot, is tokenized into exactly the chain's pieces with the context
+unchanged. This drops chains the markers allow but the tokenizer never produces, e.g. XLM's
+``i`` + ``refighter</w>`` when "irefighter" tokenizes as ``ir efighter</w>``, or a chain whose
+text is two words; a glued string the tokenizer does spell as that chain (``brazil`` +
+``said</w>``) is a word to the tokenizer and stays (telling it from a rare real word needs a
+dictionary).
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -86,9 +95,9 @@ def top_words(codec: Codec, req: TopWordsRequest) -> Job:
             f"top_words needs k >= 1, max_pieces >= 1, beam >= 0 (got {req.k}, "
             f"{req.max_pieces}, {req.beam}) for {_short(req.text)}"
         )
-    ids = codec.raw_ids(req.text) if req.text.strip() else []
-    pos = codec.mask_position(req.text, ids)
-    ids = codec.fit(ids, text=req.text, keep=pos + 1)
+    full = codec.raw_ids(req.text) if req.text.strip() else []
+    pos = codec.mask_position(req.text, full)
+    ids = codec.fit(full, text=req.text, keep=pos + 1)
     left, right = ids[:pos], ids[pos + 1 :]
     width = req.beam or req.k
     roles = piece_roles(codec)
@@ -119,14 +128,16 @@ def top_words(codec: Codec, req: TopWordsRequest) -> Job:
             if b.length == 1:
                 top_pieces = _pieces(codec, dist, roles, req.k)
             allowed = np.where(roles[_role(j, b.length)], dist, -np.inf)
-            for i in _top(allowed, width if j < b.length - 1 else req.k):
+            # a last piece: 2k candidates, as some chains may turn out not to be words
+            for i in _top(allowed, width if j < b.length - 1 else 2 * req.k):
                 new = _Beam(b.length, b.prefix + (int(i),), b.piece_lps + (float(dist[i]),))
                 grown.setdefault(b.length, []).append(new)
         nxt = []
         for length, cands in grown.items():
             cands.sort(key=lambda c: -c.logprob)
             if len(cands[0].prefix) == length:
-                words.extend(cands[: req.k])
+                real = (c for c in cands if is_word(codec, req.text, full, pos, c.prefix))
+                words.extend(itertools.islice(real, req.k))  # checked best first, k at most
             else:
                 nxt.extend(cands[:width])
         if nxt:
@@ -135,6 +146,17 @@ def top_words(codec: Codec, req: TopWordsRequest) -> Job:
 
     first = [_Beam(length, (), ()) for length in bases]
     return Job(rows_for(first), lambda res: step(first, res))
+
+
+def is_word(codec: Codec, text: str, ids: list[int], pos: int, chain: tuple[int, ...]) -> bool:
+    """Whether ``chain`` is one word as the tokenizer writes it at the mask of ``text``
+    (``ids``: its ids, the mask at ``pos``): the decoded word is one whitespace-free string
+    and the text with it in the slot tokenizes as the context around exactly ``chain``."""
+    word = codec.tokenizer.decode(list(chain)).strip()
+    if not word or len(word.split()) != 1:
+        return False
+    left, pieces, right = codec.candidate_span(text, word, ids, pos)
+    return len(left) == pos and len(right) == len(ids) - pos - 1 and tuple(pieces) == chain
 
 
 def _pieces(codec: Codec, dist: np.ndarray, roles: dict, k: int) -> list[PieceGuess]:

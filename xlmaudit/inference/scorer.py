@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,9 +88,9 @@ class ModelScorer:
         jobs = [(k, build_job(codecs[k], r, n_layers=self._n_layers)) for k, r in todo]
         jobs.sort(key=lambda kj: kj[1].width)
         total_rows = sum(len(j.rows) for _, j in jobs)
-        with self._bar(total_rows) as tick:
+        with self._bar(total_rows) as bar:
             for chunk in self._chunks(jobs):
-                answered = self._run(chunk, tick, lang_ids)
+                answered = self._run(chunk, bar, lang_ids)
                 if self.cache is not None:
                     self.cache.put_many(answered)
                 done.update(answered)
@@ -113,10 +112,11 @@ class ModelScorer:
     def _run(
         self,
         chunk: list[tuple[str, Job]],
-        tick: Callable[[int], None],
+        bar: _Progress,
         lang_ids: dict[str, int | None],
     ) -> dict:
-        """Score ``chunk``'s jobs (and their later rounds); rows carry their language's id."""
+        """Score ``chunk``'s jobs (and their later rounds); rows carry their language's id.
+        A later round's rows join the progress total when the round is planned."""
         self.stats["requests"] += len(chunk)
         answered: dict = {}
         pending = chunk
@@ -130,7 +130,7 @@ class ModelScorer:
                     pad_id=self._pad_id(),
                     device=self.loaded.device,
                     batch_tokens=self.batch_tokens,
-                    progress=tick,
+                    progress=bar.update,
                 )
                 self.stats["rows"] += len(rows)
                 start = 0
@@ -139,6 +139,7 @@ class ModelScorer:
                     start += len(job.rows)
                     if isinstance(out, Job):
                         later.append((key, out))
+                        bar.grow(len(out.rows))
                     else:
                         answered[key] = out
             pending = later
@@ -158,23 +159,42 @@ class ModelScorer:
 
 
 class _Progress:
-    """tqdm over scored sequences (rows), plain lines (stderr not a terminal), or nothing."""
+    """tqdm over scored sequences (rows), plain lines (stderr not a terminal), or nothing.
+
+    ``total`` starts at the first round's rows; ``grow`` adds each later round's rows (an
+    iterative request, e.g. the beam search) when it is planned, before they are scored."""
 
     def __init__(self, total: int, *, enabled: bool, lines: bool = False) -> None:
         self.total, self.enabled, self.lines, self._bar = total, enabled, lines, None
+        self.done = 0
 
-    def __enter__(self) -> Callable[[int], None]:
+    def __enter__(self) -> _Progress:
         if self.enabled and self.lines:
             from xlmaudit.progress import LineProgress
 
             self._bar = LineProgress(self.total)
-            return self._bar.update
-        if self.enabled:
+        elif self.enabled:
             from tqdm.auto import tqdm
 
             self._bar = tqdm(total=self.total, unit="seq", desc="scoring", file=sys.stderr)
-            return self._bar.update
-        return lambda _n: None
+        return self
+
+    def update(self, n: int) -> None:
+        """``n`` more rows scored."""
+        self.done += n
+        if self._bar is not None:
+            self._bar.update(n)
+
+    def grow(self, n: int) -> None:
+        """``n`` more rows planned (a later round)."""
+        self.total += n
+        if self._bar is None:
+            return
+        if hasattr(self._bar, "grow"):  # LineProgress
+            self._bar.grow(n)
+        else:  # tqdm
+            self._bar.total += n
+            self._bar.refresh()
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
