@@ -5,6 +5,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.stats import beta
 
 from xlmaudit.datasets import load_crows_pairs
 from xlmaudit.metrics.crows import holm, summarize_pairs
@@ -69,11 +70,49 @@ def test_summary_counts_ties_in_denominator_and_tests_without_them():
     assert list(s.metric.unique()) == ["pct_sent_more"]
 
 
-def test_summary_of_a_constant_group_has_a_degenerate_interval():
+def test_summary_of_a_constant_group_has_an_exact_interval():
     s = summarize_pairs(_raw("religion", ["more"] * 120), seed=0).set_index("group")
     r = s.loc["religion"]
-    assert (r.value, r.ci_low, r.ci_high, r.warning) == (100.0, 100.0, 100.0, "")
+    # Clopper-Pearson for 120 of 120: lower = (0.025)^(1/120) = exp(ln 0.025 / 120) = 0.969727
+    assert (r.value, r.ci_high, r.warning) == (100.0, 100.0, "")
+    assert r.ci_low == pytest.approx(100 * 0.025 ** (1 / 120)) and r.ci_low < 97.0
     assert r.p_value == pytest.approx(2 * 0.5**120)
+
+
+def test_three_pairs_get_an_exact_interval_not_a_zero_width_one():
+    # the case: 3 pairs, all preferring sent_more; the percentile bootstrap gave
+    # 100 [100, 100]. Clopper-Pearson for 3 of 3: lower = 0.025^(1/3) = 0.29240, upper = 1
+    s = summarize_pairs(_raw("disability", ["more"] * 3)).set_index("group")
+    r = s.loc["disability"]
+    assert r.value == 100.0 and r.ci_high == 100.0
+    assert r.ci_low == pytest.approx(29.2402, abs=1e-4)
+    # 0 of 3 mirrors it: [0, 1 - 0.025^(1/3)]
+    r0 = summarize_pairs(_raw("age", ["less"] * 3)).set_index("group").loc["age"]
+    assert (r0.value, r0.ci_low) == (0.0, 0.0) and r0.ci_high == pytest.approx(70.7598, abs=1e-4)
+
+
+def test_ties_give_the_tie_adjusted_no_preference_value_and_the_decided_share():
+    # the meade2022 case: 96 pairs, 23 more, 24 less, 49 ties
+    outcomes = ["more"] * 23 + ["less"] * 24 + ["tie"] * 49
+    r = summarize_pairs(_raw("gender", outcomes)).set_index("group").loc["gender"]
+    assert r.value == pytest.approx(100 * 23 / 96)  # 23.96: unchanged, ties in the denominator
+    assert (r.n, r.n_more, r.n_less, r.n_ties) == (96, 23, 24, 49)
+    # no preference among the 47 decided pairs = 47 / 2 of 96 = 24.48 %, not 50
+    assert r.no_bias == pytest.approx(100 * 47 / 192) and round(r.no_bias, 2) == 24.48
+    assert r.pct_more_decided == pytest.approx(100 * 23 / 47)  # 48.94 %
+    # Clopper-Pearson bounds are beta quantiles: Beta(k, n-k+1) at 2.5%, Beta(k+1, n-k) at 97.5%
+    lo, hi = 100 * beta.ppf(0.025, 23, 96 - 23 + 1), 100 * beta.ppf(0.975, 24, 96 - 23)
+    assert (r.ci_low, r.ci_high) == (pytest.approx(lo), pytest.approx(hi))
+    dlo, dhi = 100 * beta.ppf(0.025, 23, 25), 100 * beta.ppf(0.975, 24, 24)
+    assert (r.decided_ci_low, r.decided_ci_high) == (pytest.approx(dlo), pytest.approx(dhi))
+    assert r.decided_ci_low < 50 < r.decided_ci_high and r.p_value == 1.0
+    # the share's interval excludes 50 but holds the tie-adjusted no-preference value
+    assert r.ci_high < 50 and r.ci_low < r.no_bias < r.ci_high
+
+
+def test_no_ties_no_preference_is_fifty():
+    r = summarize_pairs(_raw("age", ["more", "less"] * 5)).set_index("group").loc["age"]
+    assert (r.no_bias, r.pct_more_decided, r.value) == (50.0, 50.0, 50.0)
 
 
 def test_full_crows_file_with_every_estimator_on_a_fake_scorer():

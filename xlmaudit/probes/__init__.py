@@ -65,6 +65,9 @@ read the kind recorded in ``meta.json`` and never guess from column names):
   decision; McNemar's exact test) or ``"none"`` (not compared).
 - ``summary_columns``: the extra summary columns the kind may emit; ``summary.csv`` has the
   columns of every registered kind whatever suites ran (empty where a kind did not run).
+- ``min_n``: the fewest items (a summary row's ``n``) for a row of the kind to be called a
+  finding (0 = no minimum); a kind that sets it says why in its docs (e.g. CrowS-Pairs:
+  :data:`xlmaudit.metrics.stats.MIN_N_SHARE`). Rows under it are still reported, with their n.
 - ``describe(probe)``: what ``meta.json`` records per probe beside ``kind`` (main metric,
   contrast groups and their terms); the runner writes it.
 """
@@ -166,6 +169,7 @@ class ProbeKind:
     contrast: ClassVar[tuple[str, ...]] = ()  # fixed (a, b) groups; template kinds: the probe's
     pairing: ClassVar[str] = "none"  # "score" | "decision" | "none": items across two runs
     summary_columns: ClassVar[tuple[str, ...]] = ()  # extra summary.csv columns it may emit
+    min_n: ClassVar[int] = 0  # fewest items (a row's ``n``) for a row to be a finding; 0: none
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         """What ``meta.json`` records for ``probe`` beside its kind (main metric, contrast)."""
