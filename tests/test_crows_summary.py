@@ -149,3 +149,31 @@ def test_full_crows_file_with_every_estimator_on_a_fake_scorer():
     ).sum()
     summary = summarize_pairs(nangia).set_index("group")
     assert summary.loc["all", "n"] == 1508 and summary.loc["race-color", "n"] == 516
+
+
+def test_share_kinds_declare_a_minimum_n_and_its_reason_holds():
+    from scipy.stats import binom
+
+    from xlmaudit.metrics.stats import MIN_N_SHARE, sign_test_power
+    from xlmaudit.probes import ProbeKind, load_kinds
+
+    kinds = load_kinds()
+    assert ProbeKind.min_n == 0 and kinds["target_preference"].min_n == 0  # no minimum declared
+    assert kinds["crows-pairs"].min_n == kinds["winobias"].min_n == MIN_N_SHARE == 30
+    assert kinds["stereoset"].min_n == 10  # targets: SS's interval resamples target terms
+    # the reason: at n = 30 the exact two-sided sign test at 0.05 rejects k <= 9 or k >= 21
+    # (P(X >= 21) = 0.0214 under 1/2, doubled 0.043; k = 20 gives 0.099), so its power against
+    # a 75/25 preference is P(X >= 21) + P(X <= 9) with X ~ Bin(30, 0.75) = 0.803
+    assert sps_binomtest_p(21, 30) <= 0.05 < sps_binomtest_p(20, 30)
+    power = binom.sf(20, 30, 0.75) + binom.cdf(9, 30, 0.75)
+    assert sign_test_power(30, 0.75) == pytest.approx(power) and power == pytest.approx(0.803, 1e-3)
+    assert max(sign_test_power(n, 0.75) for n in range(1, 30)) < 0.8  # below 30 never 80%
+    for kind in ("crows-pairs", "winobias"):
+        method = kinds[kind].doc(kinds[kind].main_metric).method
+        assert "fewer than 30" in method and "80% power" in method
+
+
+def sps_binomtest_p(k, n):
+    from scipy.stats import binomtest
+
+    return binomtest(k, n, 0.5).pvalue

@@ -90,7 +90,7 @@ def prepare(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[Pr
         for probe in suite.probes:
             kind = get_kind(probe.kind, where=probe.at("kind"))
             items = list(kind.build_items(probe, ctx))
-            if ctx.limit is not None:
+            if ctx.limit is not None and not kind.limits_within_items:
                 items = items[: ctx.limit]
             view = views.setdefault(probe.language, InLanguage(scorer, probe.language))
             asked = Asked.of(kind.requests(probe, items, view))
