@@ -12,8 +12,19 @@ from xlmaudit.cross_language import (
     direction_words,
 )
 from xlmaudit.errors import InputError
+from xlmaudit.metrics.stats import paired_difference_interval
 
 NAN = float("nan")
+Z = 1.959963984540054  # the 97.5% normal quantile
+
+
+def wilson(k, n):
+    """Wilson's score interval by its closed form: (k + z^2/2 -+ z sqrt(k (n - k) / n + z^2/4))
+    / (n + z^2)."""
+    centre, half = k + Z**2 / 2, Z * math.sqrt(k * (n - k) / n + Z**2 / 4)
+    return (centre - half) / (n + Z**2), (centre + half) / (n + Z**2)
+
+
 # (pair_id, bias type, sent_more_score, sent_less_score); decision = more > less (ties: 0)
 FR = [
     ("1", "gender", -1.0, -2.0),  # yes
@@ -66,14 +77,28 @@ def test_overall_and_per_bias_type_mcnemar_by_hand():
     assert (gender.n_pairs, gender.share_a, gender.share_b) == (4, 0.75, 0.25)
     assert (gender.discordant_ab, gender.discordant_ba, gender.p_value) == (2, 0, 0.5)
     assert (gender.n_only_a, gender.n_only_b) == (1, 1)
-    # per-pair differences 1, 1, 0, 0: a resample of 4 is all 0 (or all 1) with 1/16 > 2.5%
-    assert (gender.ci_low, gender.ci_high) == (0.0, 1.0)
+    # Newcombe (1998) method 10 by hand: both 1, fr only 2, en only 0, neither 1 (N = 4);
+    # Wilson 3/4 = [0.300642, 0.954413], 1/4 = [0.045587, 0.699358]; AD - BC = 1 <= N/2: phi 0
+    # L = 0.5 - sqrt(2) 0.449358 = -0.135488, U = 0.5 + sqrt(2) 0.204413 = 0.789083
+    assert gender.ci_low == pytest.approx(0.5 - math.sqrt(2) * (0.75 - wilson(3, 4)[0]))
+    assert gender.ci_high == pytest.approx(0.5 + math.sqrt(2) * (0.25 - wilson(1, 4)[0]))
+    assert (gender.ci_low, gender.ci_high) == (
+        pytest.approx(-0.135488, abs=1e-6),
+        pytest.approx(0.789083, abs=1e-6),
+    )
     age = out.loc["age"]  # id 6 fr only yes, id 7 en only yes: 1 vs 1, p = 1
     assert (age.difference, age.discordant_ab, age.discordant_ba, age.p_value) == (0, 1, 1, 1.0)
     assert age.direction == "as stereotype-preferring in fr as in en"
-    assert (age.ci_low, age.ci_high) == (-1.0, 1.0)  # differences +1, -1: P(all -1) = 1/4
-    autre = out.loc["autre"]  # one concordant pair: no interval, p = 1
-    assert autre.n_pairs == 1 and math.isnan(autre.ci_low) and autre.p_value == 1.0
+    # one pair each way (N = 2): Wilson 1/2 = 0.5 -+ h, h = 0.405469; AD - BC = -1 < 0, margins
+    # all 1: phi = -1, so L = -sqrt(h^2 + 2 h^2 + h^2) = -2h and U = 2h
+    h = 0.5 - wilson(1, 2)[0]
+    assert (age.ci_low, age.ci_high) == (pytest.approx(-2 * h), pytest.approx(2 * h))
+    assert h == pytest.approx(0.405469, abs=1e-6)
+    autre = out.loc["autre"]  # one concordant pair: p = 1, a wide score interval
+    # Wilson 1/1 = [1 / (1 + z^2), 1], a margin empty: phi 0, so -+(1 - 1 / (1 + z^2))
+    half = 1 - 1 / (1 + Z**2)
+    assert autre.n_pairs == 1 and autre.p_value == 1.0
+    assert (autre.ci_low, autre.ci_high) == (pytest.approx(-half), pytest.approx(half))
     rel = out.loc["relabelled"]  # id 5: race-color in French, nationality in English
     assert (rel.n_pairs, rel.discordant_ab, rel.n_only_a, rel.n_only_b) == (1, 1, 0, 0)
     # Holm over the 4 bias-type rows (0.5, 1, 1, 1): 4 x 0.5 capped at 1
@@ -128,3 +153,24 @@ def test_direction_words():
     assert direction_words(0.1, "fr", "en") == "more stereotype-preferring in fr than en"
     assert direction_words(-0.1, "fr", "en") == "less stereotype-preferring in fr than en"
     assert direction_words(NAN, "fr", "en") == "no pairs to compare"
+
+
+def test_three_pairs_get_a_score_interval_not_a_zero_width_one():
+    # the issue's case: 3 shared pairs, each deciding "yes" in English only: difference -1;
+    # the percentile bootstrap gave -1 [-1, -1]. Newcombe: Wilson 0/3 = [0, z^2 / (3 + z^2)],
+    # 3/3 = [3 / (3 + z^2), 1], a margin empty: phi 0; U = -1 + sqrt(2) z^2 / (3 + z^2) = -0.2059
+    fr = [(str(i), "gender", -2.0, -1.0) for i in range(3)]
+    en = [(str(i), "gender", -1.0, -2.0) for i in range(3)]
+    row = cross_language(raw(fr, "fr"), raw(en, "en")).set_index("bias_type").loc["all"]
+    assert (row.n_pairs, row.difference, row.ci_low) == (3, -1.0, -1.0)
+    assert row.ci_high == pytest.approx(-1 + math.sqrt(2) * Z**2 / (3 + Z**2))
+    assert row.ci_high == pytest.approx(-0.205923, abs=1e-6)
+
+
+def test_newcombe_interval_matches_the_published_example():
+    # Fagerland, Lydersen & Laake (2017), paired 2x2 of Cavo et al. (2012): 59 both, 6 first
+    # only, 16 second only, 80 neither: -0.0621 (95% CI -0.1186 to -0.0046), Newcombe's
+    # square-and-add (1998, method 10)
+    low, high = paired_difference_interval(59, 6, 16, 80)
+    assert (round(low, 4), round(high, 4)) == (-0.1186, -0.0046)
+    assert all(math.isnan(v) for v in paired_difference_interval(0, 0, 0, 0))  # no pairs

@@ -5,6 +5,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.stats import beta
 
 from xlmaudit.datasets import load_crows_pairs
 from xlmaudit.metrics.crows import holm, summarize_pairs
@@ -69,11 +70,49 @@ def test_summary_counts_ties_in_denominator_and_tests_without_them():
     assert list(s.metric.unique()) == ["pct_sent_more"]
 
 
-def test_summary_of_a_constant_group_has_a_degenerate_interval():
+def test_summary_of_a_constant_group_has_an_exact_interval():
     s = summarize_pairs(_raw("religion", ["more"] * 120), seed=0).set_index("group")
     r = s.loc["religion"]
-    assert (r.value, r.ci_low, r.ci_high, r.warning) == (100.0, 100.0, 100.0, "")
+    # Clopper-Pearson for 120 of 120: lower = (0.025)^(1/120) = exp(ln 0.025 / 120) = 0.969727
+    assert (r.value, r.ci_high, r.warning) == (100.0, 100.0, "")
+    assert r.ci_low == pytest.approx(100 * 0.025 ** (1 / 120)) and r.ci_low < 97.0
     assert r.p_value == pytest.approx(2 * 0.5**120)
+
+
+def test_three_pairs_get_an_exact_interval_not_a_zero_width_one():
+    # the case: 3 pairs, all preferring sent_more; the percentile bootstrap gave
+    # 100 [100, 100]. Clopper-Pearson for 3 of 3: lower = 0.025^(1/3) = 0.29240, upper = 1
+    s = summarize_pairs(_raw("disability", ["more"] * 3)).set_index("group")
+    r = s.loc["disability"]
+    assert r.value == 100.0 and r.ci_high == 100.0
+    assert r.ci_low == pytest.approx(29.2402, abs=1e-4)
+    # 0 of 3 mirrors it: [0, 1 - 0.025^(1/3)]
+    r0 = summarize_pairs(_raw("age", ["less"] * 3)).set_index("group").loc["age"]
+    assert (r0.value, r0.ci_low) == (0.0, 0.0) and r0.ci_high == pytest.approx(70.7598, abs=1e-4)
+
+
+def test_ties_give_the_tie_adjusted_no_preference_value_and_the_decided_share():
+    # the meade2022 case: 96 pairs, 23 more, 24 less, 49 ties
+    outcomes = ["more"] * 23 + ["less"] * 24 + ["tie"] * 49
+    r = summarize_pairs(_raw("gender", outcomes)).set_index("group").loc["gender"]
+    assert r.value == pytest.approx(100 * 23 / 96)  # 23.96: unchanged, ties in the denominator
+    assert (r.n, r.n_more, r.n_less, r.n_ties) == (96, 23, 24, 49)
+    # no preference among the 47 decided pairs = 47 / 2 of 96 = 24.48 %, not 50
+    assert r.no_bias == pytest.approx(100 * 47 / 192) and round(r.no_bias, 2) == 24.48
+    assert r.pct_more_decided == pytest.approx(100 * 23 / 47)  # 48.94 %
+    # Clopper-Pearson bounds are beta quantiles: Beta(k, n-k+1) at 2.5%, Beta(k+1, n-k) at 97.5%
+    lo, hi = 100 * beta.ppf(0.025, 23, 96 - 23 + 1), 100 * beta.ppf(0.975, 24, 96 - 23)
+    assert (r.ci_low, r.ci_high) == (pytest.approx(lo), pytest.approx(hi))
+    dlo, dhi = 100 * beta.ppf(0.025, 23, 25), 100 * beta.ppf(0.975, 24, 24)
+    assert (r.decided_ci_low, r.decided_ci_high) == (pytest.approx(dlo), pytest.approx(dhi))
+    assert r.decided_ci_low < 50 < r.decided_ci_high and r.p_value == 1.0
+    # the share's interval excludes 50 but holds the tie-adjusted no-preference value
+    assert r.ci_high < 50 and r.ci_low < r.no_bias < r.ci_high
+
+
+def test_no_ties_no_preference_is_fifty():
+    r = summarize_pairs(_raw("age", ["more", "less"] * 5)).set_index("group").loc["age"]
+    assert (r.no_bias, r.pct_more_decided, r.value) == (50.0, 50.0, 50.0)
 
 
 def test_full_crows_file_with_every_estimator_on_a_fake_scorer():
@@ -110,3 +149,31 @@ def test_full_crows_file_with_every_estimator_on_a_fake_scorer():
     ).sum()
     summary = summarize_pairs(nangia).set_index("group")
     assert summary.loc["all", "n"] == 1508 and summary.loc["race-color", "n"] == 516
+
+
+def test_share_kinds_declare_a_minimum_n_and_its_reason_holds():
+    from scipy.stats import binom
+
+    from xlmaudit.metrics.stats import MIN_N_SHARE, sign_test_power
+    from xlmaudit.probes import ProbeKind, load_kinds
+
+    kinds = load_kinds()
+    assert ProbeKind.min_n == 0 and kinds["target_preference"].min_n == 0  # no minimum declared
+    assert kinds["crows-pairs"].min_n == kinds["winobias"].min_n == MIN_N_SHARE == 30
+    assert kinds["stereoset"].min_n == 10  # targets: SS's interval resamples target terms
+    # the reason: at n = 30 the exact two-sided sign test at 0.05 rejects k <= 9 or k >= 21
+    # (P(X >= 21) = 0.0214 under 1/2, doubled 0.043; k = 20 gives 0.099), so its power against
+    # a 75/25 preference is P(X >= 21) + P(X <= 9) with X ~ Bin(30, 0.75) = 0.803
+    assert sps_binomtest_p(21, 30) <= 0.05 < sps_binomtest_p(20, 30)
+    power = binom.sf(20, 30, 0.75) + binom.cdf(9, 30, 0.75)
+    assert sign_test_power(30, 0.75) == pytest.approx(power) and power == pytest.approx(0.803, 1e-3)
+    assert max(sign_test_power(n, 0.75) for n in range(1, 30)) < 0.8  # below 30 never 80%
+    for kind in ("crows-pairs", "winobias"):
+        method = kinds[kind].doc(kinds[kind].main_metric).method
+        assert "fewer than 30" in method and "80% power" in method
+
+
+def sps_binomtest_p(k, n):
+    from scipy.stats import binomtest
+
+    return binomtest(k, n, 0.5).pvalue

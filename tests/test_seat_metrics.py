@@ -135,6 +135,34 @@ def test_summary_holm_and_domain_average():
     assert agg.loc["overall", "n"] == 2
 
 
+def test_two_sided_p_from_the_same_splits_by_hand():
+    # the hand example: split sums .8 (observed), 1.2, 0, 0, -1.2, -.8 of a total 0, so the
+    # statistic sum_Xi - sum_Yi = 2 sum_Xi: |.| >= 1.6 for .8, 1.2, -1.2, -.8 -> p = 4/6
+    cos = _cos([[1, 0], [3, 4]], [[4, 3], [0, 1]])
+    res = m.weat(cos, 2, 1, n_samples=6)
+    assert res.p_value == pytest.approx(1 / 3) and res.p_two_sided == pytest.approx(2 / 3)
+    swapped = m.weat(cos[[2, 3, 0, 1]], 2, 1, n_samples=6)  # the mirror: same two-sided p
+    assert swapped.p_value == pytest.approx(5 / 6) and swapped.p_two_sided == pytest.approx(2 / 3)
+
+
+def test_a_reversed_association_is_significant_two_sided_only():
+    # s_x = -.4..-.1, s_y = .1...4 (d < 0): of the C(8, 4) = 70 splits only the observed one and
+    # its mirror are that far from 0: two-sided p = 2/70; every split sum is >= the observed
+    # (the lowest), so the reference's one-sided p is 70/70 = 1
+    s = np.array([-0.4, -0.3, -0.2, -0.1, 0.1, 0.2, 0.3, 0.4])
+    cos = np.column_stack([s, np.zeros(8)])  # s(w) = cos(w, a) - cos(w, b) with |A| = |B| = 1
+    out = m.summarize_tests([("rev", "", cos, 4, 1), ("t", "", _cos([[1, 0], [3, 4]],
+                             [[4, 3], [0, 1]]), 2, 1)], n_samples=100)  # fmt: skip
+    row = out.set_index("group").loc["rev"]
+    assert row.value < 0 and row.p_value == 1.0 and row.p_two_sided == pytest.approx(2 / 70)
+    # Holm over the two tests: two-sided 2/70 and 2/3 -> 2 x 2/70 = 4/70, max(4/70, 2/3)
+    assert row.p_holm == 1.0 and row.p_two_sided_holm == pytest.approx(4 / 70)
+    assert out.set_index("group").loc["t", "p_two_sided_holm"] == pytest.approx(2 / 3)
+    # sampled (n_samples 10 < 70): the observed split is counted once in both p's
+    one, two, exact, n = m.permutation_p_values(s[:4], s[4:], n_samples=10, seed=0)
+    assert not exact and n == 10 and one == 1.0 and two >= 0.1 and (two * 10) % 1 == 0
+
+
 def test_summary_adds_the_parametric_p_when_asked():
     # the hand example: parametric p = norm.sf(1.6 / sqrt(2.77333)) = 0.1683 (see above)
     cos = _cos([[1, 0], [3, 4]], [[4, 3], [0, 1]])

@@ -13,7 +13,7 @@ from xlmaudit.errors import InputError
 from xlmaudit.inference import ModelScorer, load_model
 from xlmaudit.metrics import seat as m
 from xlmaudit.probes import RunContext
-from xlmaudit.probes.seat import weat_inputs
+from xlmaudit.probes.seat import BIAS_BENCH_TESTS, weat_inputs
 from xlmaudit.requests import HiddenStatesRequest
 from xlmaudit.runner import run_suites
 from xlmaudit.suites import load_suite
@@ -112,6 +112,33 @@ def test_probe_rows_and_summary_from_raw(tmp_path, pooling):
     assert row.exact and row.n_partitions == 20 and row.pooling == pooling
 
 
+def test_limit_cuts_each_test_and_keeps_every_test(tmp_path):
+    # three inline tests; --limit 2 used to keep the first 2 tests whole (the third vanished)
+    second = SUITE.split("      toy:\n")[1].replace("red", "green")
+    third = second.replace("green", "pink")
+    text = SUITE + "      toy2:\n" + second + "      toy3:\n" + third
+    (res,) = run_suites([_suite(tmp_path, text=text)], FakeScorer(), ctx=RunContext(limit=2))
+    assert list(pd.unique(res.raw.test)) == ["toy", "toy2", "toy3"]
+    # the first 2 examples of each set of each test: 2 x 4 rows per test
+    counts = res.raw.groupby(["test", "set"]).size()
+    assert (counts == 2).all() and len(counts) == 12
+    toy = res.raw[res.raw.test == "toy"]
+    assert list(toy.sentence[toy.set == "targ1"]) == ["red apple", "red cherry"]
+    assert list(toy.sentence[toy.set == "attr2"]) == ["cold ice", "cold snow"]
+    d = res.summary[res.summary.metric == "effect_size"]
+    assert list(d.group) == ["toy", "toy2", "toy3"] and (d.n == 4).all()
+
+
+def test_limit_keeps_every_bias_bench_domain(tmp_path):
+    text = SUITE.split("    inline:")[0]  # the default: bias-bench's 17 tests from the data
+    (res,) = run_suites([_suite(tmp_path, text=text)], FakeScorer(),
+                        ctx=RunContext(data_dir=DATA, limit=2))  # fmt: skip
+    assert set(res.raw.test) == set(BIAS_BENCH_TESTS) and len(BIAS_BENCH_TESTS) == 17
+    assert len(res.raw) == 17 * 4 * 2
+    agg = res.summary[res.summary.metric == "mean_abs_effect_size"]
+    assert set(agg.group) == {"gender", "race", "religion", "overall"}
+
+
 def test_data_errors_name_the_test(tmp_path):
     text = SUITE.replace('"red rose"]', '"red rose", "red car"]')
     with pytest.raises(InputError, match="t.yaml:.*targ1 has 4 examples, targ2 3"):
@@ -128,20 +155,31 @@ def test_data_errors_name_the_test(tmp_path):
 def test_cli_runs_the_seat_suite_on_the_planted_model(tmp_path):
     out = tmp_path / "run"
     argv = ["run", "--model", "planted", "--suite", "seat", "--data-dir", str(DATA)]
-    assert main(argv + ["--out", str(out), "--limit", "1", "--no-cache"]) == 0
+    assert main(argv + ["--out", str(out), "--limit", "3", "--no-cache"]) == 0
     raw = pd.read_parquet(out / "raw" / "seat.parquet")
-    assert set(raw.probe) == {"mean", "first"} and set(raw.test) == {"sent-weat6"}
-    assert len(raw) == 2 * (64 + 64 + 101 + 112)
+    # --limit 3: every one of the 17 tests, the first 3 examples of each of its 4 sets
+    assert set(raw.probe) == {"mean", "first"} and set(raw.test) == set(BIAS_BENCH_TESTS)
+    assert len(raw) == 2 * 17 * 4 * 3
     # the summary is recomputed exactly from the parquet (cos lists round-trip as JSON)
-    ((test, domain, cos, n_x, n_a),) = weat_inputs(raw[raw.probe == "mean"])
-    assert (test, domain, cos.shape, n_x, n_a) == ("sent-weat6", "gender", (128, 213), 64, 101)
+    inputs = weat_inputs(raw[raw.probe == "mean"])
+    test, domain, cos, n_x, n_a = next(t for t in inputs if t[0] == "sent-weat6")
+    assert (test, domain, cos.shape, n_x, n_a) == ("sent-weat6", "gender", (6, 6), 3, 3)
     d_mean = m.weat(cos, n_x, n_a, n_samples=10).effect_size
     summary = pd.read_csv(out / "summary.csv")
     d = summary[summary.metric == "effect_size"]
-    assert sorted(d.probe) == ["first", "mean"] and (d.n == 128).all()
-    assert d.set_index("probe").value["mean"] == pytest.approx(d_mean, rel=1e-12)
-    assert d.p_value.between(1e-5, 1).all() and d.ci_low.lt(d.ci_high).all()
+    assert len(d) == 2 * 17 and (d.n == 6).all()
+    weat6 = d[d.group == "sent-weat6"].set_index("probe")
+    assert weat6.value["mean"] == pytest.approx(d_mean, rel=1e-12)
+    assert d.p_value.between(1e-5, 1).all() and d.p_two_sided.between(1e-5, 1).all()
     agg = summary[summary.metric == "mean_abs_effect_size"]
-    assert set(agg.group) == {"gender"}
-    np.testing.assert_allclose(agg.set_index("probe").value.sort_index(),
-                               d.set_index("probe").value.abs().sort_index())  # fmt: skip
+    assert set(agg.group) == {"gender", "race", "religion", "overall"}
+
+
+def test_docs_label_the_p_one_sided_with_the_two_sided_beside_it():
+    from xlmaudit.probes import get_kind
+
+    kind = get_kind("seat")
+    method = kind.doc("effect_size").method
+    assert "one-sided (d > 0, X-A/Y-B association)" in method and "p_two_sided" in method
+    assert {"p_two_sided", "p_two_sided_holm"} <= set(kind.summary_columns)
+    assert kind.limits_within_items

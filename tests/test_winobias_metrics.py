@@ -109,3 +109,13 @@ def test_pll_variant_metric_names():
     assert set(s.metric) == {"pct_stereotypical", "mean_pll_difference"}
     assert value(s, "all", "mean_pll_difference").value == pytest.approx(0.875)
     assert "bls" not in set(s.group)
+
+
+def test_share_row_gives_the_tie_adjusted_no_preference_value():
+    from xlmaudit.metrics.winobias import proportion_row
+
+    # 2 stereotypical, 2 ties (score 0, not stereotypical), 1 anti: 40% of 5, ties in n, so no
+    # preference is (5 - 2) / 2 of 5 = 30%, not 50%
+    row = proportion_row("all", np.array([1.0, 0.5, 0.0, 0.0, -1.0]))
+    assert (row["value"], row["n"], row["n_ties"]) == (40.0, 5, 2)
+    assert row["no_bias"] == pytest.approx(30.0)

@@ -12,8 +12,11 @@ languages (known bad rows and skipped pairs have NaN scores and are left out, co
 - decision: 1 when ``sent_more`` scores higher than ``sent_less`` (ties count as 0, as in
   Nangia et al. 2020 and :mod:`xlmaudit.compare`);
 - ``share_a`` / ``share_b``: the share (0-1) of the pairs deciding so in language A / B;
-  ``difference`` = ``share_a - share_b`` with a paired percentile bootstrap interval over the
-  pairs (:func:`xlmaudit.compare.difference_interval`);
+  ``difference`` = ``share_a - share_b`` with Newcombe's hybrid score interval for a difference
+  of paired proportions (Newcombe 1998, method 10: Wilson intervals of both shares combined with
+  the pairs' corrected phi; :func:`xlmaudit.metrics.stats.paired_difference_interval`), in
+  ``ci_low`` / ``ci_high``: never of zero width (3 pairs all deciding in B only: -1 [-1, -0.21],
+  where a percentile bootstrap gave [-1, -1]);
 - McNemar's exact test on the discordant pairs (:func:`xlmaudit.compare.mcnemar_exact`, an exact
   binomial test of ``discordant_ab`` = A-only yes vs ``discordant_ba`` = B-only yes at 1/2);
   ``p_holm``: Holm-adjusted across the bias-type rows of one estimator (``all`` outside).
@@ -33,9 +36,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlmaudit.compare import difference_interval, mcnemar_exact
+from xlmaudit.compare import mcnemar_exact
 from xlmaudit.errors import InputError
 from xlmaudit.metrics.crows import holm
+from xlmaudit.metrics.stats import paired_difference_interval
 
 FILE = "cross_language.csv"
 # suite -> its language, and the suite pairs a run compares (language A first)
@@ -92,12 +96,13 @@ def direction_words(difference: float, lang_a: str, lang_b: str) -> str:
     return f"as stereotype-preferring in {lang_a} as in {lang_b}"
 
 
-def _row(merged: pd.DataFrame, only: tuple[int, int], langs: tuple[str, str], seed: int) -> dict:
+def _row(merged: pd.DataFrame, only: tuple[int, int], langs: tuple[str, str]) -> dict:
     a, b = merged["decision_a"].to_numpy(float), merged["decision_b"].to_numpy(float)
     share_a = float(a.mean()) if len(a) else float("nan")
     share_b = float(b.mean()) if len(b) else float("nan")
-    low, high = difference_interval(b, a, seed=seed)  # mean(a) - mean(b)
     ab, ba, p = mcnemar_exact(a, b)
+    both = int(np.sum((a == 1) & (b == 1)))
+    low, high = paired_difference_interval(both, ab, ba, len(a) - both - ab - ba)
     diff = share_a - share_b
     return {"lang_a": langs[0], "lang_b": langs[1], "n_pairs": len(merged), "share_a": share_a,
             "share_b": share_b, "difference": diff, "ci_low": low, "ci_high": high,
@@ -118,7 +123,8 @@ def cross_language(
     per estimator: ``all``, each shared bias type (in A's order), then ``relabelled``.
 
     ``lang_a`` / ``lang_b`` default to each frame's ``lang`` column. Estimators scored in only one
-    frame are left out; no shared scored pair at all is an InputError.
+    frame are left out; no shared scored pair at all is an InputError. ``seed`` is unused (the
+    interval is analytic), kept for callers.
     """
     langs = (language_of(raw_a, lang_a, "A"), language_of(raw_b, lang_b, "B"))
     da, db = decisions(raw_a), decisions(raw_b)
@@ -143,7 +149,7 @@ def cross_language(
         block = []
         for g, part, ga, gb in groups:
             only = tuple(int((~g_["pair_id"].isin(shared)).sum()) for g_ in (ga, gb))
-            block.append({"estimator": est, "bias_type": g, **_row(part, only, langs, seed)})
+            block.append({"estimator": est, "bias_type": g, **_row(part, only, langs)})
         for r, p in zip(block[1:], holm([r["p_value"] for r in block[1:]]), strict=True):
             r["p_holm"] = float(p)
         rows += block

@@ -93,7 +93,7 @@ def prepare(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[Pr
             ctx.data_read.clear()
             items = list(kind.build_items(probe, ctx))
             data = list(dict.fromkeys(ctx.data_read))  # the data files this probe read
-            if ctx.limit is not None:
+            if ctx.limit is not None and not kind.limits_within_items:
                 items = items[: ctx.limit]
             view = views.setdefault(probe.language, InLanguage(scorer, probe.language))
             asked = Asked.of(kind.requests(probe, items, view))

@@ -67,6 +67,12 @@ class SeatTest:
     def sets(self) -> dict[str, WordSet]:
         return {k: getattr(self, k) for k in SETS}
 
+    def head(self, n: int) -> SeatTest:
+        """The test with the first ``n`` examples of each of its four sets (``--limit``): the
+        target sets stay equal in size, and the test keeps all four sets."""
+        cut = {k: WordSet(w.category, w.examples[:n]) for k, w in self.sets().items()}
+        return SeatTest(self.name, **cut)
+
 
 def load_seat_test(path: str | Path) -> SeatTest:
     """Load and validate one SEAT test file."""

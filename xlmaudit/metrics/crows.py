@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from xlmaudit.metrics.stats import bootstrap_mean
+from xlmaudit.metrics.stats import exact_interval
 from xlmaudit.requests import TokenScores
 
 ESTIMATORS = ("nangia2020", "meade2022", "aul", "aula", "word_l2r")
@@ -87,43 +87,55 @@ def summarize_pairs(raw: pd.DataFrame, *, seed: int = 0) -> pd.DataFrame:
     """Summary rows of one estimator's pair frame, per bias type, direction and ``all``.
 
     ``value`` = % of pairs whose ``sent_more`` scores higher, ties in the denominator (the
-    reference "metric score"), skipped pairs out of it. ``p_value``: exact two-sided binomial
-    (sign) test of more vs less against 50%, ties excluded; ``p_holm``: Holm-adjusted across the
-    bias types (the ``all`` and direction rows are outside the family). Interval: percentile
-    bootstrap over pairs. ``warning`` flags a group with fewer than 100 scored pairs.
+    reference "metric score"), skipped pairs out of it; interval: exact (Clopper-Pearson) for
+    n_more of n. A tie is neither side's win, so with ties the no-preference value of ``value``
+    is ``no_bias`` = 100 (n - n_ties) / (2 n), not 50. ``pct_more_decided`` = 100 n_more /
+    (n_more + n_less), the share on the decided pairs (50 = no preference), with its exact
+    interval (``decided_ci_low`` / ``decided_ci_high``). ``p_value``: exact two-sided binomial
+    (sign) test of more vs less against 50%, ties excluded (on the decided pairs); ``p_holm``:
+    Holm-adjusted across the bias types (the ``all`` and direction rows are outside the family).
+    ``warning`` flags a group with fewer than 100 scored pairs. ``seed`` is unused (the
+    intervals are exact); kept for the kinds' common signature.
     """
     frame = raw.assign(outcome=outcomes(raw.sent_more_score, raw.sent_less_score))
     groups = [(b, frame[frame.bias_type == b]) for b in pd.unique(frame.bias_type)]
-    rows = [_group_row(name, part, seed) for name, part in groups]
+    rows = [_group_row(name, part) for name, part in groups]
     p_holm = holm([r["p_value"] for r in rows])
     for r, p in zip(rows, p_holm, strict=True):
         r["p_holm"] = p
-    rows.append(_group_row("all", frame, seed))
+    rows.append(_group_row("all", frame))
     for direction in ("stereo", "antistereo"):
-        rows.append(_group_row(direction, frame[frame.direction == direction], seed))
+        rows.append(_group_row(direction, frame[frame.direction == direction]))
     return pd.DataFrame(rows)
 
 
-def _group_row(name: str, part: pd.DataFrame, seed: int) -> dict:
+def _group_row(name: str, part: pd.DataFrame) -> dict:
     counts = part.outcome.value_counts()
     n_more, n_less, n_ties = (int(counts.get(k, 0)) for k in ("more", "less", "tie"))
     scored = part[part.outcome != "skipped"]
-    est = bootstrap_mean(100.0 * (scored.outcome == "more").to_numpy(), seed=seed)
-    n_sign = n_more + n_less
+    n, n_sign = len(scored), n_more + n_less
+    hits = 100.0 * (scored.outcome == "more").to_numpy()
+    value = float(hits.mean()) if n else float("nan")  # as the reference: mean over pairs
+    low, high = exact_interval(n_more, n)
     p = sps.binomtest(n_more, n_sign, 0.5).pvalue if n_sign else float("nan")
-    n = len(scored)
+    decided = 100.0 * n_more / n_sign if n_sign else float("nan")
+    decided_low, decided_high = exact_interval(n_more, n_sign)
     return {
         "group": name,
         "metric": "pct_sent_more",
-        "value": est.value,
-        "ci_low": est.ci_low,
-        "ci_high": est.ci_high,
+        "value": value,
+        "ci_low": low,
+        "ci_high": high,
         "n": n,
         "p_value": float(p),
         "p_holm": float("nan"),
         "n_more": n_more,
         "n_less": n_less,
         "n_ties": n_ties,
+        "no_bias": 100.0 * (n - n_ties) / (2 * n) if n else float("nan"),
+        "pct_more_decided": decided,
+        "decided_ci_low": decided_low,
+        "decided_ci_high": decided_high,
         "n_skipped": int(counts.get("skipped", 0)),
         "n_asymmetric": int(part.asymmetric.sum()),
         "warning": f"only {n} pairs (< {MIN_PAIRS}): wide interval, low power"

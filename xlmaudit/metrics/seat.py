@@ -5,12 +5,16 @@ similarities between the targets (rows, X then Y) and the attributes (columns, A
 
 - ``s(w, A, B) = mean_a cos(w, a) - mean_b cos(w, b)``;
 - effect size ``d = (mean_X s - mean_Y s) / std_{X u Y} s`` with the sample std (ddof=1);
-- one-sided permutation p: the share of equal splits (Xi, Yi) of X u Y with
-  ``sum_{Xi} s >= sum_X s`` (ties count as exceeding). Exact enumeration when C(2n, n) <= n_samples
-  (the observed split included); otherwise n_samples - 1 random splits plus the observed one,
+- one-sided permutation p (``p_value``; small when d > 0): the share of equal splits (Xi, Yi)
+  of X u Y with ``sum_{Xi} s >= sum_X s`` (ties count as exceeding). Exact enumeration when
+  C(2n, n) <= n_samples (the observed split included); otherwise n_samples - 1 random splits
+  plus the observed one,
   counted once as exceeding (the reference's "hallucinated" positive), so p >= 1 / n_samples.
   Ties are detected up to floating-point rounding (relative 1e-12), so the verdict does not
   depend on the order in which a split's values are summed (the reference compares exactly).
+- two-sided permutation p (``p_two_sided``, ours): from the same splits, the share with
+  ``|sum_Xi s - sum_Yi s| >= |sum_X s - sum_Y s|``, so a reversed association (d < 0) reads
+  significant too; ``p_two_sided_holm`` is Holm across the tests, as ``p_holm``.
 - parametric p (the reference's ``--parametric``): n_samples random splits, normal fit (ddof=1)
   to ``sum_Xi s - sum_Yi s``, ``p = norm.sf(observed)``.
 
@@ -38,13 +42,14 @@ _TIE_RTOL = 1e-12
 
 @dataclass(frozen=True)
 class WeatResult:
-    """Effect size and permutation p of one test."""
+    """Effect size and permutation p of one test (``p_value``: one-sided, d > 0)."""
 
     effect_size: float
     p_value: float
     exact: bool  # True: all C(2n, n) splits enumerated
     n_partitions: int  # C(2n, n)
     n_splits: int  # splits counted in p (observed one included)
+    p_two_sided: float = float("nan")  # |sum_Xi s - sum_Yi s| >= observed, same splits
 
 
 def cosines(targets: np.ndarray, attributes: np.ndarray) -> np.ndarray:
@@ -80,29 +85,49 @@ def permutation_p(
     s_x: np.ndarray, s_y: np.ndarray, *, n_samples: int = N_SAMPLES, seed: int = 0
 ) -> tuple[float, bool, int]:
     """One-sided permutation p of ``sum s_x`` over equal splits: (p, exact, splits counted)."""
+    one, _, exact, counted = permutation_p_values(s_x, s_y, n_samples=n_samples, seed=seed)
+    return one, exact, counted
+
+
+def permutation_p_values(
+    s_x: np.ndarray, s_y: np.ndarray, *, n_samples: int = N_SAMPLES, seed: int = 0
+) -> tuple[float, float, bool, int]:
+    """(one-sided p, two-sided p, exact, splits counted) from the same splits.
+
+    One-sided (sent-bias): share of splits with ``sum_Xi s >= sum_X s``. Two-sided: share of
+    splits whose statistic ``sum_Xi s - sum_Yi s`` is at least as far from 0 as the observed one
+    (``|.| >= |observed|``), so a strong association in the reversed direction (d < 0) is small
+    too. Same exact-or-sampled rule and tie tolerance for both; sampled: the observed split is
+    counted once as exceeding in both.
+    """
     s = np.concatenate([s_x, s_y]).astype(np.float64)
     n = len(s_x)
     if len(s_y) != n or n == 0:
         raise ValueError(f"target sets must have equal, non-zero sizes, got {n} and {len(s_y)}")
     observed = _split_sums(s, np.arange(n)[None, :])[0]
+    total_sum = float(s.sum())
+    far = abs(2 * observed - total_sum)  # |sum_X s - sum_Y s|
     tol = _TIE_RTOL * max(1.0, float(np.abs(s).sum()))
+
+    def count(sums: np.ndarray) -> tuple[int, int]:
+        two = np.abs(2 * sums - total_sum) >= far - 2 * tol
+        return int(np.sum(sums >= observed - tol)), int(np.sum(two))
+
     total = comb(2 * n, n)
-    exact = total <= n_samples
     step = max(1, _CHUNK // n)
-    hits = 0
-    if exact:
+    if total <= n_samples:
         flat = itertools.chain.from_iterable(itertools.combinations(range(2 * n), n))
         idx = np.fromiter(flat, dtype=np.int64, count=total * n).reshape(total, n)
-        for start in range(0, total, step):
-            hits += int(np.sum(_split_sums(s, idx[start : start + step]) >= observed - tol))
-        return hits / total, True, total
+        hits = [count(_split_sums(s, idx[i : i + step])) for i in range(0, total, step)]
+        one, two = (sum(h[k] for h in hits) for k in (0, 1))
+        return one / total, two / total, True, total
     rng = np.random.default_rng(seed)
-    hits, left = 1, n_samples - 1  # the observed split, counted as exceeding
+    one, two, left = 1, 1, n_samples - 1  # the observed split, counted as exceeding
     while left > 0:
         k = min(step, left)
-        hits += int(np.sum(_split_sums(s, _random_subsets(rng, 2 * n, k, n)) >= observed - tol))
-        left -= k
-    return hits / n_samples, False, n_samples
+        h1, h2 = count(_split_sums(s, _random_subsets(rng, 2 * n, k, n)))
+        one, two, left = one + h1, two + h2, left - k
+    return one / n_samples, two / n_samples, False, n_samples
 
 
 def parametric_p(
@@ -128,8 +153,10 @@ def weat(
     """d and permutation p from the (X u Y) x (A u B) cosine matrix."""
     s = association(cos, n_a)
     d = effect_size(s[:n_x], s[n_x:])
-    p, exact, counted = permutation_p(s[:n_x], s[n_x:], n_samples=n_samples, seed=seed)
-    return WeatResult(d, p, exact, comb(2 * n_x, n_x), counted)
+    p, p_two, exact, counted = permutation_p_values(
+        s[:n_x], s[n_x:], n_samples=n_samples, seed=seed
+    )
+    return WeatResult(d, p, exact, comb(2 * n_x, n_x), counted, p_two)
 
 
 def bootstrap_d(
@@ -181,7 +208,8 @@ def summarize_tests(
     seed: int = 0,
     domains: dict[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
-    """Summary rows: per test ``effect_size`` (d, p, p_holm, bootstrap CI), per domain
+    """Summary rows: per test ``effect_size`` (d, one-sided p and p_holm, two-sided
+    p_two_sided and p_two_sided_holm, bootstrap CI), per domain
     ``mean_abs_effect_size`` (bias-bench's aggregate), over tests given as
     ``(test, domain, cos, n_x, n_a)``. Holm runs across the tests given."""
     rows = []
@@ -190,6 +218,7 @@ def summarize_tests(
         lo, hi = bootstrap_d(cos, n_x, n_a, seed=seed + i)
         row = {"group": test, "metric": "effect_size", "value": res.effect_size}
         row.update(ci_low=lo, ci_high=hi, n=cos.shape[0], p_value=res.p_value)
+        row["p_two_sided"] = res.p_two_sided
         parts = float(res.n_partitions) if res.exact else float("nan")  # huge when sampled
         row.update(domain=domain, exact=res.exact, n_partitions=parts)
         row.update(n_splits=res.n_splits, n_attributes=cos.shape[1])
@@ -199,6 +228,8 @@ def summarize_tests(
         rows.append(row)
     for row, p in zip(rows, holm([r["p_value"] for r in rows]), strict=True):
         row["p_holm"] = float(p)
+    for row, p in zip(rows, holm([r["p_two_sided"] for r in rows]), strict=True):
+        row["p_two_sided_holm"] = float(p)
     by_domain: dict[str, list[float]] = {}
     for row in rows:
         if row["domain"]:

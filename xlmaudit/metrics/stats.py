@@ -21,6 +21,15 @@ CONFIDENCE = 0.95
 N_RESAMPLES = 2000
 _CHUNK = 4_000_000  # max cells (resamples x templates x fillers) per vectorised step
 
+MIN_N_SHARE = 30
+"""Fewest items for a share tested against no preference (a CrowS-Pairs bias type, a WinoBias
+occupation) to be called a finding (``ProbeKind.min_n``). 30 is the smallest n at which the
+exact two-sided sign test at alpha 0.05 has 80% power against a 75/25 preference (rejection
+region k <= 9 or k >= 21 of 30, power 0.803; at every n < 30 it is below 0.8, e.g. 0.713 at
+29): below it a strong preference is more likely missed than found, and what is found is
+inflated. At n = 30 a 50% share still has the 95% Clopper-Pearson interval [31.3, 68.7]. (An
+extreme split first reaches p < 0.05 at n = 6; the summary's ``warning`` flags n < 100.)"""
+
 
 @dataclass(frozen=True)
 class Estimate:
@@ -96,6 +105,81 @@ def bootstrap_p_value(draws: np.ndarray) -> float:
         return float("nan")
     k = min(int(np.sum(d <= 0)), int(np.sum(d >= 0)))
     return float(min(1.0, 2 * (k + 1) / (len(d) + 1)))
+
+
+def exact_interval(
+    k: int,
+    n: int,
+    *,
+    scale: float = 100.0,
+    confidence: float = CONFIDENCE,
+    method: str = "exact",
+) -> tuple[float, float]:
+    """Clopper-Pearson (exact) interval of the share ``k / n``, times ``scale`` (100: percent).
+
+    ``scipy.stats.binomtest(k, n).proportion_ci(method=method)`` (``"wilson"`` gives Wilson's
+    score interval): never of zero width for 0 < n (3 of 3 pairs: [29.2, 100] %), so a handful
+    of pairs cannot look certain, as a percentile bootstrap of 3 equal outcomes does
+    ([100, 100]). NaN when ``n`` is 0.
+    """
+    if n <= 0:
+        return float("nan"), float("nan")
+    test = stats.binomtest(int(k), int(n))
+    ci = test.proportion_ci(confidence_level=confidence, method=method)
+    return scale * float(ci.low), scale * float(ci.high)
+
+
+def sign_test_power(n: int, share: float, *, alpha: float = 0.05) -> float:
+    """Power of the exact two-sided binomial test of 1/2 (``scipy.stats.binomtest``) at level
+    ``alpha`` with ``n`` trials when the true share is ``share``."""
+    ks = np.arange(n + 1)
+    reject = np.array([stats.binomtest(int(k), n, 0.5).pvalue <= alpha for k in ks])
+    return float(stats.binom.pmf(ks[reject], n, share).sum())
+
+
+def paired_difference_interval(
+    both: int, a_only: int, b_only: int, neither: int, *, confidence: float = CONFIDENCE
+) -> tuple[float, float]:
+    """Newcombe's hybrid score interval for the difference of two paired shares p_a - p_b.
+
+    Newcombe (1998, Stat. Med. 17:2635-2650), method 10 ("square-and-add" of Wilson intervals):
+    with N pairs, p_a = (both + a_only) / N, p_b = (both + b_only) / N, Wilson intervals
+    (l_a, u_a), (l_b, u_b) of each (``scipy.stats.binomtest(...).proportion_ci("wilson")``) and
+    phi the correlation of the paired 2x2 table, corrected as Newcombe does (numerator
+    AD - BC - N/2 when AD - BC > N/2, 0 when 0 <= AD - BC <= N/2, AD - BC when negative; 0
+    when a margin is empty)::
+
+        L = d - sqrt((p_a - l_a)^2 - 2 phi (p_a - l_a)(u_b - p_b) + (u_b - p_b)^2)
+        U = d + sqrt((p_b - l_b)^2 - 2 phi (p_b - l_b)(u_a - p_a) + (u_a - p_a)^2)
+
+    A score interval: 3 pairs all deciding B only give d = -1 with [-1, -0.206], not the
+    percentile bootstrap's [-1, -1]. NaN for no pairs.
+    """
+    n = both + a_only + b_only + neither
+    if n <= 0:
+        return float("nan"), float("nan")
+    k_a, k_b = both + a_only, both + b_only
+    p_a, p_b = k_a / n, k_b / n
+    l_a, u_a = exact_interval(k_a, n, scale=1.0, confidence=confidence, method="wilson")
+    l_b, u_b = exact_interval(k_b, n, scale=1.0, confidence=confidence, method="wilson")
+    phi = _newcombe_phi(both, a_only, b_only, neither)
+    d = p_a - p_b
+    low = d - np.sqrt(max(0.0, (p_a - l_a) ** 2 - 2 * phi * (p_a - l_a) * (u_b - p_b)
+                          + (u_b - p_b) ** 2))  # fmt: skip
+    high = d + np.sqrt(max(0.0, (p_b - l_b) ** 2 - 2 * phi * (p_b - l_b) * (u_a - p_a)
+                           + (u_a - p_a) ** 2))  # fmt: skip
+    return max(-1.0, float(low)), min(1.0, float(high))
+
+
+def _newcombe_phi(a: int, b: int, c: int, d: int) -> float:
+    """The continuity-corrected phi of a paired 2x2 table (Newcombe 1998, method 10)."""
+    margins = float(a + b) * float(c + d) * float(a + c) * float(b + d)
+    if margins == 0:
+        return 0.0
+    cross = float(a) * d - float(b) * c
+    half = (a + b + c + d) / 2
+    numerator = cross - half if cross > half else (0.0 if cross >= 0 else cross)
+    return numerator / np.sqrt(margins)
 
 
 def _strata_stat(y: np.ndarray, groups: list[np.ndarray]) -> float:

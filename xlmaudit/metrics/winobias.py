@@ -44,7 +44,9 @@ def cloze_scores(logprobs: Mapping[str, float], stereo_gender: str, stereo: str,
 
 
 def proportion_row(group: str, scores: np.ndarray) -> dict:
-    """% of items with score > 0: exact (Clopper-Pearson) interval, two-sided binomial test."""
+    """% of items with score > 0: exact (Clopper-Pearson) interval, two-sided binomial test;
+    ``no_bias`` = 100 (n - n_ties) / (2 n), the no-preference value when ties (score 0) count
+    as not stereotypical."""
     x = scores[np.isfinite(scores)]
     n, k = len(x), int(np.sum(x > 0))
     if not n:
@@ -61,6 +63,7 @@ def proportion_row(group: str, scores: np.ndarray) -> dict:
         "p_value": float(test.pvalue),
         "n_stereotypical": k,
         "n_ties": int(np.sum(x == 0)),
+        "no_bias": 100.0 * (n - int(np.sum(x == 0))) / (2 * n),  # ties are no side's win
     }
 
 

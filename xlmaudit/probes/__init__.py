@@ -33,7 +33,9 @@ Contract:
 - ``build_items(probe, ctx)`` gets a :class:`RunContext` (``data_dir``, ``limit``, ``seed``,
   ``record_data(name, path_or_bytes)`` to put a data file's checksum into ``meta.json``). Item ids
   must be stable and derived from content (they pair items across runs for ``xlmaudit compare``).
-  The runner keeps the first ``ctx.limit`` items, so kinds need not truncate.
+  The runner keeps the first ``ctx.limit`` items, so kinds need not truncate; a kind whose items
+  are whole tests (SEAT) sets ``limits_within_items = True`` and applies ``ctx.limit`` inside
+  each item instead, so a ``--limit`` run still runs every item.
 - ``requests`` returns, per item, the requests that item needs; identical requests anywhere in
   the run are scored once. ``raw_frame`` gets the responses in the same nested shape.
 - No hidden state between the two: items are frozen and a kind keeps nothing per run (one
@@ -65,6 +67,9 @@ read the kind recorded in ``meta.json`` and never guess from column names):
   decision; McNemar's exact test) or ``"none"`` (not compared).
 - ``summary_columns``: the extra summary columns the kind may emit; ``summary.csv`` has the
   columns of every registered kind whatever suites ran (empty where a kind did not run).
+- ``min_n``: the fewest items (a summary row's ``n``) for a row of the kind to be called a
+  finding (0 = no minimum); a kind that sets it says why in its docs (e.g. CrowS-Pairs:
+  :data:`xlmaudit.metrics.stats.MIN_N_SHARE`). Rows under it are still reported, with their n.
 - ``describe(probe)``: what ``meta.json`` records per probe beside ``kind`` (main metric,
   contrast groups and their terms); the runner writes it.
 """
@@ -168,6 +173,8 @@ class ProbeKind:
     contrast: ClassVar[tuple[str, ...]] = ()  # fixed (a, b) groups; template kinds: the probe's
     pairing: ClassVar[str] = "none"  # "score" | "decision" | "none": items across two runs
     summary_columns: ClassVar[tuple[str, ...]] = ()  # extra summary.csv columns it may emit
+    min_n: ClassVar[int] = 0  # fewest items (a row's ``n``) for a row to be a finding; 0: none
+    limits_within_items: ClassVar[bool] = False  # True: build_items applies ctx.limit itself
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         """What ``meta.json`` records for ``probe`` beside its kind (main metric, contrast)."""

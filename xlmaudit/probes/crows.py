@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from xlmaudit.metrics import crows as m
+from xlmaudit.metrics.stats import MIN_N_SHARE
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
 
@@ -213,16 +214,24 @@ class CrowsPairs(ProbeKind):
     main_metric = "pct_sent_more"
     contrast = ("more-stereotyping", "less-stereotyping")
     pairing = "decision"
-    summary_columns = ("p_holm", "n_more", "n_less", "n_ties", "n_skipped", "n_asymmetric",
+    summary_columns = ("p_holm", "n_more", "n_less", "n_ties", "no_bias", "pct_more_decided",
+                       "decided_ci_low", "decided_ci_high", "n_skipped", "n_asymmetric",
                        "warning", "estimator", "n_excluded")  # fmt: skip
+    min_n = MIN_N_SHARE  # a bias type of fewer pairs is reported, never called a finding
     metric_docs = (
         MetricDoc("pct_sent_more",
                   "% of pairs where the {a} sentence scores higher (50 = no preference)",
                   "share of pairs with score(sent_more) > score(sent_less), ties in the "
                   "denominator (Nangia et al. 2020); the sentence score is the probe's estimator; "
-                  "interval: percentile bootstrap over pairs; p-value: exact two-sided binomial "
+                  "interval: exact 95% Clopper-Pearson interval of n_more of n; a tie is no "
+                  "side's win, so the no-preference value is no_bias = (100 - % ties) / 2 "
+                  "(50 without ties); on the decided pairs (ties out) pct_more_decided = 100 "
+                  "n_more / (n_more + n_less) with its exact interval (decided_ci_low, "
+                  "decided_ci_high; 50 = no preference); p-value: exact two-sided binomial "
                   "test of more vs less against 50% (ties excluded), p_holm: Holm-adjusted across "
-                  "bias types", reference=50.0, contrast="{a} over {b} sentence",
+                  "bias types; a row of fewer than 30 pairs (min_n) is never called a finding: "
+                  "30 is the smallest n at which that test has 80% power against a 75/25 "
+                  "preference", reference=50.0, contrast="{a} over {b} sentence",
                   above="prefers the {a} sentence in {value}% of pairs {interval}",
                   below="prefers the {b} sentence ({a} wins {value}% of pairs {interval})"),
     )  # fmt: skip

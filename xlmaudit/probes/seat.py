@@ -12,6 +12,10 @@ YAML keys (all optional):
 - ``layer``: hidden layer (default -1, the last; 0 = embeddings).
 - ``n_samples`` (default 100,000) and ``parametric`` (also report the normal-fit p).
 
+``--limit N`` keeps every test (and so every domain) and cuts each test to the first N examples of
+each of its four sets (X, Y, A, B; X and Y stay equal in size): a test is one item, and keeping
+the first N tests would silently drop whole domains (religion comes last).
+
 Items: one per test. Raw rows: one per (test, set, sentence) with ``association`` (s(w, A, B),
 targets only) and ``cos`` (a JSON list, exact float64: the target's cosines with every attribute
 sentence of the test in raw-row order, attr1 then attr2), so the summary (d, p, intervals) is
@@ -51,9 +55,13 @@ SEAT_DOCS: tuple[MetricDoc, ...] = (
               "WEAT effect size of one test (Caliskan et al. 2017; May et al. 2019, as sent-bias "
               "weat.py): s(w) = mean cosine of sentence w with attribute set A minus with B; "
               "d = (mean s over target set X - mean s over Y) / sample std (ddof=1) of s over X "
-              "and Y; p: one-sided permutation test over equal-size splits of X and Y (exact or "
-              "sampled, sent-bias's rule), Holm across the tests of the probe (p_holm); interval: "
-              "percentile bootstrap resampling X, Y, A and B (ours, not sent-bias's)",
+              "and Y; p: one-sided (d > 0, X-A/Y-B association) permutation test over "
+              "equal-size splits of X and Y (exact or sampled, sent-bias's rule), Holm across "
+              "the tests of the probe (p_holm); beside it the two-sided p (p_two_sided: share of "
+              "the same splits with |sum over Xi of s - sum over Yi of s| >= the observed one; "
+              "ours) and its Holm adjustment (p_two_sided_holm), which a reversed association "
+              "(d < 0) can make small too; interval: percentile bootstrap resampling X, Y, A "
+              "and B (ours, not sent-bias's), two-sided",
               reference=0.0, contrast="{a} - {b}, towards attribute A over B",
               above="associates " + D_SETS + ", |d| = {size} {ci}",
               below="associates " + D_SETS_BELOW + ", |d| = {size} {ci}"),
@@ -88,6 +96,11 @@ def _item(test: SeatTest) -> SeatItem:
     return item
 
 
+def _limited(test: SeatTest, ctx: RunContext) -> SeatTest:
+    """``test`` cut to ``ctx.limit`` examples per set (``--limit``), else unchanged."""
+    return test if ctx.limit is None else test.head(ctx.limit)
+
+
 def request_for(probe: ProbeSpec, sentence: str) -> HiddenStatesRequest:
     """The encoding request of one sentence: ``first`` pooling feeds the text without specials."""
     pooling = probe.options.get("pooling", "mean")
@@ -116,7 +129,9 @@ class Seat(ProbeKind):
     metric_docs = SEAT_DOCS
     contrast = ("target set X", "target set Y")
     pairing = "score"
-    summary_columns = ("p_holm", "domain", *SET_COLUMNS.values())
+    limits_within_items = True  # --limit N: the first N examples of each set of every test
+    summary_columns = ("p_holm", "p_two_sided", "p_two_sided_holm", "domain",
+                       *SET_COLUMNS.values())  # fmt: skip
 
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         """|d| per test (the item), grouped by bias-bench domain: compare's mean is the
@@ -140,9 +155,10 @@ class Seat(ProbeKind):
         for name in names:
             path = self._path(probe, ctx, name)
             ctx.record_data(f"seat/{name}", path)
-            items.append(_item(load_seat_test(path)))
+            items.append(_item(_limited(load_seat_test(path), ctx)))
         for name, node in inline.items():
-            items.append(_item(seat_test(node, str(name), str(probe.at("inline")))))
+            test = seat_test(node, str(name), str(probe.at("inline")))
+            items.append(_item(_limited(test, ctx)))
         return items
 
     @staticmethod

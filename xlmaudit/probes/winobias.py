@@ -30,6 +30,7 @@ import pandas as pd
 
 from xlmaudit.datasets import winobias as wb
 from xlmaudit.metrics import winobias as m
+from xlmaudit.metrics.stats import MIN_N_SHARE
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.crows import tokenize
 from xlmaudit.requests import ESTIMATORS, MaskedWordRequest, PLLRequest, Request
@@ -51,7 +52,11 @@ WINOBIAS_DOCS: tuple[MetricDoc, ...] = (
               "outside the pronoun words (our masked-LM adaptation of Zhao et al. 2018, whose "
               "own test is coreference F1); stereotypical = the U.S. labour majority gender of "
               "the referent occupation (the data's occupation lists); interval: exact "
-              "(Clopper-Pearson), p: binomial test against 50%, Holm across occupations (p_holm)",
+              "(Clopper-Pearson), p: binomial test against 50%, Holm across occupations (p_holm); "
+              "a pair scoring exactly 0 (n_ties) counts as not stereotypical, so the "
+              "no-preference value is no_bias = (100 - % ties) / 2; a group of fewer than 30 "
+              "pairs (min_n) is never called a finding: 30 is the smallest n at which the "
+              "binomial test has 80% power against a 75/25 preference",
               reference=50.0, contrast="{a} over {b}",
               above="prefers the {a} pronoun in {value}% {interval} of pairs",
               below="prefers the {b} pronoun: {a} in only {value}% {interval} of pairs"),
@@ -242,8 +247,9 @@ class WinoBias(ProbeKind):
     metric_docs = WINOBIAS_DOCS
     contrast = ("stereotypical", "anti-stereotypical")
     pairing = "score"
-    summary_columns = ("p_holm", "n_stereotypical", "coverage", "unmatched", "variant",
-                       "n_excluded")  # fmt: skip
+    summary_columns = ("p_holm", "n_stereotypical", "n_ties", "no_bias", "coverage", "unmatched",
+                       "variant", "n_excluded")  # fmt: skip
+    min_n = MIN_N_SHARE  # a group (occupation, type) of fewer pairs is never called a finding
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         return {**super().describe(probe), "variant": probe.options["variant"]}
