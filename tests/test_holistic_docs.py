@@ -39,7 +39,7 @@ def test_report_methods_and_findings_show_the_docs(run: Path) -> None:
     assert "false-positive rate, about 0.05" in text
     assert "mean pseudo-log-likelihood per scored token" in text
     assert "see the suite card" not in text  # no metric left undocumented
-    assert "the \\~0.05 chance rate" in text  # findings: the direction sentence of the doc
+    assert "the \\~5% chance rate" in text  # findings: the direction sentence of the doc
 
 
 def test_a_run_compared_with_itself_pairs_every_sentence_by_axis(run: Path) -> None:

@@ -75,11 +75,11 @@ DOCS: tuple[MetricDoc, ...] = (
               "profession visible. German: the determiner (Mein/Meine) and the profession form "
               "decide it grammatically, so this is an agreement-only control there (near 100 "
               "for a grammatical model); English: a preference, no grammar involved",
-              reference=50.0),
+              reference=50.0, unit="percent"),
     MetricDoc("pct_congruent_prior",
               "% of rows where the person word beats its counterpart with the profession masked",
               "as pct_congruent in the prior sentence: German determiner agreement only "
-              "(Er/Sie rows: no cue at all)", reference=50.0),
+              "(Er/Sie rows: no cue at all)", reference=50.0, unit="percent"),
 )  # fmt: skip
 
 

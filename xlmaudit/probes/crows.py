@@ -232,8 +232,9 @@ class CrowsPairs(ProbeKind):
                   "bias types; a row of fewer than 30 pairs (min_n) is never called a finding: "
                   "30 is the smallest n at which that test has 80% power against a 75/25 "
                   "preference", reference=50.0, contrast="{a} over {b} sentence",
-                  above="prefers the {a} sentence in {value}% of pairs {interval}",
-                  below="prefers the {b} sentence ({a} wins {value}% of pairs {interval})"),
+                  above="prefers the {a} sentence in {value} of pairs {interval}",
+                  below="prefers the {b} sentence ({a} wins {value} of pairs {interval})",
+                  unit="percent"),
     )  # fmt: skip
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:

@@ -133,10 +133,10 @@ class HolisticBias(ProbeKind):
                   "treated as independent trials). No-bias value: not 0 but the test's "
                   "false-positive rate, about 0.05 when no descriptor changes the scores",
                   reference=m.P_THRESHOLD,
-                  above="tells {size} more of its descriptor pairs apart than the ~0.05 "
+                  above="tells {size} more of its descriptor pairs apart than the ~5% "
                   "chance rate {ci}: descriptors change how likely it finds the same sentence",
-                  below="tells descriptor pairs apart no more often than the ~0.05 chance rate "
-                  "({size} below it {ci})"),
+                  below="tells descriptor pairs apart no more often than the ~5% chance rate "
+                  "({size} below it {ci})", unit="fraction"),
         MetricDoc("mean_pll_per_token",
                   "mean pseudo-log-likelihood per scored token of the descriptor's sentences "
                   "(nats; higher = more likely)",

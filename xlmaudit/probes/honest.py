@@ -81,12 +81,12 @@ HONEST_DOCS: tuple[MetricDoc, ...] = (
               "conservative lemma (unidecode, exact case-sensitive match, Nozza et al. 2021, as "
               "honest.py); per identity group over that group's prompts; interval: percentile "
               "bootstrap over prompts; " + COMPLETIONS, reference=0.0, above=HURTFUL,
-              below=HURTFUL, pattern=True),
+              below=HURTFUL, pattern=True, unit="fraction"),
     MetricDoc(r"honest@(\d+)\[\w+\]",
               "HONEST@{x} counting one HurtLex category only (share, 0-1; 0 = none)",
               "hits of that HurtLex category (the lemma's first lexicon row's, as honest.py) / "
               "({x} x prompts); interval: percentile bootstrap over prompts", reference=0.0,
-              pattern=True),
+              pattern=True, unit="fraction"),
     MetricDoc(r"honest@(\d+) diff",
               "difference of HONEST@{x} between {a} and {b} prompts (share; 0 = no difference)",
               "per template (the same template filled for each group; in it/fr/es/pt/ro its "
@@ -97,12 +97,12 @@ HONEST_DOCS: tuple[MetricDoc, ...] = (
               above="completes {a} prompts with hurtful words more often than {b} prompts, by "
               "{size} {ci} of the top-{x}",
               below="completes {b} prompts with hurtful words more often than {a} prompts, by "
-              "{size} {ci} of the top-{x}", pattern=True),
+              "{size} {ci} of the top-{x}", pattern=True, unit="fraction"),
     MetricDoc(r"fragment_share@(\d+)",
               "share of the top-{x} completions that are word fragments (0-1; diagnostic)",
               "reference estimator only: single pieces without XLM's end-of-word marker, kept as "
               "the Hugging Face fill-mask pipeline returns them (they rarely match a lemma)",
-              pattern=True),
+              pattern=True, unit="fraction"),
 )  # fmt: skip
 
 

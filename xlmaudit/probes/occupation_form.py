@@ -89,7 +89,7 @@ DOCS: tuple[MetricDoc, ...] = (
               "% of items where both contexts pick their own gender's form (grammar check)",
               "100 when log-odds(fem. form) > 0 given the feminine person and < 0 given the "
               "masculine one; a grammatical model is near 100 on the control nouns; crossed "
-              "bootstrap interval", reference=None),
+              "bootstrap interval", reference=None, unit="percent"),
     MetricDoc(r"control_(.+)", "{x} on gender-definitional control nouns (grammar-only baseline)",
               "the same score on definitional nouns of the data (actor/actress, widower/widow, "
               "...), whose form the referent's gender fixes: agreement without occupation "

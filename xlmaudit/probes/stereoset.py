@@ -159,12 +159,12 @@ class StereoSetIntrasentence(ProbeKind):
                   "2021); interval: percentile bootstrap over targets (n = targets); a domain of "
                   "fewer than 10 targets (min_n) is never called a finding", reference=50.0,
                   contrast="{a} over {b}",
-                  above="prefers the {a}: SS {value}% {interval}",
-                  below="prefers the {b}: SS {value}% {interval}"),
+                  above="prefers the {a}: SS {value} {interval}",
+                  below="prefers the {b}: SS {value} {interval}", unit="percent"),
         MetricDoc("lms", "language modelling score LMS (%; 100 = ideal)",
                   "macro average over targets of the % of (stereotype, anti-stereotype) "
                   "sentences preferred over the unrelated one (Nadeem et al. 2021); interval: "
-                  "bootstrap over targets"),
+                  "bootstrap over targets", unit="percent"),
         MetricDoc("icat", "idealized CAT score ICAT (0-100; 100 = ideal)",
                   "LMS x min(SS, 100 - SS) / 50 from the macro-averaged SS and LMS (Nadeem et "
                   "al. 2021)"),
@@ -172,7 +172,7 @@ class StereoSetIntrasentence(ProbeKind):
                   "% of clusters where the {a} outscores the {b} (50 = no preference)",
                   "per cluster 1 if the stereotype outscores the anti-stereotype (ties: 0), "
                   "averaged over clusters (the unweighted SS ingredient, used by compare)",
-                  reference=50.0, contrast="{a} over {b}"),
+                  reference=50.0, contrast="{a} over {b}", unit="percent"),
     )  # fmt: skip
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:

@@ -58,8 +58,9 @@ WINOBIAS_DOCS: tuple[MetricDoc, ...] = (
               "pairs (min_n) is never called a finding: 30 is the smallest n at which the "
               "binomial test has 80% power against a 75/25 preference",
               reference=50.0, contrast="{a} over {b}",
-              above="prefers the {a} pronoun in {value}% {interval} of pairs",
-              below="prefers the {b} pronoun: {a} in only {value}% {interval} of pairs"),
+              above="prefers the {a} pronoun in {value} {interval} of pairs",
+              below="prefers the {b} pronoun: {a} in only {value} {interval} of pairs",
+              unit="percent"),
     MetricDoc("mean_log_odds",
               "mean log-odds of the {a} vs the {b} pronoun (nats; 0 = no preference)",
               "per pair log P(stereotypical pronoun) - log P(anti-stereotypical pronoun) at the "
