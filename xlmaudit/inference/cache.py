@@ -1,5 +1,9 @@
 """Disk cache of responses: sqlite, one row per (model fingerprint, dtype, request key).
 
+:class:`CachedScorer` puts it in front of any scorer (``with_cache(scorer, cache_dir)``): the
+model's answers and the attributions alike; the scorer names what its answers depend on in its
+``cache_key(request)``.
+
 Each entry stores a JSON encoding of the response (numpy arrays as dtype + shape + base64 bytes,
 floats as JSON numbers, which round-trip exactly) and its sha256. Writes are transactions, so a run
 killed midway keeps every batch of entries it committed. Entries that fail to decode or whose
@@ -25,7 +29,7 @@ import json
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +50,7 @@ _TYPES = {
         rq.TopWordsResponse,
         rq.WordGuess,
         rq.PieceGuess,
+        rq.AttributionResponse,
     )
 }
 
@@ -298,3 +303,70 @@ class ResponseCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def cache_key(scorer: Any, request: Any) -> str:
+    """The cache entry of ``request`` answered by ``scorer``: the scorer's own ``cache_key``
+    (which names everything its answers depend on) or, for any other scorer, its fingerprint."""
+    own = getattr(scorer, "cache_key", None)
+    if own is not None:
+        return str(own(request))
+    return entry_key(scorer.fingerprint, "", request.key())
+
+
+def score_parts(scorer: Any, requests: list[Any]) -> Iterator[dict[int, Any]]:
+    """``scorer``'s answers as they finish, as {index in ``requests``: answer} parts: its own
+    ``score_parts`` (chunk by chunk) or one ``score`` call."""
+    if not requests:
+        return
+    own = getattr(scorer, "score_parts", None)
+    if own is not None:
+        yield from own(requests)
+    else:
+        yield dict(enumerate(scorer.score(requests)))
+
+
+class CachedScorer:
+    """Any scorer with the response cache in front (the ``Scorer`` protocol).
+
+    Stored answers come from the cache; the rest are asked of ``scorer`` and stored part by part
+    as they finish (``score_parts``: a ``ModelScorer`` commits every chunk, so a killed run
+    resumes where it stopped). ``stats``: ``cache_hits`` and ``scored`` (distinct requests).
+
+    Args:
+        scorer: the wrapped scorer (``ModelScorer``, ``AttributionScorer``, ``FakeScorer``...).
+        cache: a :class:`ResponseCache`, or the directory of one.
+    """
+
+    def __init__(self, scorer: Any, cache: ResponseCache | str | Path) -> None:
+        self.scorer = scorer
+        self.cache = cache if isinstance(cache, ResponseCache) else ResponseCache(cache)
+        self.fingerprint = scorer.fingerprint
+        self.batch_tokens = getattr(scorer, "batch_tokens", None)  # recorded in meta.json
+        self.stats = {"cache_hits": 0, "scored": 0}
+
+    def tokenize(self, text: str, lang: str | None = None) -> Any:
+        return self.scorer.tokenize(text, lang)
+
+    def key(self, request: Any) -> str:
+        """The cache entry of ``request``."""
+        return cache_key(self.scorer, request)
+
+    def score(self, requests: list[Any]) -> list[Any]:
+        """Answers in the order of ``requests``."""
+        keys = [self.key(r) for r in requests]
+        unique = dict(zip(keys, requests, strict=True))
+        done: dict[str, Any] = self.cache.get_many(unique)
+        self.stats["cache_hits"] += len(done)
+        todo = [k for k in unique if k not in done]
+        for part in score_parts(self.scorer, [unique[k] for k in todo]):
+            answered = {todo[i]: response for i, response in part.items()}
+            self.cache.put_many(answered)
+            done.update(answered)
+            self.stats["scored"] += len(answered)
+        return [done[k] for k in keys]
+
+
+def with_cache(scorer: Any, cache_dir: str | Path | None) -> Any:
+    """``scorer`` behind the response cache in ``cache_dir``; ``scorer`` itself when None."""
+    return scorer if cache_dir is None else CachedScorer(scorer, cache_dir)
