@@ -60,7 +60,7 @@ def template_suites() -> list:
 
 def time_battery(model_dir: Path, dtype: str, *, limit: int | None, batch_tokens: int) -> dict:
     loaded = load_model(str(model_dir), device="cpu", dtype=dtype)
-    scorer = ModelScorer(loaded, batch_tokens=batch_tokens, cache_dir=None, progress=False)
+    scorer = ModelScorer(loaded, batch_tokens=batch_tokens, progress=False)
     suites = template_suites()
     start = time.perf_counter()
     results = run_suites(suites, scorer, ctx=RunContext(limit=limit))

@@ -14,7 +14,14 @@ import pytest
 import torch
 
 from xlmaudit.inference import ModelScorer, load_model
-from xlmaudit.inference.cache import ResponseCache, decode_response, encode_response, entry_key
+from xlmaudit.inference.cache import (
+    CachedScorer,
+    ResponseCache,
+    decode_response,
+    encode_response,
+    entry_key,
+    with_cache,
+)
 from xlmaudit.requests import (
     HiddenStatesRequest,
     MaskedTokenRequest,
@@ -30,6 +37,11 @@ torch.set_num_threads(1)  # tiny models: threads only contend on the shared CPU
 @pytest.fixture(scope="module")
 def xlm():
     return load_model(str(tiny_model_dir("xlm")))
+
+
+def cached(loaded, path, **options) -> CachedScorer:
+    """A ModelScorer behind the response cache in ``path``."""
+    return CachedScorer(ModelScorer(loaded, **options), path)
 
 
 def sentences(n):
@@ -62,18 +74,19 @@ def test_every_response_type_round_trips_exactly(xlm):
 
 
 def test_cached_requests_are_not_scored_again(xlm, tmp_path):
-    first = ModelScorer(xlm, cache_dir=tmp_path)
+    first = cached(xlm, tmp_path)
     a = first.score(mixed_requests())
-    assert first.stats["rows"] > 0 and first.stats["cache_hits"] == 0
-    second = ModelScorer(xlm, cache_dir=tmp_path)
+    assert first.scorer.stats["rows"] > 0 and first.stats["cache_hits"] == 0
+    second = cached(xlm, tmp_path)
     b = second.score(mixed_requests())
-    assert second.stats == {"requests": 0, "cache_hits": 5, "rows": 0}
+    assert second.stats == {"cache_hits": 5, "scored": 0}
+    assert second.scorer.stats == {"requests": 0, "rows": 0}
     assert np.array_equal(a[2].logprobs, b[2].logprobs) and repr(a[0]) == repr(b[0])
 
 
 def test_no_cache_dir_means_no_cache(xlm, tmp_path):
     scorer = ModelScorer(xlm)
-    assert scorer.cache is None
+    assert with_cache(scorer, None) is scorer and not hasattr(scorer, "cache")
     scorer.score(mixed_requests())
     rows = scorer.stats["rows"]
     scorer.score(mixed_requests())
@@ -83,15 +96,15 @@ def test_no_cache_dir_means_no_cache(xlm, tmp_path):
 def test_key_includes_dtype_and_fingerprint(xlm, tmp_path):
     assert entry_key("f", "float32", "k") != entry_key("f", "bfloat16", "k")
     assert entry_key("f", "float32", "k") != entry_key("g", "float32", "k")
-    ModelScorer(xlm, cache_dir=tmp_path).score(mixed_requests())
-    bf16 = ModelScorer(load_model(str(tiny_model_dir("xlm")), dtype="bfloat16"), cache_dir=tmp_path)
+    cached(xlm, tmp_path).score(mixed_requests())
+    bf16 = cached(load_model(str(tiny_model_dir("xlm")), dtype="bfloat16"), tmp_path)
     bf16.score(mixed_requests())
     assert bf16.stats["cache_hits"] == 0
 
 
 def test_corrupted_entries_are_rescored_never_trusted(xlm, tmp_path):
     reqs = [PLLRequest(s) for s in sentences(4)]
-    good = ModelScorer(xlm, cache_dir=tmp_path).score(reqs)
+    good = cached(xlm, tmp_path).score(reqs)
     db = sqlite3.connect(tmp_path / "responses.sqlite")
     keys = [k for (k,) in db.execute("SELECT key FROM responses ORDER BY key")]
     db.execute("UPDATE responses SET payload = ? WHERE key = ?", (b"garbage", keys[0]))
@@ -102,10 +115,10 @@ def test_corrupted_entries_are_rescored_never_trusted(xlm, tmp_path):
     )
     db.commit()
     db.close()
-    again = ModelScorer(xlm, cache_dir=tmp_path)
+    again = cached(xlm, tmp_path)
     out = again.score(reqs)
     assert again.cache.rejected == 2 and again.stats["cache_hits"] == 2
-    assert again.stats["requests"] == 2
+    assert again.scorer.stats["requests"] == 2
     for a, b in zip(good, out, strict=True):
         np.testing.assert_allclose(a.logprobs, b.logprobs, atol=1e-5)
     assert ResponseCache(tmp_path).get_many(keys).keys() == set(keys)  # overwritten, intact
@@ -113,7 +126,7 @@ def test_corrupted_entries_are_rescored_never_trusted(xlm, tmp_path):
 
 def test_a_cache_file_that_is_not_a_database_is_replaced(xlm, tmp_path):
     (tmp_path / "responses.sqlite").write_bytes(b"\x00not sqlite at all" * 100)
-    scorer = ModelScorer(xlm, cache_dir=tmp_path)
+    scorer = cached(xlm, tmp_path)
     scorer.score([PLLRequest("He was late.")])
     assert len(scorer.cache) == 1
 
@@ -124,6 +137,7 @@ KILLER = textwrap.dedent(
     import torch
     torch.set_num_threads(1)
     from xlmaudit.inference import ModelScorer, kernel, load_model
+    from xlmaudit.inference.cache import CachedScorer
     from xlmaudit.requests import PLLRequest
     model_dir, cache_dir, kill_after = sys.argv[1], sys.argv[2], int(sys.argv[3])
     texts = sys.stdin.read().splitlines()
@@ -137,7 +151,7 @@ KILLER = textwrap.dedent(
         return real(*args, **kwargs)
 
     kernel.run_rows = run_rows
-    scorer = ModelScorer(load_model(model_dir), cache_dir=cache_dir, batch_tokens=32)
+    scorer = CachedScorer(ModelScorer(load_model(model_dir), batch_tokens=32), cache_dir)
     scorer.score([PLLRequest(t) for t in texts])
     """
 )
@@ -155,18 +169,15 @@ def test_a_killed_run_resumes_without_rescoring_stored_requests(xlm, tmp_path):
         timeout=300,
     )
     assert proc.returncode == -9, proc.stderr[-2000:]
-    resumed = ModelScorer(xlm, cache_dir=tmp_path, batch_tokens=32)
-    stored = resumed.cache.get_many(resumed._key(r) for r in reqs)
+    resumed = cached(xlm, tmp_path, batch_tokens=32)
+    stored = resumed.cache.get_many(resumed.key(r) for r in reqs)
     assert 0 < len(stored) < len(texts)
     fresh = ModelScorer(xlm, batch_tokens=32).score(reqs)
     out = resumed.score(reqs)
     missing_rows = sum(
-        len(f.positions) for r, f in zip(reqs, fresh, strict=True) if resumed._key(r) not in stored
+        len(f.positions) for r, f in zip(reqs, fresh, strict=True) if resumed.key(r) not in stored
     )
-    assert resumed.stats == {
-        "requests": len(texts) - len(stored),
-        "cache_hits": len(stored),
-        "rows": missing_rows,
-    }
+    assert resumed.stats["cache_hits"] == len(stored)
+    assert resumed.scorer.stats == {"requests": len(texts) - len(stored), "rows": missing_rows}
     for a, b in zip(out, fresh, strict=True):
         np.testing.assert_allclose(a.logprobs, b.logprobs, atol=1e-5)

@@ -127,6 +127,7 @@ def test_tiny_mbert_is_cased_multilingual_wordpiece():
 
 from xlmaudit.errors import InputError  # noqa: E402
 from xlmaudit.inference import ModelScorer, load_model  # noqa: E402
+from xlmaudit.inference.cache import CachedScorer  # noqa: E402
 from xlmaudit.inference.languages import language_warnings  # noqa: E402
 from xlmaudit.requests import MaskedWordRequest, PLLRequest  # noqa: E402
 
@@ -252,7 +253,7 @@ def test_multilingual_checkpoints_do_not_warn_on_french_and_monolingual_ones_do(
 def test_models_without_language_ids_accept_record_and_ignore_lang(kind, tmp_path):
     loaded = load_model(str(tiny_model_dir(kind)))
     assert (loaded.lang2id, loaded.uses_langs, loaded.langs_id) == ({}, False, None)
-    scorer = ModelScorer(loaded, cache_dir=tmp_path / "cache")
+    scorer = CachedScorer(ModelScorer(loaded), tmp_path / "cache")
     text = "la femme est [MASK]."
     reqs = [MaskedWordRequest(text, ("fatiguée", "médecin"), lang=g) for g in ("fr", "en", None)]
     fr, en, none = scorer.score(reqs)
@@ -260,8 +261,8 @@ def test_models_without_language_ids_accept_record_and_ignore_lang(kind, tmp_pat
     for other in (en, none):
         assert [c.logprob for c in other.candidates] == [c.logprob for c in fr.candidates]
     assert len({r.key() for r in reqs}) == 3  # recorded: three cache entries, no hit
-    assert scorer.stats["requests"] == 3 and scorer.stats["cache_hits"] == 0
-    again = ModelScorer(loaded, cache_dir=tmp_path / "cache")
+    assert scorer.scorer.stats["requests"] == 3 and scorer.stats["cache_hits"] == 0
+    again = CachedScorer(ModelScorer(loaded), tmp_path / "cache")
     again.score(reqs[:1])
     assert again.stats["cache_hits"] == 1
 
@@ -272,9 +273,9 @@ def test_cache_keeps_languages_apart_for_xlm(tmp_path):
     req = {
         g: MaskedWordRequest("la femme est [MASK] .", ("fatiguée",), lang=g) for g in ("fr", "en")
     }
-    first = ModelScorer(load_model(path), cache_dir=tmp_path)
+    first = CachedScorer(ModelScorer(load_model(path)), tmp_path)
     fr = first.score([req["fr"]])[0].candidates[0].logprob
-    second = ModelScorer(load_model(path), cache_dir=tmp_path)
+    second = CachedScorer(ModelScorer(load_model(path)), tmp_path)
     en, fr_again = (r.candidates[0].logprob for r in second.score([req["en"], req["fr"]]))
     assert second.stats["cache_hits"] == 1 and fr_again == fr and en != fr
 
@@ -287,7 +288,7 @@ def test_cache_key_of_a_request_without_language_is_the_model_default_language(t
     fresh = {g: ModelScorer(load_model(path, language=g)).score([req])[0] for g in ("fr", "en")}
     cached = {}
     for g in ("fr", "en"):
-        scorer = ModelScorer(load_model(path, language=g), cache_dir=tmp_path)
+        scorer = CachedScorer(ModelScorer(load_model(path, language=g)), tmp_path)
         cached[g] = scorer.score([req])[0]
         assert scorer.stats["cache_hits"] == 0, g
     for g in ("fr", "en"):

@@ -28,7 +28,7 @@ from xlmaudit.suites import load_suite, resolve_suite
 def planted_scorer():
     from xlmaudit.inference import ModelScorer, load_model
 
-    return ModelScorer(load_model("planted", device="cpu"), cache_dir=None, progress=False)
+    return ModelScorer(load_model("planted", device="cpu"), progress=False)
 
 
 def test_the_planted_model_is_shipped() -> None:

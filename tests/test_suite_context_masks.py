@@ -16,7 +16,7 @@ def tiny():
     from xlmaudit.inference import ModelScorer, load_model
 
     loaded = load_model(str(tiny_model_dir("xlm")), device="cpu")
-    return loaded, ModelScorer(loaded, cache_dir=None, progress=False)
+    return loaded, ModelScorer(loaded, progress=False)
 
 
 def log_probs_at(loaded, ids: list[int], pos: int) -> torch.Tensor:

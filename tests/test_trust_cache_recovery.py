@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from xlmaudit.inference.cache import ResponseCache, _is_damage
+from xlmaudit.inference.cache import ResponseCache, _is_damage, header_problem
 from xlmaudit.requests import HiddenStates
 
 
@@ -25,6 +26,8 @@ def _aside(tmp_path):
 
 @pytest.mark.parametrize("damage", ["random-bytes", "truncated", "not-a-database"])
 def test_damaged_cache_is_moved_aside_with_a_warning(tmp_path, capsys, damage):
+    """Truncation and a foreign file are found on open (the header); pages damaged in the middle
+    of the file when a lookup reads them (the full check runs then, not on every open)."""
     db = _filled(tmp_path).path
     size = db.stat().st_size
     with db.open("r+b") as fh:
@@ -37,6 +40,8 @@ def test_damaged_cache_is_moved_aside_with_a_warning(tmp_path, capsys, damage):
             fh.write(b"\x00not sqlite at all" * 100)
     damaged = db.read_bytes()
     cache = ResponseCache(tmp_path)
+    assert (cache.moved_aside is not None) == (damage != "random-bytes")
+    assert cache.get_many(f"k{i}" for i in range(200)) == {}  # damage: nothing trusted
     err = capsys.readouterr().err
     (aside,) = _aside(tmp_path)
     assert aside.name.startswith("responses.sqlite.corrupt-") and aside.read_bytes() == damaged
@@ -68,3 +73,39 @@ def test_rejected_entries_are_reported(tmp_path, capsys):
     assert sorted(cache.get_many(["k0", "k1", "k2"])) == ["k0", "k2"]
     err = capsys.readouterr().err
     assert f"response cache {cache.path}: 1 entries unreadable or failing their checksum" in err
+
+
+def _bytes_read() -> int:
+    """Bytes this process has read through read(2)/pread(2) so far (Linux)."""
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("rchar:"):
+            return int(line.split()[1])
+    raise AssertionError("no rchar in /proc/self/io")
+
+
+@pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="needs Linux /proc/self/io")
+def test_opening_a_sound_cache_does_not_read_the_whole_file(tmp_path):
+    """A multi-GB cache must open in constant time: the header is read, not every page (the
+    full check on every open read all of it). Here 4 MB, of which opening reads a few pages."""
+    _filled(tmp_path, n=3000)  # ~4 MB of entries
+    size = (tmp_path / "responses.sqlite").stat().st_size
+    assert size > 3_000_000
+    before = _bytes_read()
+    cache = ResponseCache(tmp_path)
+    read = _bytes_read() - before
+    assert read < 64 * 1024, f"opening read {read} of {size} bytes"
+    assert cache.moved_aside is None
+    assert len(cache.get_many(["k0", "k2999"])) == 2
+
+
+def test_header_problems_are_named(tmp_path):
+    db = _filled(tmp_path, n=20).path
+    assert header_problem(db) is None
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) - 4096])  # one page short
+    pages = len(data) // 4096
+    assert header_problem(db) == f"{len(data) - 4096} bytes, the header says {pages} pages of 4096"
+    db.write_bytes(data[:16] + b"\x01\x23" + data[18:])  # page size 0x0123
+    assert header_problem(db) == "page size 291 in the header"
+    db.write_bytes(b"x" * 200)
+    assert header_problem(db) == "no sqlite header"

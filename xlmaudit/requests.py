@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import ClassVar, Literal, Protocol, runtime_checkable
 
 from xlmaudit.responses import (
@@ -42,7 +42,8 @@ __all__ = [
     "AttributionResponse", "CandidateScore", "Encoding", "HiddenStates", "HiddenStatesRequest",
     "MaskedTokenRequest", "MaskedTokenResponse", "MaskedWordRequest", "MaskedWordResponse",
     "PLLRequest", "POOLINGS", "PieceGuess", "Request", "Response", "Scorer", "TokenScores",
-    "TopWordsRequest", "TopWordsResponse", "UnmaskedRequest", "WordGuess", "pool_states",
+    "TopWordsRequest", "TopWordsResponse", "UnmaskedRequest", "WithLanguage", "WordGuess",
+    "pool_states",
 ]  # fmt: skip
 
 MASK = "[MASK]"
@@ -218,3 +219,24 @@ class Scorer(Protocol):
     def score(self, requests: list[Request]) -> list[Response]: ...
 
     def tokenize(self, text: str, lang: str | None = None) -> Encoding: ...
+
+
+class WithLanguage:
+    """``scorer`` seen in one language: ``tokenize(text)`` encodes for ``lang``, and requests
+    without a language of their own are scored in ``lang`` (a request that sets one keeps it).
+
+    The suite runner hands one to each probe's kind; the bilingual calibration scores through one
+    per language.
+    """
+
+    def __init__(self, scorer: Scorer, lang: str) -> None:
+        self.scorer, self.lang = scorer, lang
+        self.fingerprint = scorer.fingerprint
+
+    def tokenize(self, text: str, lang: str | None = None) -> Encoding:
+        return self.scorer.tokenize(text, lang or self.lang)
+
+    def score(self, requests: list[Request]) -> list[Response]:
+        return self.scorer.score(
+            [r if r.lang is not None else replace(r, lang=self.lang) for r in requests]
+        )

@@ -7,6 +7,7 @@ Written by ``xlmaudit run`` (and the test fixtures); read by reports, ``xlmaudit
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import secrets
@@ -129,9 +130,11 @@ def check_out(out: str | Path, *, overwrite: bool = False) -> None:
 
     ``out`` may be missing or empty; an earlier run directory only with ``overwrite`` (it is then
     replaced whole); any other non-empty directory, a file, or a place that cannot be written is
-    refused.
+    refused. Leftovers of an interrupted write of ``out`` are tidied first
+    (:func:`recover_interrupted`).
     """
     out = Path(out)
+    recover_interrupted(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out}: exists and is a file, not a directory; choose another path")
     if out.is_dir() and any(out.iterdir()):
@@ -156,6 +159,72 @@ def check_out(out: str | Path, *, overwrite: bool = False) -> None:
         os.rmdir(tempfile.mkdtemp(prefix=".xlmaudit-probe-", dir=parent))
     except OSError as exc:
         raise InputError(f"--out {out}: cannot write in {parent} ({exc.strerror or exc})") from exc
+
+
+def _aside(out: Path, which: str, tag: str) -> Path:
+    """The hidden sibling of ``out``: ``new`` (the run being written), ``old`` (the run it
+    replaces, moved aside for the moment of the rename)."""
+    return out.parent / f".{out.name}.xlmaudit-{which}-{tag}"
+
+
+def _alive(pid: int) -> bool:
+    """Another process ``pid`` runs (its leftovers may be a write in progress: left alone)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by another user
+        return True
+    return True
+
+
+def recover_interrupted(out: str | Path) -> list[str]:
+    """Tidy the hidden siblings an interrupted :func:`write_run` of ``out`` left; one line on
+    stderr per write naming what was removed or put back. Returns those lines.
+
+    The write renames ``out`` to ``.<out>.xlmaudit-old-<tag>``, the finished run
+    ``.<out>.xlmaudit-new-<tag>`` to ``out``, then deletes the old one. Killed before the second
+    rename, the write failed: the earlier run is put back (as a failed write leaves it) and the
+    new one removed; killed after it, only the old run is left to remove. Siblings of a process
+    still running are left alone (a write in progress).
+    """
+    out = Path(out)
+    if not out.parent.is_dir():
+        return []
+    tags: dict[str, dict[str, Path]] = {}
+    for which in ("new", "old"):
+        for path in out.parent.glob(glob.escape(_aside(out, which, "").name) + "*"):
+            tags.setdefault(path.name.rsplit(f"-{which}-", 1)[1], {})[which] = path
+    lines = []
+    for tag, found in sorted(tags.items()):
+        pid = tag.split("-", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        lines.append(_recover_one(out, found))
+    for line in lines:
+        print(line, file=sys.stderr)
+    return lines
+
+
+def _recover_one(out: Path, found: dict[str, Path]) -> str:
+    restored = ""
+    old = found.get("old")
+    if old is not None and not (out.is_dir() and any(out.iterdir())):
+        if out.is_dir():
+            out.rmdir()
+        os.rename(old, out)
+        restored = f"; put the earlier run back from {old.name}"
+        old = None
+    removed = [p for p in (found.get("new"), old) if p is not None]
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+    names = ", ".join(p.name for p in removed) or "nothing"
+    return (
+        f"note: {out}: an earlier write was interrupted; removed {names} from {out.parent}"
+        f"{restored}"
+    )
 
 
 def _write_files(out: Path, results: list[SuiteResult], meta: RunMeta) -> None:
@@ -186,15 +255,16 @@ def write_run(
 
     The run is written to a temporary sibling and renamed to ``out`` at the end, so ``out`` never
     mixes runs and a failure leaves what was there intact. An earlier run in ``out`` is replaced
-    whole with ``overwrite`` and refused without it (:func:`check_out`).
+    whole with ``overwrite`` and refused without it (:func:`check_out`). A process killed
+    during the renames (kill -9, the OOM killer) can leave a hidden sibling behind; the next
+    write of ``out`` tidies it (:func:`recover_interrupted`).
     """
     out = Path(out)
     meta = meta if isinstance(meta, RunMeta) else RunMeta.from_json(meta)
     check_out(out, overwrite=overwrite)
     out.parent.mkdir(parents=True, exist_ok=True)
     tag = f"{os.getpid()}-{secrets.token_hex(3)}"
-    staging = out.parent / f".{out.name}.xlmaudit-new-{tag}"
-    old = out.parent / f".{out.name}.xlmaudit-old-{tag}"
+    staging, old = _aside(out, "new", tag), _aside(out, "old", tag)
     staging.mkdir()
     try:
         _write_files(staging, results, meta)
@@ -205,7 +275,7 @@ def write_run(
             os.rename(out, old)
         try:
             os.replace(staging, out)  # onto a missing or empty directory
-        except OSError:
+        except BaseException:  # an error, or Ctrl-C in a notebook
             if replacing:
                 os.rename(old, out)  # put the earlier run back
             raise

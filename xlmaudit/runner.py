@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from xlmaudit.probes import Asked, ProbeKind, RunContext, get_kind, load_kinds
-from xlmaudit.requests import Request, Response, Scorer
+from xlmaudit.requests import Request, Response, Scorer, WithLanguage
 from xlmaudit.spec import ProbeSpec, SuiteSpec
 
 log = logging.getLogger(__name__)
@@ -63,20 +63,6 @@ class ProbeWork:
     data: list[str] = field(default_factory=list)  # names of the data files its items came from
 
 
-class InLanguage:
-    """A scorer seen from one probe: ``tokenize(text)`` encodes for the probe's language."""
-
-    def __init__(self, scorer: Scorer, lang: str) -> None:
-        self.scorer, self.lang = scorer, lang
-        self.fingerprint = scorer.fingerprint
-
-    def tokenize(self, text: str, lang: str | None = None) -> Any:
-        return self.scorer.tokenize(text, lang or self.lang)
-
-    def score(self, requests: list[Request]) -> list[Response]:
-        return self.scorer.score(requests)
-
-
 def in_language(requests: list[list[Request]], lang: str) -> list[list[Request]]:
     """Every request with ``lang`` set (a request whose kind set a language keeps it)."""
     return [[r if r.lang is not None else replace(r, lang=lang) for r in rs] for rs in requests]
@@ -86,7 +72,7 @@ def prepare(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[Pr
     """Build every probe's items (first ``ctx.limit`` per probe) and their requests, in the
     probe's language (kinds need not know it: the runner binds the scorer and the requests)."""
     work = []
-    views: dict[str, InLanguage] = {}  # one view per language, so per-scorer memos are shared
+    views: dict[str, WithLanguage] = {}  # one view per language, so per-scorer memos are shared
     for suite in suites:
         for probe in suite.probes:
             kind = get_kind(probe.kind, where=probe.at("kind"))
@@ -95,7 +81,7 @@ def prepare(suites: list[SuiteSpec], scorer: Scorer, ctx: RunContext) -> list[Pr
             data = list(dict.fromkeys(ctx.data_read))  # the data files this probe read
             if ctx.limit is not None and not kind.limits_within_items:
                 items = items[: ctx.limit]
-            view = views.setdefault(probe.language, InLanguage(scorer, probe.language))
+            view = views.setdefault(probe.language, WithLanguage(scorer, probe.language))
             asked = Asked.of(kind.requests(probe, items, view))
             if len(asked.requests) != len(items):
                 n = len(asked.requests)

@@ -152,16 +152,17 @@ def _cache_dir(args: argparse.Namespace) -> Path | None:
 
 def make_scorer(loaded: Any, suites: list, settings: RunSettings) -> Any:
     """The core scorer; wrapped for attribution kinds (``ProbeKind.needs_gradients``), which
-    then use the core scorer's token budget."""
+    then use the core scorer's token budget; the response cache in front of both."""
     from xlmaudit.inference import ModelScorer
+    from xlmaudit.inference.cache import with_cache
     from xlmaudit.probes import get_kind
 
-    scorer = ModelScorer(loaded, batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir)
+    scorer = ModelScorer(loaded, batch_tokens=settings.batch_tokens)
     if any(get_kind(p.kind).needs_gradients for s in suites for p in s.probes):
         from xlmaudit.inference.attribution import AttributionScorer
 
         scorer = AttributionScorer(loaded, scorer)
-    return scorer
+    return with_cache(scorer, settings.cache_dir)
 
 
 def _check_settings(settings: RunSettings) -> None:
@@ -204,7 +205,7 @@ def main(args: argparse.Namespace) -> int:
     if group:
         from xlmaudit.inference.distributed import wrap
 
-        scorer = wrap(scorer, group, settings.cache_dir)
+        scorer = wrap(scorer, group)
     ctx = settings.context()
     results = run_suites(suites, scorer, ctx=ctx)
     for r in results:

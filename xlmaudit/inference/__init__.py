@@ -3,17 +3,19 @@
 Usage::
 
     from xlmaudit.inference import load_model, ModelScorer
+    from xlmaudit.inference.cache import with_cache
     from xlmaudit.requests import MaskedWordRequest, PLLRequest
 
     loaded = load_model("xlm-mlm-en-2048", device="auto", dtype="float32")  # or a dir, "planted"
-    scorer = ModelScorer(loaded, batch_tokens=None, cache_dir="cache/")  # None: no cache
+    scorer = with_cache(ModelScorer(loaded, batch_tokens=None), "cache/")  # the response cache
     word, pll = scorer.score([MaskedWordRequest("The doctor said [MASK] was late.", ("he", "she"),
                                                 top_k=5), PLLRequest("She was late.", "word_l2r")])
     word.candidates[0].logprob, word.mixed_piece_counts, pll.total, scorer.tokenize("She was late.")
 
-``scorer.fingerprint`` is ``<model fingerprint>/<dtype>``; ``scorer.stats`` counts requests, cache
-hits and rows scored. Tests: ``xlmaudit.testing.tiny_model_dir("xlm" | "bert")`` gives an
-offline model directory (built once per process).
+``scorer.fingerprint`` is ``<model fingerprint>/<dtype>``; ``ModelScorer.stats`` counts requests
+and rows scored, ``CachedScorer.stats`` cache hits. Tests:
+``xlmaudit.testing.tiny_model_dir("xlm" | "bert")`` gives an offline model directory (built once
+per process).
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -52,6 +53,7 @@ from xlmaudit.inference.attribution_rows import (
     setup_request,
     word_rows,
 )
+from xlmaudit.inference.cache import cache_key, entry_key, score_parts
 from xlmaudit.inference.kernel import resolve_batch_tokens
 from xlmaudit.inference.lean import lean_attention
 from xlmaudit.inference.tokens import Codec
@@ -304,7 +306,8 @@ class AttributionScorer:
     """A ``Scorer`` that answers ``AttributionRequest``s with Captum and the rest with ``scorer``.
 
     Lets the suite runner pool attribution probes with the others:
-    ``run_suites(suites, AttributionScorer(loaded, ModelScorer(loaded)))``.
+    ``run_suites(suites, AttributionScorer(loaded, ModelScorer(loaded)))``; the response cache in
+    front (``cache.with_cache``) stores the attributions too, keyed by ``cache_key``.
     """
 
     def __init__(self, loaded: Any, scorer: Any, **options: Any) -> None:
@@ -317,16 +320,33 @@ class AttributionScorer:
     def tokenize(self, text: str, lang: str | None = None) -> Encoding:
         return self.scorer.tokenize(text, lang)
 
+    def cache_key(self, req: Any) -> str:
+        """The cache entry: an attribution's names the model, dtype, language (the model default
+        when the request has none) and the options that change the answer (adaptive steps and
+        their threshold); other requests are the wrapped scorer's."""
+        if not isinstance(req, AttributionRequest):
+            return cache_key(self.scorer, req)
+        if req.lang is None and getattr(self.loaded, "lang2id", None):
+            req = replace(req, lang=Codec(self.loaded).lang)  # read in the model default
+        adaptive = bool(self.options.get("adaptive", False))
+        threshold = float(self.options.get("threshold", DEFAULT_THRESHOLD))
+        variant = f"attribution adaptive={adaptive} threshold={threshold!r}"
+        return entry_key(self.loaded.fingerprint, self.loaded.dtype, req.key(), variant=variant)
+
     def score(self, requests: list[Any]) -> list[Any]:
         """Answers in order: attributions through ``explain``, others through the wrapped scorer."""
+        out: dict[int, Any] = {}
+        for part in self.score_parts(requests):
+            out.update(part)
+        return [out[i] for i in range(len(requests))]
+
+    def score_parts(self, requests: list[Any]) -> Iterator[dict[int, Any]]:
+        """The attributions in one part, then the wrapped scorer's parts (indices into
+        ``requests``)."""
         mine = [i for i, r in enumerate(requests) if isinstance(r, AttributionRequest)]
         rest = [i for i, r in enumerate(requests) if not isinstance(r, AttributionRequest)]
-        out: list[Any] = [None] * len(requests)
         if mine:
             answers = explain(self.loaded, [requests[i] for i in mine], **self.options)
-            for i, a in zip(mine, answers, strict=True):
-                out[i] = a
-        if rest:
-            for i, a in zip(rest, self.scorer.score([requests[i] for i in rest]), strict=True):
-                out[i] = a
-        return out
+            yield dict(zip(mine, answers, strict=True))
+        for part in score_parts(self.scorer, [requests[i] for i in rest]):
+            yield {rest[j]: answer for j, answer in part.items()}

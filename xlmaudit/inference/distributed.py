@@ -3,16 +3,17 @@
 When the launcher sets ``WORLD_SIZE`` > 1, :func:`setup` joins the process group (``nccl`` on the
 GPU ``LOCAL_RANK`` names, else ``gloo``; collectives time out after ``XLMAUDIT_DIST_TIMEOUT``
 seconds, default 1800). :class:`DistributedScorer` wraps the run's scorer: every rank plans the
-same requests; rank 0 looks them up in the response cache (the main file and every rank's shard
-file), cuts the rest into the chunks a single process would score (same order, same batches, so
-CPU numbers are bit-identical) and deals the chunks to ranks balanced by token cost (largest
-first to the least loaded rank: deterministic, independent of timing; each ``AttributionRequest``
-is a unit of its own, explained on the rank it is dealt to, so its batches differ from a single
-process and its numbers agree to float tolerance, ~1e-5). Each rank scores its chunks,
-committing each to its own shard file ``responses.rank<k>.sqlite``; answers are gathered to rank 0
-(``gather_object``), which merges the shards into ``responses.sqlite`` and alone writes the run.
-A rank that fails is named in the error all ranks raise; a killed rank's shard keeps its finished
-chunks, so a rerun scores only what no file holds.
+same requests; rank 0 looks them up in the run scorer's response cache (``cache.CachedScorer``: its
+file and every rank's shard file beside it), cuts the rest into the chunks a single process would
+score (same order, same batches, so CPU numbers are bit-identical) and deals the chunks to ranks
+balanced by token cost (largest first to the least loaded rank: deterministic, independent of
+timing; each ``AttributionRequest`` is a unit of its own, explained on the rank it is dealt to, so
+its batches differ from a single process and its numbers agree to float tolerance, ~1e-5). Each
+rank scores its chunks through the same cache wrapper over its own shard file
+``responses.rank<k>.sqlite``, committing each; answers are gathered to rank 0 (``gather_object``),
+which merges the shards into ``responses.sqlite`` and alone writes the run. A rank that fails is
+named in the error all ranks raise; a killed rank's shard keeps its finished chunks, so a rerun
+scores only what no file holds.
 """
 
 from __future__ import annotations
@@ -21,15 +22,21 @@ import os
 import sys
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import torch
 import torch.distributed as dist
 
 from xlmaudit.errors import XlmauditError
-from xlmaudit.inference.cache import SHARD_GLOB, ResponseCache, shard_name
+from xlmaudit.inference.cache import (
+    SHARD_GLOB,
+    CachedScorer,
+    ResponseCache,
+    cache_key,
+    shard_name,
+)
 from xlmaudit.inference.plan import build_job
+from xlmaudit.inference.scorer import ModelScorer
 from xlmaudit.requests import AttributionRequest, Request
 
 ENV_TIMEOUT = "XLMAUDIT_DIST_TIMEOUT"
@@ -94,20 +101,24 @@ class DistributedScorer:
     """The ``Scorer`` protocol over a group of ranks; see the module docstring.
 
     Args:
-        scorer: the run's scorer (a ``ModelScorer``, maybe inside an ``AttributionScorer``).
-        base: the ``ModelScorer`` that holds the cache and the model.
+        scorer: the run's scorer: a ``ModelScorer``, maybe inside an ``AttributionScorer``, maybe
+            behind the response cache (``CachedScorer``; without it: no cache, no shards).
         info: from :func:`setup`.
-        cache_dir: the response cache folder, or None (no cache, no shards).
     """
 
-    def __init__(self, scorer: Any, base: Any, info: Dist, cache_dir: str | Path | None) -> None:
-        self.scorer, self.base, self.info = scorer, base, info
+    def __init__(self, scorer: Any, info: Dist) -> None:
+        self.info = info
         self.fingerprint = scorer.fingerprint
-        self.cache_dir = Path(cache_dir).expanduser() if cache_dir is not None else None
-        self.main_cache = base.cache if info.is_main else None
-        if base.cache is not None and not info.is_main:
-            base.cache.close()
-        base.cache = None  # this rank writes only its shard, opened once rank 0 has read them all
+        self.batch_tokens = getattr(scorer, "batch_tokens", None)  # recorded in meta.json
+        cached = scorer if isinstance(scorer, CachedScorer) else None
+        self.scorer = cached.scorer if cached else scorer  # scores this rank's units
+        self.base = _model_scorer(self.scorer)  # plans the chunks, counts the rows
+        self.key = cached.key if cached else (lambda r: cache_key(self.scorer, r))
+        self.cache_dir = cached.cache.path.parent if cached else None
+        self.main_cache = cached.cache if cached and info.is_main else None
+        if cached and not info.is_main:
+            cached.cache.close()  # this rank writes only its shard, opened once rank 0 read all
+        base = self.base
         self.progress = base.progress
         base.progress = False
         self._total_rows = 0
@@ -127,17 +138,19 @@ class DistributedScorer:
         box = [plan]
         dist.broadcast_object_list(box, src=0)
         units, self._total_rows, assignment = box[0]
+        shard = None
         if self.cache_dir is not None:
-            self.base.cache = ResponseCache(self.cache_dir, shard_name(self.info.rank))
+            own = ResponseCache(self.cache_dir, shard_name(self.info.rank))
+            shard = CachedScorer(self.scorer, own)
         mine = assignment[self.info.rank]
         answers: dict[int, Any] = {}
         error = None
         try:
-            answers = self._score_units([units[u] for u in mine], requests, store)
+            answers = self._score_units([units[u] for u in mine], requests, store, shard)
         except Exception as exc:  # noqa: BLE001 - reported to rank 0, raised on every rank
             error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"
-        if self.base.cache is not None:
-            self.base.cache.close()
+        if shard is not None:
+            shard.cache.close()
         store.set(f"{_STATUS}{self.info.rank}", "failed" if error else "ok")
         payload = {"rank": self.info.rank, "error": error, "answers": answers}
         gathered: list[Any] | None = [None] * self.info.world if self.is_main else None
@@ -168,18 +181,21 @@ class DistributedScorer:
 
     def _plan(self, requests: list[Request]) -> tuple:
         """Rank 0: cached answers, the single-process chunks of the rest, their deal to ranks."""
-        keys = {i: self.base._key(r) for i, r in enumerate(requests)}
-        scored = [i for i, r in enumerate(requests) if not isinstance(r, AttributionRequest)]
+        keys = {i: self.key(r) for i, r in enumerate(requests)}
         cached: dict[int, Any] = {}
-        if self.cache_dir is not None:
-            wanted = {keys[i] for i in scored}
+        if self.cache_dir is not None:  # attributions too
+            wanted = set(keys.values())
             found: dict[str, Any] = self.main_cache.get_many(wanted) if self.main_cache else {}
             for path in sorted(self.cache_dir.glob(SHARD_GLOB)):
                 shard = ResponseCache(self.cache_dir, path.name)
                 found.update(shard.get_many(wanted - found.keys()))
                 shard.close()
-            cached = {i: found[keys[i]] for i in scored if keys[i] in found}
-        todo = [i for i in scored if i not in cached]
+            cached = {i: found[k] for i, k in keys.items() if k in found}
+        todo = [
+            i
+            for i, r in enumerate(requests)
+            if i not in cached and not isinstance(r, AttributionRequest)
+        ]
         jobs = [(i, build_job(self.base.codec_for(requests[i].lang), requests[i],
                               n_layers=self.base._n_layers)) for i in todo]  # fmt: skip
         jobs.sort(key=lambda ij: ij[1].width)  # as ModelScorer.score orders them
@@ -190,21 +206,24 @@ class DistributedScorer:
             units.append([i for i, _ in chunk])
             costs.append(sum(len(row.ids) for _, job in chunk for row in job.rows))
         for i, r in enumerate(requests):
-            if isinstance(r, AttributionRequest):  # ~n_steps forward+backward rows each
+            if isinstance(r, AttributionRequest) and i not in cached:  # ~n_steps fwd+bwd rows
                 units.append([i])
                 steps = int(getattr(self.scorer, "options", {}).get("n_steps", 50))
                 costs.append(len(self.tokenize(r.text, r.lang).ids) * steps * 2)
         self._cached = cached  # stays on rank 0
         return units, total_rows, balance(costs, self.info.world)
 
-    def _score_units(self, units: list[list[int]], requests: list, store: Any) -> dict[int, Any]:
+    def _score_units(
+        self, units: list[list[int]], requests: list, store: Any, shard: CachedScorer | None
+    ) -> dict[int, Any]:
         """Score this rank's units one by one (each commits to the shard); progress via store."""
+        scorer = shard if shard is not None else self.scorer
         answers: dict[int, Any] = {}
         bar = _bar(self.progress, self._total_rows) if self.is_main else None
         shown = 0
         for unit in units:
             before = self.base.stats["rows"]
-            got = self.scorer.score([requests[i] for i in unit])
+            got = scorer.score([requests[i] for i in unit])
             answers.update(zip(unit, got, strict=True))
             rows = self.base.stats["rows"] - before
             self.stats["scored_here"] += len(unit)
@@ -252,10 +271,19 @@ def _bar(progress: bool | None, total: int) -> Any:
     return tqdm(total=total, unit="seq", desc="scoring (all ranks)", file=sys.stderr)
 
 
-def wrap(scorer: Any, info: Dist, cache_dir: str | Path | None) -> DistributedScorer:
-    """Wrap the run's scorer (finds the inner ``ModelScorer`` of an ``AttributionScorer``)."""
-    base = getattr(scorer, "scorer", scorer)
-    return DistributedScorer(scorer, base, info, cache_dir)
+def _model_scorer(scorer: Any) -> ModelScorer:
+    """The ``ModelScorer`` inside ``scorer`` (an ``AttributionScorer`` wraps one)."""
+    while not isinstance(scorer, ModelScorer):
+        inner = getattr(scorer, "scorer", None)
+        if inner is None:
+            raise TypeError(f"no ModelScorer inside the {type(scorer).__name__} to distribute")
+        scorer = inner
+    return scorer
+
+
+def wrap(scorer: Any, info: Dist) -> DistributedScorer:
+    """Wrap the run's scorer; its response cache (if it is behind one) is the run's cache."""
+    return DistributedScorer(scorer, info)
 
 
 def finish() -> None:

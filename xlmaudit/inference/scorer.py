@@ -1,20 +1,21 @@
-"""``ModelScorer``: the ``Scorer`` protocol on a loaded masked LM, batched and cached.
+"""``ModelScorer``: the ``Scorer`` protocol on a loaded masked LM, batched.
 
-``score(requests)`` de-duplicates requests, answers stored ones from the disk cache, checks every
-remaining request (bad input fails before any forward pass), sorts them by length and scores them
-in chunks of a few batches; each finished chunk is committed to the cache, so a killed run resumes
-where it stopped.
+``score(requests)`` de-duplicates requests, checks every one (bad input fails before any forward
+pass), sorts them by length and scores them in chunks of a few batches; ``score_parts`` yields each
+finished chunk, which the response cache in front (``cache.CachedScorer``) commits, so a killed
+run resumes where it stopped. ``cache_key(request)`` names what an answer depends on (model,
+dtype, language, truncation).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import sys
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from xlmaudit.inference import kernel
-from xlmaudit.inference.cache import ResponseCache, entry_key
+from xlmaudit.inference.cache import entry_key
 from xlmaudit.inference.kernel import with_lang
 from xlmaudit.inference.loader import LoadedModel
 from xlmaudit.inference.plan import Job, build_job
@@ -31,7 +32,6 @@ class ModelScorer:
     Args:
         loaded: from ``load_model``.
         batch_tokens: token budget per forward pass (rows x padded length).
-        cache_dir: directory of the response cache; None disables caching.
         progress: True/False forces the progress bar on/off; None shows it on long work when
             stderr is a terminal, and otherwise a plain line every 30 s (``xlmaudit.progress``).
         truncate: cut texts longer than the model's positions instead of raising InputError.
@@ -42,7 +42,6 @@ class ModelScorer:
         loaded: LoadedModel,
         *,
         batch_tokens: int | None = None,
-        cache_dir: str | Path | None = None,
         progress: bool | None = None,
         truncate: bool = False,
     ) -> None:
@@ -53,8 +52,7 @@ class ModelScorer:
         self.codec = Codec(loaded, truncate=truncate)  # the model's default language
         self._codecs: dict[str | None, Codec] = {None: self.codec}
         self.fingerprint = f"{loaded.fingerprint}/{loaded.dtype}"
-        self.cache = ResponseCache(cache_dir) if cache_dir is not None else None
-        self.stats = {"requests": 0, "cache_hits": 0, "rows": 0}
+        self.stats = {"requests": 0, "rows": 0}
         config = loaded.model.config
         self._n_layers = int(getattr(config, "num_hidden_layers", getattr(config, "n_layers", 0)))
 
@@ -69,7 +67,9 @@ class ModelScorer:
         """The encoded sequence (specials included) that positions refer to."""
         return self.codec_for(lang).encode(text)
 
-    def _key(self, req: Request) -> str:
+    def cache_key(self, req: Request) -> str:
+        """The response cache entry of ``req`` (the keys of caches written before the cache
+        moved out of this class)."""
         variant = "truncate" if self.truncate else ""
         if req.lang is None and self.loaded.lang2id and self.codec.lang:
             # no language: read in the model default (--language), which the key must then name
@@ -78,11 +78,18 @@ class ModelScorer:
 
     def score(self, requests: list[Request]) -> list[Response]:
         """Responses in the order of ``requests``."""
-        keys = [self._key(r) for r in requests]
-        unique = dict(zip(keys, requests, strict=True))
-        done: dict[str, Response] = self.cache.get_many(unique) if self.cache else {}
-        self.stats["cache_hits"] += len(done)
-        todo = [(k, r) for k, r in unique.items() if k not in done]
+        out: dict[int, Response] = {}
+        for part in self.score_parts(requests):
+            out.update(part)
+        return [out[i] for i in range(len(requests))]
+
+    def score_parts(self, requests: list[Request]) -> Iterator[dict[int, Response]]:
+        """The responses chunk by chunk as they are scored: {index in ``requests``: response}
+        (identical requests are scored once and answered at each of their indices)."""
+        at: dict[str, list[int]] = {}
+        for i, r in enumerate(requests):
+            at.setdefault(self.cache_key(r), []).append(i)
+        todo = [(k, requests[index[0]]) for k, index in at.items()]
         codecs = {k: self.codec_for(r.lang) for k, r in todo}  # unknown language: fails here
         lang_ids = {k: c.lang_id for k, c in codecs.items()}
         jobs = [(k, build_job(codecs[k], r, n_layers=self._n_layers)) for k, r in todo]
@@ -91,10 +98,7 @@ class ModelScorer:
         with self._bar(total_rows) as bar:
             for chunk in self._chunks(jobs):
                 answered = self._run(chunk, bar, lang_ids)
-                if self.cache is not None:
-                    self.cache.put_many(answered)
-                done.update(answered)
-        return [done[k] for k in keys]
+                yield {i: response for k, response in answered.items() for i in at[k]}
 
     def _chunks(self, jobs: list[tuple[str, Job]]) -> list[list[tuple[str, Job]]]:
         budget = self.batch_tokens * CHUNK_BATCHES

@@ -15,7 +15,6 @@ language's held-out items, scored with that language's id. Two cross-language fi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -31,7 +30,7 @@ from xlmaudit.planted.corpus import CorpusSize
 from xlmaudit.planted.items import stereotype_pairs
 from xlmaudit.planted.language import BILINGUAL, FRENCH_ONLY
 from xlmaudit.planted.lexicon_fr import CITY_EN_PROBE
-from xlmaudit.requests import Encoding, Request, Response, Scorer
+from xlmaudit.requests import Scorer, WithLanguage
 
 # Wrong-id degradation that counts as "measurable": the mean French pair preference drops by at
 # least 0.05 AND the pseudo-perplexity of held-out French filler grows by at least 1.5x. The
@@ -39,22 +38,6 @@ from xlmaudit.requests import Encoding, Request, Response, Scorer
 # a wrong id on the candidate models (drops of 0.05 and -0.003 measured), pairs and PLL do not.
 WRONG_ID_MIN_DROP = {"pair_preference": 0.05, "perplexity_ratio": 1.5}
 _DROPPED = ("model", "thresholds", "truth")
-
-
-class WithLanguage:
-    """A scorer whose requests (and ``tokenize``) carry ``lang`` unless they set their own."""
-
-    def __init__(self, scorer: Scorer, lang: str) -> None:
-        self.scorer, self.lang = scorer, lang
-        self.fingerprint = scorer.fingerprint
-
-    def tokenize(self, text: str, lang: str | None = None) -> Encoding:
-        return self.scorer.tokenize(text, lang or self.lang)
-
-    def score(self, requests: list[Request]) -> list[Response]:
-        return self.scorer.score(
-            [r if r.lang is not None else replace(r, lang=self.lang) for r in requests]
-        )
 
 
 def language_scorers(scorer: Scorer, languages: tuple[str, ...]) -> dict[str, WithLanguage]:
