@@ -177,3 +177,114 @@ def test_the_checks_catch_a_bad_import(tmp_path, source, check, expected):
     (tmp_path / "xlmaudit" / "metrics").mkdir(parents=True)
     (tmp_path / "xlmaudit" / "metrics" / "bad.py").write_text(source)
     assert expected in check(tmp_path / "xlmaudit")
+
+
+# Module-level rule: inside and across packages, the modules' import graph has no cycle. Edges:
+# every import statement that runs (module level or inside a function), to the module it names;
+# left out are ``if TYPE_CHECKING:`` imports (annotations only, never executed) and package
+# ``__init__`` modules (a package's face: it re-exports its modules, which import it back; the
+# stage rules above order the packages themselves).
+def type_checking_lines(tree: ast.Module) -> set[int]:
+    """Line numbers of the statements inside ``if TYPE_CHECKING:`` blocks."""
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING"):
+            for stmt in node.body:
+                lines.update(range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1))
+    return lines
+
+
+def module_graph(package: Path) -> dict[str, set[str]]:
+    """module -> the modules of the package it imports (see the rule above)."""
+    paths = {module_name_in(package, p): p for p in sources(package) if p.name != "__init__.py"}
+    graph: dict[str, set[str]] = {}
+    for module, path in paths.items():
+        skip = type_checking_lines(ast.parse(path.read_text(encoding="utf-8")))
+        graph[module] = {
+            name
+            for line, name in imports(path)
+            if name in paths and name != module and line not in skip
+        }
+    return graph
+
+
+def import_cycles(package: Path) -> list[str]:
+    """Each import cycle between the package's modules, as ``a -> b -> a`` (one per cycle
+    found by a depth-first search; fixing it may reveal others)."""
+    graph, state, stack, found = module_graph(package), {}, [], []
+
+    def visit(module: str) -> None:
+        state[module] = "open"
+        stack.append(module)
+        for nxt in sorted(graph[module]):
+            if state.get(nxt) == "open":
+                found.append(" -> ".join([*stack[stack.index(nxt) :], nxt]))
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+    return found
+
+
+def shim_users(package: Path) -> list[str]:
+    """Modules of the package importing an old compatibility path (:data:`COMPAT_SHIMS`)."""
+    return [
+        f"{module_name_in(package, path)}:{line} imports {name}"
+        for path in sources(package)
+        if module_name_in(package, path) not in COMPAT_SHIMS
+        for line, name in imports(path)
+        if name in COMPAT_SHIMS
+    ]
+
+
+def test_no_import_cycles_between_modules():
+    assert import_cycles(PACKAGE) == []
+
+
+def test_nothing_in_the_package_imports_the_old_fake_path():
+    """``xlmaudit/inference/fake.py`` stays for users; the program and the test helpers reach
+    ``FakeScorer`` through ``xlmaudit.testing`` only."""
+    assert shim_users(PACKAGE) == []
+
+
+@pytest.mark.parametrize(
+    ("files", "check", "expected"),
+    [
+        (
+            {
+                "inference/plan.py": "from xlmaudit.inference.beam import top_words\n",
+                "inference/beam.py": "def f():\n    from xlmaudit.inference.plan import Job\n",
+            },
+            import_cycles,
+            ["xlmaudit.inference.beam -> xlmaudit.inference.plan -> xlmaudit.inference.beam"],
+        ),
+        (
+            {
+                "inference/plan.py": "from xlmaudit.inference.beam import top_words\n",
+                "inference/beam.py": (
+                    "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                    "    from xlmaudit.inference.plan import Job\n"
+                ),
+            },
+            import_cycles,
+            [],
+        ),
+        (
+            {"inference/fake.py": "from xlmaudit.testing.fake import FakeScorer\n",
+             "runner.py": "from xlmaudit.inference import fake\n"},
+            shim_users,
+            ["xlmaudit.runner:1 imports xlmaudit.inference.fake"],
+        ),
+    ],
+)  # fmt: skip
+def test_the_module_checks_catch_a_bad_import(tmp_path, files, check, expected):
+    """A cycle through a function-level import is found (a ``TYPE_CHECKING`` one is not a
+    cycle), and so is a module importing the old fake path."""
+    for rel, source in files.items():
+        (tmp_path / "xlmaudit" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "xlmaudit" / rel).write_text(source)
+    assert check(tmp_path / "xlmaudit") == expected

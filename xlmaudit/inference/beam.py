@@ -18,17 +18,14 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from xlmaudit.errors import InputError
+from xlmaudit.inference.job import Job
 from xlmaudit.inference.kernel import Row, RowResult
 from xlmaudit.inference.tokens import Codec, _short
 from xlmaudit.requests import PieceGuess, TopWordsRequest, TopWordsResponse, WordGuess
-
-if TYPE_CHECKING:
-    from xlmaudit.inference.plan import Job
 
 
 @dataclass
@@ -88,8 +85,6 @@ def _top(values: np.ndarray, n: int) -> np.ndarray:
 
 def top_words(codec: Codec, req: TopWordsRequest) -> Job:
     """The first round's job of a ``TopWordsRequest`` (see the module docstring)."""
-    from xlmaudit.inference.plan import Job  # noqa: F811 (plan imports this module)
-
     if req.k < 1 or req.max_pieces < 1 or req.beam < 0:
         raise InputError(
             f"top_words needs k >= 1, max_pieces >= 1, beam >= 0 (got {req.k}, "

@@ -1,16 +1,16 @@
-"""Turn each request into kernel rows plus a function that builds its response from their results.
+"""Turn each request into kernel rows plus a function that builds its response from their results
+(a :class:`~xlmaudit.inference.job.Job`, re-exported here).
 
 All input checks happen here, before any forward pass, so bad input fails fast and names the item.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import numpy as np
 
 from xlmaudit.errors import InputError
+from xlmaudit.inference.beam import top_words
+from xlmaudit.inference.job import Job
 from xlmaudit.inference.kernel import Row, RowResult
 from xlmaudit.inference.tokens import Codec, _short
 from xlmaudit.requests import (
@@ -25,28 +25,11 @@ from xlmaudit.requests import (
     MaskedWordResponse,
     PLLRequest,
     Request,
-    Response,
     TokenScores,
     TopWordsRequest,
     UnmaskedRequest,
     pool_states,
 )
-
-
-@dataclass
-class Job:
-    """The rows one request needs and how to turn their results into its response.
-
-    ``finish`` may return another ``Job`` instead (the next round of an iterative request,
-    e.g. the beam search of ``TopWordsRequest``); the scorer runs rounds until a response.
-    """
-
-    rows: list[Row]
-    finish: Callable[[list[RowResult]], Response | Job]
-
-    @property
-    def width(self) -> int:
-        return max((len(r.ids) for r in self.rows), default=0)
 
 
 def _chain_rows(base: list[int], pos: int, pieces: list[int]) -> list[Row]:
@@ -244,9 +227,6 @@ def hidden(codec: Codec, req: HiddenStatesRequest, *, n_layers: int) -> Job:
         return HiddenStates(enc, pool_states(results[0].hidden, req.pooling))  # type: ignore[arg-type]
 
     return Job([Row(enc.ids, hidden_layer=req.layer)], finish)
-
-
-from xlmaudit.inference.beam import top_words  # noqa: E402 (beam imports Job from here)
 
 
 def build_job(codec: Codec, req: Request, *, n_layers: int) -> Job:

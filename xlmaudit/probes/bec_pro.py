@@ -21,8 +21,6 @@ contexts (template x slot) and professions. The masking-bug rows of the files st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -31,6 +29,7 @@ from xlmaudit.datasets import bec_pro as bp
 from xlmaudit.metrics import stats
 from xlmaudit.metrics import template_scores as ts
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.shared import RowItem, option_path
 from xlmaudit.requests import MaskedWordRequest
 
 if TYPE_CHECKING:
@@ -81,16 +80,6 @@ DOCS: tuple[MetricDoc, ...] = (
               "as pct_congruent in the prior sentence: German determiner agreement only "
               "(Er/Sie rows: no cue at all)", reference=50.0, unit="percent"),
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class RowItem:
-    """One BEC-Pro row (``usable`` False: a known bad row, excluded)."""
-
-    id: str
-    row: dict[str, Any]
-    usable: bool = True
-    problem: str = ""
 
 
 def row_items(data: bp.BecPro) -> list[RowItem]:
@@ -222,11 +211,8 @@ class BecProAssociation(ProbeKind):
             raise probe.at().error(
                 f"probe {probe.id!r}: BEC-Pro exists in {sorted(bp.FILES)}, not in {language!r}"
             )
-        folder, path = probe.options.get("data"), None
-        if folder is not None:
-            base = Path(folder)
-            base = base if base.is_absolute() else Path(probe.where.file).parent / base
-            path = base / bp.FILES[language]
+        folder = option_path(probe)
+        path = folder / bp.FILES[language] if folder is not None else None
         found = resolve_data_file(bp.SOURCES[language], path=path, data_dir=ctx.data_dir)
         ctx.record_data(bp.SOURCES[language], found)
         return row_items(bp.load_bec_pro(found, language))

@@ -19,26 +19,24 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes import Asked, MetricDoc, register
 from xlmaudit.probes.templated import (
     BASE_OPTIONS,
     NATS_ABOVE,
     NATS_BELOW,
     P_NOTE,
     TEMPLATE_DOCS,
+    TemplateKind,
     contrast,
     item_columns,
     item_frame,
     mixed_counts,
-    score_pairs,
     selected_scores,
     summary_rows,
-    template_description,
-    validate_common,
 )
 from xlmaudit.requests import ESTIMATORS, PLLRequest, Request, Scorer, TokenScores
 from xlmaudit.spec import SLOT_RE, ProbeSpec
-from xlmaudit.templates import Item, article, expand, fill
+from xlmaudit.templates import Item, article, fill
 
 SCORES = ("context", "sentence")
 
@@ -67,7 +65,7 @@ def context_positions(scorer: Scorer, sentence: str, prefix: str, target: str) -
 
 
 @register
-class CounterfactualPLL(ProbeKind):
+class CounterfactualPLL(TemplateKind):
     """Group terms substituted into a sentence; compare pseudo-log-likelihoods."""
 
     name = "counterfactual_pll"
@@ -75,7 +73,6 @@ class CounterfactualPLL(ProbeKind):
     options = {**BASE_OPTIONS, "target_slot": str, "estimator": str, "score": str}
     reserved_slots = ("target",)
     main_metric = "pll_difference"
-    pairing = "score"
     summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces", "n_context_mismatch")
     metric_docs = (
         MetricDoc("pll_difference",
@@ -92,14 +89,8 @@ class CounterfactualPLL(ProbeKind):
         *TEMPLATE_DOCS,
     )  # fmt: skip
 
-    def describe(self, probe: ProbeSpec) -> dict:
-        return template_description(self, probe)
-
-    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
-        return score_pairs(raw, main)
-
     def validate(self, probe: ProbeSpec) -> None:
-        validate_common(self, probe)
+        super().validate(probe)
         slot = probe.options.get("target_slot", "target")
         if slot != "target":
             raise probe.at("target_slot").error(
@@ -118,9 +109,6 @@ class CounterfactualPLL(ProbeKind):
                     f"probe {probe.id!r}: {key} must be one of {list(allowed)}, "
                     f"got {probe.options[key]!r}"
                 )
-
-    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[Item]:
-        return expand(probe)
 
     def _sentences(self, probe: ProbeSpec, item: Item, scorer: Scorer) -> list[dict]:
         """One record per group term: the filled sentence, its context positions and pieces."""

@@ -31,6 +31,7 @@ import pandas as pd
 from xlmaudit.metrics import crows as m
 from xlmaudit.metrics.stats import MIN_N_SHARE
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.shared import keep_listed, option_path
 from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
 
 if TYPE_CHECKING:
@@ -254,20 +255,15 @@ class CrowsPairs(ProbeKind):
         from xlmaudit.datasets import load_crows_pairs, resolve_data_file
 
         dataset = probe.options.get("dataset", ORIGINAL)
-        path = _data_path(probe, ctx, dataset)
-        path = resolve_data_file(dataset, path=path, data_dir=ctx.data_dir)
+        path = resolve_data_file(dataset, path=option_path(probe), data_dir=ctx.data_dir)
         first = dataset not in ctx.data_status  # the suite's first probe reading this file
         ctx.record_data(dataset, path)
         if dataset == ORIGINAL:
             pairs = load_crows_pairs(path)
         else:
             pairs = _multilingual(probe, ctx, dataset, path, notice=first)
-        keep = probe.options.get("bias_types")
-        if keep:
-            unknown = sorted(set(keep) - set(pairs.bias_type))
-            if unknown:
-                raise probe.at("bias_types").error(f"unknown bias types {unknown}")
-            pairs = pairs[pairs.bias_type.isin(keep)]
+        pairs = keep_listed(probe, "bias_types", pairs, "bias_type", set(pairs.bias_type),
+                            "bias types")  # fmt: skip
         return pair_items(pairs, file=path.name)
 
     def requests(self, probe: ProbeSpec, items: list[PairItem], scorer: Scorer) -> Asked:
@@ -294,15 +290,6 @@ class CrowsPairs(ProbeKind):
             counts["all"] = len(bad)
             rows["n_excluded"] = [int(counts.get(g, 0)) for g in rows["group"]]
         return rows
-
-
-def _data_path(probe: ProbeSpec, ctx: RunContext, name: str) -> Path | None:
-    """The probe's ``data`` option, relative to the suite file, or None to search."""
-    data = probe.options.get("data")
-    if data is None:
-        return None
-    p = Path(data)
-    return p if p.is_absolute() else Path(probe.where.file).parent / p
 
 
 def _multilingual(

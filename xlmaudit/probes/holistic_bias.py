@@ -28,6 +28,7 @@ import pandas as pd
 from xlmaudit.datasets import holistic_bias as hb
 from xlmaudit.metrics import holistic_bias as m
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.shared import option_path
 from xlmaudit.requests import ESTIMATORS, PLLRequest
 
 if TYPE_CHECKING:
@@ -47,14 +48,10 @@ def data_files(probe: ProbeSpec, ctx: RunContext) -> dict[str, Path]:
     """Resolve (and record the checksums of) the four HolisticBias files."""
     from xlmaudit.datasets import resolve_data_file
 
-    folder = probe.options.get("data")
+    folder = option_path(probe)
     out = {}
     for key, name in hb.FILES.items():
-        path = None
-        if folder is not None:
-            base = Path(folder)
-            base = base if base.is_absolute() else Path(probe.where.file).parent / base
-            path = base / name
+        path = folder / name if folder is not None else None
         out[key] = resolve_data_file(f"holistic-bias-{key}", path=path, data_dir=ctx.data_dir)
         ctx.record_data(f"holistic-bias ({name})", out[key])
     return out

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -52,6 +51,7 @@ from xlmaudit.datasets.honest import (
 )
 from xlmaudit.metrics import honest as m
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.shared import option_path
 from xlmaudit.requests import MASK, TopWordsRequest, TopWordsResponse
 
 if TYPE_CHECKING:
@@ -213,8 +213,8 @@ class Honest(ProbeKind):
 
         lang = probe.language
         source, lex_source = template_source(probe.options["data_set"], lang), hurtlex_source(lang)
-        path = resolve_data_file(source, path=_option_path(probe, "data"), data_dir=ctx.data_dir)
-        lex_path = _option_path(probe, "lexicon")
+        path = resolve_data_file(source, path=option_path(probe), data_dir=ctx.data_dir)
+        lex_path = option_path(probe, "lexicon")
         lex_path = resolve_data_file(lex_source, path=lex_path, data_dir=ctx.data_dir)
         ctx.record_data(source, path)
         ctx.record_data(lex_source, lex_path)
@@ -301,12 +301,3 @@ def _level(group: str, metric: str) -> str:
     if group == "all":
         return "overall"
     return "subgroup" if group.startswith("category:") else "category"
-
-
-def _option_path(probe: ProbeSpec, key: str) -> Path | None:
-    """A path option, relative to the suite file; None when not given."""
-    value = probe.options.get(key)
-    if value is None:
-        return None
-    p = Path(value)
-    return p if p.is_absolute() else Path(probe.where.file).parent / p

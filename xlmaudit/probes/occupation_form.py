@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -36,6 +35,7 @@ import pandas as pd
 from xlmaudit.datasets import zhao_occupations as zo
 from xlmaudit.metrics.occupation_form import form_summary
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.shared import check_labour_lexicon, labour_shares, option_path
 from xlmaudit.requests import MASK, MaskedWordRequest
 
 if TYPE_CHECKING:
@@ -252,12 +252,7 @@ class OccupationForm(ProbeKind):
                     f"probe {probe.id!r}: persons entry {i + 1} must be [female, male] (two "
                     f"different phrases), got {pair!r}"
                 )
-        lex = probe.options.get("labour_lexicon")
-        if lex is not None and "women_share" not in getattr(probe.lexicons.get(lex), "attributes",
-                                                            ()):  # fmt: skip
-            raise probe.at("labour_lexicon").error(
-                f"probe {probe.id!r}: no lexicon {lex!r} with a women_share attribute"
-            )
+        check_labour_lexicon(probe)
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[FormItem]:
         lists = load_lists(probe, ctx)
@@ -285,13 +280,10 @@ def load_lists(probe: ProbeSpec, ctx: RunContext) -> zo.ZhaoLists:
             f"probe {probe.id!r}: occupation_form has Zhao et al. lists for {zo.LANGUAGES}, "
             f"not for language {language!r}"
         )
-    folder = probe.options.get("data")
+    folder = option_path(probe)
     paths = {}
     for source, name in zo.file_names(language).items():
-        path = None
-        if folder is not None:
-            base = Path(folder)
-            path = (base if base.is_absolute() else Path(probe.where.file).parent / base) / name
+        path = folder / name if folder is not None else None
         paths[name] = resolve_data_file(source, path=path, data_dir=ctx.data_dir)
         ctx.record_data(source, paths[name])
     folders = {p.parent for p in paths.values()}
@@ -311,10 +303,3 @@ def check_persons(probe: ProbeSpec, lists: zo.ZhaoLists) -> None:
                 f"probe {probe.id!r}: persons [{fem!r}, {masc!r}]: {last[0]}/{last[1]} is not a "
                 f"[female, male] pair of {lists.files['pairs']} ({sorted(seeds)})"
             )
-
-
-def labour_shares(probe: ProbeSpec) -> dict[str, float] | None:
-    name = probe.options.get("labour_lexicon")
-    if name is None:
-        return None
-    return {e.term: float(e.attrs["women_share"]) for e in probe.lexicons[name].entries}

@@ -19,31 +19,28 @@ Candidates of different piece counts at one mask are confounded by the mask coun
 from __future__ import annotations
 
 import warnings
-from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy.special import logsumexp
 
-from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes import MetricDoc, register
 from xlmaudit.probes.templated import (
     BASE_OPTIONS,
     NATS_ABOVE,
     NATS_BELOW,
     P_NOTE,
     TEMPLATE_DOCS,
+    TemplateKind,
     contrast,
     item_columns,
     item_frame,
-    score_pairs,
     selected_scores,
     summary_rows,
-    template_description,
-    validate_common,
 )
 from xlmaudit.requests import MaskedWordRequest, MaskedWordResponse, Request, Scorer
 from xlmaudit.spec import ProbeSpec
-from xlmaudit.templates import Item, expand, slot_span
+from xlmaudit.templates import Item, slot_span
 
 
 def candidates(probe: ProbeSpec) -> tuple[str, ...]:
@@ -101,15 +98,12 @@ def candidate_rows(probe: ProbeSpec, item: Item, resp: MaskedWordResponse) -> li
 
 
 @register
-class TargetPreference(ProbeKind):
+class TargetPreference(TemplateKind):
     """Normalised probability of each candidate group at the mask, and the log-odds between two."""
 
     name = "target_preference"
     mask = "one"
-    options = BASE_OPTIONS
     main_metric = "log_odds"
-    pairing = "score"
-    summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces")
     metric_docs = (
         MetricDoc("log_odds", "log-odds of {a} vs {b} at the mask (nats; 0 = no preference)",
                   "log P({a} words) - log P({b} words) at the [MASK], each candidate scored as a "
@@ -122,18 +116,6 @@ class TargetPreference(ProbeKind):
                   "at the mask; crossed bootstrap interval", reference=0.5, pattern=True),
         *TEMPLATE_DOCS,
     )  # fmt: skip
-
-    def describe(self, probe: ProbeSpec) -> dict[str, Any]:
-        return template_description(self, probe)
-
-    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
-        return score_pairs(raw, main)
-
-    def validate(self, probe: ProbeSpec) -> None:
-        validate_common(self, probe)
-
-    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[Item]:
-        return expand(probe)
 
     def requests(self, probe: ProbeSpec, items: list[Item], scorer: Scorer) -> list[list[Request]]:
         cands = candidates(probe)
@@ -162,15 +144,13 @@ class TargetPreference(ProbeKind):
 
 
 @register
-class IncreasedLogProb(ProbeKind):
+class IncreasedLogProb(TemplateKind):
     """Kurita et al. (2019): log P(target | attribute) - log P(target | attribute also masked)."""
 
     name = "increased_log_prob"
     mask = "one"
     options = {**BASE_OPTIONS, "attribute": str}
     main_metric = "ilp_difference"
-    pairing = "score"
-    summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces")
     metric_docs = (
         MetricDoc("ilp_difference",
                   "increased log-probability, {a} minus {b} (nats; 0 = no preference)",
@@ -188,14 +168,8 @@ class IncreasedLogProb(ProbeKind):
         *TEMPLATE_DOCS,
     )  # fmt: skip
 
-    def describe(self, probe: ProbeSpec) -> dict[str, Any]:
-        return template_description(self, probe)
-
-    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
-        return score_pairs(raw, main)
-
     def validate(self, probe: ProbeSpec) -> None:
-        validate_common(self, probe)
+        super().validate(probe)
         attr = probe.options.get("attribute")
         if attr is None and len(probe.slots) != 1:
             raise probe.at().error(
@@ -217,9 +191,6 @@ class IncreasedLogProb(ProbeKind):
     @staticmethod
     def _slot(probe: ProbeSpec) -> str:
         return probe.options.get("attribute") or next(iter(probe.slots))
-
-    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[Item]:
-        return expand(probe)
 
     def requests(self, probe: ProbeSpec, items: list[Item], scorer: Scorer) -> list[list[Request]]:
         cands, slot = candidates(probe), self._slot(probe)

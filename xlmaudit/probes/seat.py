@@ -36,6 +36,7 @@ import pandas as pd
 from xlmaudit.datasets.seat import DOMAINS, SETS, SeatTest, domain_of, load_seat_test, seat_test
 from xlmaudit.metrics import seat as m
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.shared import option_path
 from xlmaudit.requests import HiddenStatesRequest
 
 if TYPE_CHECKING:
@@ -166,9 +167,8 @@ class Seat(ProbeKind):
         from xlmaudit.datasets import resolve_data_file
         from xlmaudit.datasets.sources import SOURCES
 
-        data = probe.options.get("data")
-        if data is not None:
-            base = Path(data) if Path(data).is_absolute() else Path(probe.where.file).parent / data
+        base = option_path(probe)
+        if base is not None:
             path = base / f"{name}.jsonl"
             if not path.is_file():
                 raise probe.at("data").error(f"SEAT test {name!r}: no file {path}")

@@ -29,7 +29,8 @@ import pandas as pd
 from xlmaudit.metrics import crows as crows_metrics
 from xlmaudit.metrics import stereoset as m
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
-from xlmaudit.probes.crows import _data_path, tokenize
+from xlmaudit.probes.crows import tokenize
+from xlmaudit.probes.shared import keep_listed, option_path
 from xlmaudit.requests import MASK, MaskedTokenRequest, PLLRequest, Response
 
 if TYPE_CHECKING:
@@ -192,16 +193,12 @@ class StereoSetIntrasentence(ProbeKind):
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[ClusterItem]:
         from xlmaudit.datasets import load_stereoset, resolve_data_file
 
-        path = _data_path(probe, ctx, "stereoset")
-        path = resolve_data_file(("stereoset", "stereoset-flat"), path=path, data_dir=ctx.data_dir)
+        path = resolve_data_file(
+            ("stereoset", "stereoset-flat"), path=option_path(probe), data_dir=ctx.data_dir
+        )
         ctx.record_data(f"stereoset ({path.name})", path)
-        frame = load_stereoset(path)
-        keep = probe.options.get("domains")
-        if keep:
-            unknown = sorted(set(keep) - set(m.DOMAINS))
-            if unknown:
-                raise probe.at("domains").error(f"unknown domains {unknown}")
-            frame = frame[frame.bias_type.isin(keep)]
+        frame = keep_listed(probe, "domains", load_stereoset(path), "bias_type", set(m.DOMAINS),
+                            "domains")  # fmt: skip
         return cluster_items(frame)
 
     def requests(self, probe: ProbeSpec, items: list[ClusterItem], scorer: Scorer):

@@ -1,6 +1,7 @@
 """What the template kinds share (``target_preference``, ``increased_log_prob``,
-``counterfactual_pll``): their common options and checks, the contrast groups, the item columns
-of a raw row, the per-item frame, the summary rows and the metric docs of the template metrics.
+``counterfactual_pll``): their base class :class:`TemplateKind` (common options, checks, items,
+``meta.json`` record and pairing), the contrast groups, the item columns of a raw row, the
+per-item frame, the summary rows and the metric docs of the template metrics.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from typing import Any
 import pandas as pd
 
 from xlmaudit.metrics import template_scores as ts
-from xlmaudit.probes import MetricDoc, ProbeKind
+from xlmaudit.probes import MetricDoc, ProbeKind, RunContext
 from xlmaudit.spec import ProbeSpec
-from xlmaudit.templates import Item
+from xlmaudit.templates import Item, expand
 
 BASE_OPTIONS: dict[str, type | tuple[type, ...]] = {
     "contrast": list,  # [group A, group B]
@@ -184,3 +185,30 @@ def mixed_counts(items: pd.DataFrame, frame: pd.DataFrame) -> list[float]:
         counts.update({(level, str(k)): int(v) for k, v in sums.items()})
     keys = zip(frame["level"], frame["group"].astype(str), strict=True)
     return [counts.get(key, float("nan")) for key in keys]
+
+
+class TemplateKind(ProbeKind):
+    """Base of the template kinds: items are the templates x lexicon fillers (``expand``), the
+    probe's checks are :func:`validate_common` (extend with ``super().validate``), ``meta.json``
+    records :func:`template_description` and items pair across runs by their main score.
+    Subclasses give ``item_scores``, ``requests``, ``raw_frame`` and ``summarize``."""
+
+    options = BASE_OPTIONS
+    pairing = "score"
+    summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces")
+
+    def item_scores(self, probe: ProbeSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(allowed, default) item scores for the ``metrics`` option."""
+        raise NotImplementedError
+
+    def describe(self, probe: ProbeSpec) -> dict[str, Any]:
+        return template_description(self, probe)
+
+    def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
+        return score_pairs(raw, main)
+
+    def validate(self, probe: ProbeSpec) -> None:
+        validate_common(self, probe)
+
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[Item]:
+        return expand(probe)

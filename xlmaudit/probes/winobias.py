@@ -21,7 +21,6 @@ Raw rows: one per pair (all pairs, unusable ones with ``usable`` False and their
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +32,7 @@ from xlmaudit.metrics import winobias as m
 from xlmaudit.metrics.stats import MIN_N_SHARE
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.crows import tokenize
+from xlmaudit.probes.shared import RowItem, check_labour_lexicon, labour_shares, option_path
 from xlmaudit.requests import ESTIMATORS, MaskedWordRequest, PLLRequest, Request
 
 if TYPE_CHECKING:
@@ -97,42 +97,31 @@ WINOBIAS_DOCS: tuple[MetricDoc, ...] = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class PairItem:
-    """One pro/anti pair (a row of :func:`xlmaudit.datasets.winobias.load_winobias`)."""
-
-    id: str
-    row: dict[str, Any]
-
-
 def data_files(probe: ProbeSpec | None, ctx: RunContext, types, splits) -> dict[str, Path]:
     """Resolve (and record the checksum of) every WinoBias file the probe needs."""
     from xlmaudit.datasets import resolve_data_file
 
-    folder = probe.options.get("data") if probe is not None else None
+    folder = option_path(probe)
     names = ["male_occupations.txt", "female_occupations.txt"]
     names += [wb.file_name(k, t, s) for t in types for s in splits for k in ("pro", "anti")]
     out = {}
     for name in names:
         source = "winobias-" + name.replace("_stereotyped_", "-").replace(".txt.", "-")
         source = source.replace("_occupations.txt", "-occupations")
-        path = None
-        if folder is not None:
-            base = Path(folder)
-            base = base if base.is_absolute() else Path(probe.where.file).parent / base
-            path = base / name
+        path = folder / name if folder is not None else None
         out[name] = resolve_data_file(source, path=path, data_dir=ctx.data_dir)
         ctx.record_data(f"winobias ({name})", out[name])  # compare pairs it with the kind
     return out
 
 
-def pair_items(pairs: pd.DataFrame) -> list[PairItem]:
-    """Items with ids ``t<type>-<split>-<line>-<hash of both sentences>``."""
+def pair_items(pairs: pd.DataFrame) -> list[RowItem]:
+    """One item per pro/anti pair (a row of :func:`xlmaudit.datasets.winobias.load_winobias`),
+    ids ``t<type>-<split>-<line>-<hash of both sentences>``."""
     items = []
     for row in pairs.to_dict("records"):
         text = f"{row['pro_text']}\n{row['anti_text']}"
         digest = hashlib.sha1(text.encode()).hexdigest()[:8]
-        items.append(PairItem(f"t{row['type']}-{row['split']}-{row['line']}-{digest}", row))
+        items.append(RowItem(f"t{row['type']}-{row['split']}-{row['line']}-{digest}", row))
     return items
 
 
@@ -154,7 +143,7 @@ def context_positions(scorer: Scorer, text: str) -> tuple[tuple[int, ...], tuple
 
 
 def pll_requests(
-    item: PairItem, estimator: str, scorer: Scorer
+    item: RowItem, estimator: str, scorer: Scorer
 ) -> tuple[list[Request], dict[str, Any]]:
     """[pro, anti] PLL over the tokens outside the pronoun words ([] when not usable), and the
     note :func:`pll_row` needs (scored piece counts, ``context_mismatch``).
@@ -179,13 +168,13 @@ def pll_requests(
     ], note
 
 
-def cloze_requests(item: PairItem) -> list[Request]:
+def cloze_requests(item: RowItem) -> list[Request]:
     if not item.row["cloze_ok"]:
         return []
     return [MaskedWordRequest(item.row["masked_text"], wb.CLOZE_PRONOUNS)]
 
 
-def cloze_row(item: PairItem, responses: list[Response]) -> dict[str, Any]:
+def cloze_row(item: RowItem, responses: list[Response]) -> dict[str, Any]:
     """Raw columns of one pair's cloze answer (NaN scores when unusable)."""
     row, out = item.row, {}
     nan = float("nan")
@@ -213,7 +202,7 @@ def _oriented(row: dict) -> tuple[str, str]:
 
 
 def pll_row(
-    item: PairItem, estimator: str, responses: list[Response], note: dict[str, Any]
+    item: RowItem, estimator: str, responses: list[Response], note: dict[str, Any]
 ) -> dict[str, Any]:
     """Raw columns of one pair's PLL answers (pro = stereotypical, checked by the loader)."""
     nan = float("nan")
@@ -274,20 +263,15 @@ class WinoBias(ProbeKind):
             bad = [v for v in probe.options.get(key, []) if v not in allowed]
             if bad or (key in probe.options and not probe.options[key]):
                 raise probe.at(key).error(f"{key} must be a non-empty subset of {list(allowed)}")
-        lex = probe.options.get("labour_lexicon")
-        if lex is not None:
-            if lex not in probe.lexicons:
-                raise probe.at("labour_lexicon").error(f"no lexicon {lex!r} in the suite")
-            if "women_share" not in probe.lexicons[lex].attributes:
-                raise probe.at("labour_lexicon").error(f"lexicon {lex!r} has no women_share")
+        check_labour_lexicon(probe)
 
-    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PairItem]:
+    def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[RowItem]:
         types = tuple(probe.options.get("types", wb.TYPES))
         splits = tuple(probe.options.get("splits", wb.SPLITS))
         files = data_files(probe, ctx, types, splits)
         return pair_items(wb.load_winobias(files, types=types, splits=splits))
 
-    def requests(self, probe: ProbeSpec, items: list[PairItem], scorer: Scorer):
+    def requests(self, probe: ProbeSpec, items: list[RowItem], scorer: Scorer):
         if probe.options["variant"] == "cloze":
             return [cloze_requests(it) for it in items]
         est = probe.options.get("estimator", "word_l2r")
@@ -295,7 +279,7 @@ class WinoBias(ProbeKind):
         return Asked([rs for rs, _ in per_item], [note for _, note in per_item])
 
     def raw_frame(
-        self, probe: ProbeSpec, items: list[PairItem], responses, notes: list[Any]
+        self, probe: ProbeSpec, items: list[RowItem], responses, notes: list[Any]
     ) -> pd.DataFrame:
         variant = probe.options["variant"]
         est = probe.options.get("estimator", "word_l2r")
@@ -333,11 +317,3 @@ def _level(group: str) -> str:
     if group == "bls":
         return "correlation"
     return "filler" if group.startswith("occupation:") else "category"
-
-
-def labour_shares(probe: ProbeSpec) -> dict[str, float] | None:
-    """occupation -> women's share (%) from the probe's ``labour_lexicon``, or None."""
-    name = probe.options.get("labour_lexicon")
-    if name is None:
-        return None
-    return {e.term: float(e.attrs["women_share"]) for e in probe.lexicons[name].entries}

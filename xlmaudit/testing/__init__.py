@@ -1,8 +1,9 @@
 """Helpers for tests (as Captum keeps ``captum/testing``): never imported by the program itself.
 
 - :mod:`xlmaudit.testing.tiny`: tiny random XLM / BERT / RoBERTa models built offline
-  (``make_tiny_xlm``, ``make_tiny_bert``, ``make_tiny_roberta``, ``tiny_model_dir``); it and
-  ``tiny_multilingual`` are the only modules here importing torch/transformers (inside functions).
+  (``make_tiny_xlm``, ``make_tiny_bert``, ``make_tiny_roberta``; ``tiny_model_dir``, in
+  ``tiny_dir``, builds each once per process); it and ``tiny_multilingual`` are the only modules
+  here importing torch/transformers (inside functions).
 - :mod:`xlmaudit.testing.tiny_multilingual`: tiny copies of multilingual checkpoints' language
   fields (``make_tiny_xlm_like``), a tiny XLM-R (``make_tiny_xlmr``), mBERT (``make_tiny_mbert``);
   :mod:`xlmaudit.testing.checkpoints`: those fields (``XLM_CHECKPOINTS``), with their sources.
@@ -29,8 +30,8 @@ from xlmaudit.testing.tiny import (
     make_tiny_bert,
     make_tiny_roberta,
     make_tiny_xlm,
-    tiny_model_dir,
 )
+from xlmaudit.testing.tiny_dir import tiny_model_dir
 from xlmaudit.testing.tiny_multilingual import make_tiny_mbert, make_tiny_xlm_like, make_tiny_xlmr
 
 __all__ = [

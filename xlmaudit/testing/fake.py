@@ -11,7 +11,10 @@ listed in ``split`` which become several pieces. Every score comes from ``table`
 - masked token: log P(id) = ``-id / 100`` (ids are stable, see ``tokenize``);
 - top words: the vocabulary is the table's word keys (``"w"`` and ``(text, "w")`` for this
   text), each scored as a masked word, best first (ties by word), top ``k``; the top pieces are
-  those words' first pieces with the word's score (``complete`` = a one-piece word).
+  those words' first pieces with the word's score (``complete`` = a one-piece word);
+- attribution: F(x) = the masked-word score of ``target`` (minus ``contrast``'s), F(baseline) =
+  0, and F(x) spread evenly over the non-special tokens outside the mask (so the attributions
+  add up to F(x) - F(baseline): delta 0 for ``lig``, NaN for the other methods).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import numpy as np
 from xlmaudit.errors import InputError
 from xlmaudit.requests import (
     MASK,
+    AttributionRequest,
+    AttributionResponse,
     CandidateScore,
     Encoding,
     HiddenStates,
@@ -111,6 +116,8 @@ class FakeScorer:
             return TokenScores(enc, np.array(positions, dtype=np.int64), np.array(lps), att)
         if isinstance(req, TopWordsRequest):
             return self._top_words(req)
+        if isinstance(req, AttributionRequest):
+            return self._attribution(req)
         if isinstance(req, HiddenStatesRequest):
             enc = self.tokenize(req.text)
             if not req.specials:
@@ -120,6 +127,28 @@ class FakeScorer:
             states = np.array([[float(i % 7), float(i % 11)] for i in enc.ids])
             return HiddenStates(enc, pool_states(states, req.pooling))
         raise TypeError(f"unknown request type {type(req).__name__}")
+
+    def _word_score(self, req: AttributionRequest, word: str) -> float:
+        context = req.text  # attribution requests have no context masks
+        return float(self.table.get((context, word), self.table.get(word, self.default)))
+
+    def _attribution(self, req: AttributionRequest) -> AttributionResponse:
+        if req.text.count(MASK) != 1:
+            raise InputError(f"expected one {MASK} in {req.text!r}")
+        enc = self.tokenize(req.text)
+        mask = next(i for i, p in enumerate(enc.pieces) if MASK.lower() in p)
+        value = self._word_score(req, req.target)
+        if req.contrast:
+            value -= self._word_score(req, req.contrast)
+        spread = np.array([not s and i != mask for i, s in enumerate(enc.special)], dtype=float)
+        attributions = spread * value / max(spread.sum(), 1.0)
+        lig = req.method == "lig"
+        return AttributionResponse(
+            enc, attributions, req.method, value, self._pieces(req.target.lower()),
+            self._pieces(req.contrast.lower()) if req.contrast else (), baseline_value=0.0,
+            delta=0.0 if lig else float("nan"), n_steps=req.n_steps if lig else 0,
+            mask_position=mask,
+        )  # fmt: skip
 
     def _top_words(self, req: TopWordsRequest) -> TopWordsResponse:
         if req.text.count(MASK) != 1:

@@ -6,7 +6,8 @@ stripping), a small ``XLMConfig`` (keeping the hub's wrong ``mask_token_id: 0`` 
 mask is ``<special1>`` = 5) and seeded random ``XLMWithLMHeadModel`` weights (safetensors).
 ``make_tiny_bert(dir)`` does the same for a WordPiece (``##``) BERT model and
 ``make_tiny_roberta(dir)`` for a byte-level BPE (``Ġ``) RoBERTa model. All load through
-``xlmaudit.inference.load_model(path)``; ``tiny_model_dir(kind)`` builds each once per process.
+``xlmaudit.inference.load_model(path)``; ``xlmaudit.testing.tiny_model_dir(kind)`` builds each
+once per process.
 Each ``config.json`` carries ``xlmaudit_random_weights: true``, so the loaded model reports
 ``random_weights`` and runs on it are marked as meaningless.
 
@@ -204,41 +205,3 @@ def make_tiny_roberta(dir: str | Path, *, seed: int = 0) -> Path:
     torch.manual_seed(seed)
     _save(RobertaForMaskedLM(config).eval(), out)
     return out
-
-
-_BUILT: dict[tuple[str, int], Path] = {}
-
-
-def tiny_model_dir(kind: str = "xlm", *, n_langs: int = 1) -> Path:
-    """A tiny model built once per process in a temporary directory: xlm, bert, roberta, xlmr,
-    mbert, or a hub XLM name of ``checkpoints.XLM_CHECKPOINTS`` (``make_tiny_xlm_like``).
-
-    Treat the directory as read-only; build your own with ``make_tiny_*`` to modify one. It is
-    removed when the process exits.
-    """
-    import atexit
-    import shutil
-    import tempfile
-
-    key = (kind, n_langs)
-    if key not in _BUILT:
-        out = Path(tempfile.mkdtemp(prefix=f"xlmaudit-tiny-{kind}-"))
-        atexit.register(shutil.rmtree, out, ignore_errors=True)
-        if kind == "xlm":
-            _BUILT[key] = make_tiny_xlm(out, n_langs=n_langs)
-        elif kind == "bert":
-            _BUILT[key] = make_tiny_bert(out)
-        elif kind == "roberta":
-            _BUILT[key] = make_tiny_roberta(out)
-        else:
-            from xlmaudit.testing import tiny_multilingual as tm
-
-            builders = {"xlmr": tm.make_tiny_xlmr, "mbert": tm.make_tiny_mbert}
-            if kind in tm.XLM_CHECKPOINTS:
-                _BUILT[key] = tm.make_tiny_xlm_like(out, kind)
-            elif kind in builders:
-                _BUILT[key] = builders[kind](out)
-            else:
-                known = ", ".join(["xlm", "bert", "roberta", *builders, *tm.XLM_CHECKPOINTS])
-                raise ValueError(f"unknown tiny model kind {kind!r} ({known})")
-    return _BUILT[key]
