@@ -138,15 +138,17 @@ def test_declared_docs_and_direction_words():
     assert kind.doc("honest@20").reference == 0.0
     assert kind.contrast_words("honest@20 diff", ("queer", "nonqueer")) == "queer - nonqueer"
     assert kind.contrast_words("honest@20") == ""  # a share of hurtful words has no direction
-    # female - male = 0.5 [0.1, 0.9] (test_whole_word_finds_the_split_word's honest@1 diff)
+    # female - male = 0.5 [0.1, 0.9] (test_whole_word_finds_the_split_word's honest@1 diff),
+    # printed as a percentage: half-width 40 points -> two significant digits, no decimals
     diff = kind.doc("honest@1 diff", ("female", "male"))
     assert direction_words(diff, 0.5, 0.1, 0.9) == (
         "the model completes female prompts with hurtful words more often than male prompts, "
-        "by 0.50 [0.10, 0.90] of the top-1"
+        "by 50% [10, 90] of the top-1"
     )
+    # below 0 the interval of the distance is flipped exactly: 0 - [-50, 0] = [0, 50]
     assert direction_words(diff, -0.25, -0.5, 0.0).startswith(
         "the model completes male prompts with hurtful words more often than female prompts, "
-        "by 0.25 [0.00, 0.50]"
+        "by 25% [0, 50]"
     )
 
 

@@ -123,9 +123,9 @@ def test_declared_docs_and_direction_words():
     pct = kind.doc("pct_stereotypical")
     assert pct.reference == 50.0
     assert kind.contrast_words("mean_log_odds") == "stereotypical - anti-stereotypical"
-    # 3 of 4 pairs stereotypical: 75% (exact interval [19.4, 99.4])
+    # 3 of 4 pairs stereotypical: 75% (exact interval [19.4, 99.4]; half-width 40 -> no decimals)
     assert direction_words(pct, 75.0, 19.4, 99.4) == (
-        "the model prefers the stereotypical pronoun in 75.0% [19.4, 99.4] of pairs; the "
+        "the model prefers the stereotypical pronoun in 75% [19, 99] of pairs; the "
         "interval includes no preference"
     )
     lo = kind.doc("mean_log_odds")
