@@ -26,6 +26,14 @@ from pathlib import Path
 from xlmaudit.suites import shipped_suites
 
 
+def cpu_name() -> str:
+    """The CPU's model name (``/proc/cpuinfo``), else the platform's machine type."""
+    info = Path("/proc/cpuinfo")
+    lines = info.read_text().splitlines() if info.is_file() else []
+    names = [x.split(":", 1)[1].strip() for x in lines if x.startswith("model name")]
+    return names[0] if names else platform.machine()
+
+
 def run_one(suite: str, data_dir: str, timeout: float) -> dict:
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -57,7 +65,7 @@ def main() -> None:
     names = args.suite or [p.stem for p in shipped_suites()]
     path = Path(args.json)
     record = json.loads(path.read_text()) if path.is_file() else {"runs": {}}
-    record.update({"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
+    record.update({"machine": f"{cpu_name()}, {os.cpu_count()} cores",
                    "model": "planted", "timeout_s": args.timeout,
                    "command": "python -m xlmaudit run --model planted --suite S --data-dir D "
                               "--out TMP --no-cache --device cpu"})  # fmt: skip

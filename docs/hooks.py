@@ -33,6 +33,9 @@ ROOT = DOCS.parent
 COST = ROOT / "bench" / "suite_cost.json"
 EXAMPLE_META = ROOT / "reports" / "planted" / "meta.json"
 README = ROOT / "README.md"
+# a kind page's ``origin``: "reference" = equal to the reference code (tested), "paper" = the
+# paper's definition without reference code to compare with, "ours" = an adaptation or addition
+ORIGINS = ("reference", "paper", "ours")
 TABLE_START, TABLE_END = "<!-- suite-table:start -->", "<!-- suite-table:end -->"
 
 
@@ -136,7 +139,7 @@ def kind_facts(kind_name: str) -> str:
     if min_n is not None:
         rows.append(("declared minimum n", str(min_n)))
     fm = front_matter(kind_page(kind_name))
-    rows.append(("reference or ours", str(fm.get("origin", "?"))))
+    rows.append(("reference or ours", f"{fm.get('origin', '?')}: {fm.get('origin_note', '')}"))
     rows.append(("tests", ", ".join(f"`{t}`" for t in fm.get("tests", [])) or "none named"))
     shipped = [s.name for s in suites() if any(p.kind == kind_name for p in s.probes)]
     rows.append(("shipped suites", ", ".join(f"[{n}](../suites/{n}.md)" for n in shipped) or "none"))
@@ -151,16 +154,18 @@ def kinds_table() -> str:
     for name, kind in kinds().items():
         fm = front_matter(kind_page(name))
         tests = ", ".join(f"`{t}`" for t in fm.get("tests", []))
+        origin_ = f"{fm.get('origin', '?')}: {fm.get('origin_note', '')}"
         rows.append(f"| [`{name}`]({name}.md) | `{kind.main_metric or '-'}` | "
-                    f"{cell(fm.get('origin', '?'))} | {tests} |")  # fmt: skip
+                    f"{cell(origin_)} | {tests} |")  # fmt: skip
     return "\n".join(rows)
 
 
 def origin(suite: Any) -> str:
     """Whether a suite's kinds reproduce a reference or are ours (the kind pages' front matter)."""
-    found = [str(front_matter(kind_page(k)).get("origin", "?"))
-             for k in dict.fromkeys(p.kind for p in suite.probes)]  # fmt: skip
-    return "; ".join(dict.fromkeys(found))
+    found = {part.strip() for k in dict.fromkeys(p.kind for p in suite.probes)
+             for part in str(front_matter(kind_page(k)).get("origin", "?")).split("+")}  # fmt: skip
+    order = [o for o in ORIGINS if o in found] + sorted(found - set(ORIGINS))
+    return " + ".join(order)
 
 
 def suite_table(link: str = "suites/{name}.md") -> str:
