@@ -1,7 +1,7 @@
 """Cost of each shipped suite on the planted model: wall and CPU seconds of one full run.
 
-Usage: python bench/suite_cost.py --data-dir ../shared/data [--timeout 150] [--json bench/suite_cost.json]
-       [--suite NAME ...]
+Usage: python bench/suite_cost.py --data-dir ../shared/data [--timeout 150]
+       [--json bench/suite_cost.json] [--suite NAME ...]
 
 Runs ``python -m xlmaudit run --model planted --suite S --data-dir D --out TMP --no-cache`` for each
 shipped suite (one process at a time, CPU), with a wall-clock limit per suite. Records wall seconds,

@@ -6,7 +6,7 @@
   in from the probe) and its measured cost (``bench/suite_cost.json``).
 - ``suites/index.md`` and the README's suite table (``python docs/hooks.py`` rewrites the README
   between its ``suite-table`` markers; ``tests/test_docs.py`` fails when it is stale).
-- ``reference/cli.md``: every command's usage and options, walked from ``xlmaudit.cli.build_parser``.
+- ``reference/cli.md``: every command's usage and options, from ``xlmaudit.cli.build_parser``.
 - In hand-written pages, markers are replaced: ``<!-- metric-docs: KIND -->`` (the kind's declared
   metrics), ``<!-- kind-facts: KIND -->`` (main metric, pairing, options, summary columns),
   ``<!-- summary-columns -->`` (``xlmaudit.runner.summary_columns``) and ``<!-- meta-fields -->``
@@ -90,8 +90,10 @@ def cost_words(suite: str) -> str:
 
 
 def cell(text: Any) -> str:
-    """Text for one Markdown table cell (one line, pipes escaped)."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text for one Markdown table cell: one line, pipes escaped outside code spans (a pipe in
+    a code span does not split a cell, and an escape there would show)."""
+    parts = re.split(r"(`[^`]*`)", " ".join(str(text).split()))
+    return "".join(p if p.startswith("`") else p.replace("|", "\\|") for p in parts)
 
 
 # ---------------------------------------------------------------- generated text
@@ -111,8 +113,8 @@ def metric_docs_table(kind_name: str, contrast: tuple[str, ...] = ()) -> str:
         if doc.contrast and doc.contrast != "=":
             contrast_words = doc.contrast.format(a=a, b=b)
         name = f"`{doc.name}`" + (" (pattern)" if doc.pattern else "") + main
-        lines.append("| " + " | ".join(cell(x) for x in (name, d.label, d.method, ref,
-                                                         contrast_words, doc.unit)) + " |")  # fmt: skip
+        cells = (name, d.label, d.method, ref, contrast_words, doc.unit)
+        lines.append("| " + " | ".join(cell(x) for x in cells) + " |")
     return "\n".join(lines)
 
 
@@ -142,7 +144,9 @@ def kind_facts(kind_name: str) -> str:
     rows.append(("reference or ours", f"{fm.get('origin', '?')}: {fm.get('origin_note', '')}"))
     rows.append(("tests", ", ".join(f"`{t}`" for t in fm.get("tests", [])) or "none named"))
     shipped = [s.name for s in suites() if any(p.kind == kind_name for p in s.probes)]
-    rows.append(("shipped suites", ", ".join(f"[{n}](../suites/{n}.md)" for n in shipped) or "none"))
+    rows.append(
+        ("shipped suites", ", ".join(f"[{n}](../suites/{n}.md)" for n in shipped) or "none")
+    )
     return "| declaration | value |\n| --- | --- |\n" + "\n".join(
         f"| {cell(k)} | {cell(v)} |" for k, v in rows
     )
@@ -237,7 +241,12 @@ def suite_page(suite: Any) -> str:
         seen.add((p.kind, contrast))
         probes = [q.id for q in suite.probes if q.kind == p.kind and tuple(
             ks[q.kind].describe(q).get("contrast") or ()) == contrast]  # fmt: skip
-        out += [f"### `{p.kind}` ({', '.join(probes)})", "", metric_docs_table(p.kind, contrast), ""]
+        out += [
+            f"### `{p.kind}` ({', '.join(probes)})",
+            "",
+            metric_docs_table(p.kind, contrast),
+            "",
+        ]
     out += ["## References", ""] + [f"- {cell(r)}" for r in card.get("references") or []]
     return "\n".join(out) + "\n"
 
@@ -245,8 +254,11 @@ def suite_page(suite: Any) -> str:
 def _data_flag(suite: Any) -> str:
     """`` --data-dir ../shared/data`` for a suite whose probes read benchmark data."""
     ks = kinds()
-    return "" if all(ks[p.kind].uses_templates for p in suite.probes) else (
-        " --data-dir ../shared/data")
+    return (
+        ""
+        if all(ks[p.kind].uses_templates for p in suite.probes)
+        else (" --data-dir ../shared/data")
+    )
 
 
 def suites_index() -> str:
@@ -285,7 +297,7 @@ def meta_fields_table() -> str:
     for sub, v in suite.items():
         rows.append(f"| `suites.<name>.{sub}` | {type(v).__name__} | {cell(_short(v))} |")
     data = next(iter(meta["data"].values()), {})
-    for sub, v in (data.items() if isinstance(data, dict) else []):
+    for sub, v in data.items() if isinstance(data, dict) else []:
         rows.append(f"| `data.<name>.{sub}` | {type(v).__name__} | {cell(_short(v))} |")
     return "\n".join(rows)
 
