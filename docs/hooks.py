@@ -31,7 +31,7 @@ import yaml
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 COST = ROOT / "bench" / "suite_cost.json"
-EXAMPLE_META = ROOT / "reports" / "planted" / "meta.json"
+EXAMPLE_METAS = [ROOT / "reports" / name / "meta.json" for name in ("planted", "planted-bilingual")]
 README = ROOT / "README.md"
 # a kind page's ``origin``: "reference" = equal to the reference code (tested), "paper" = the
 # paper's definition without reference code to compare with, "ours" = an adaptation or addition
@@ -271,34 +271,53 @@ def suites_index() -> str:
 
 def summary_columns_table() -> str:
     _import_xlmaudit()
-    from xlmaudit.runner import summary_columns
+    from xlmaudit.runner import CONTRAST, LANG, LEVEL, SUMMARY_COLUMNS, summary_columns
 
+    always = {*SUMMARY_COLUMNS, LEVEL, LANG, CONTRAST}
     owners: dict[str, list[str]] = {}
     for name, kind in kinds().items():
         for c in kind.summary_columns:
             owners.setdefault(c, []).append(name)
     rows = ["| # | column | emitted by |", "| --- | --- | --- |"]
     for i, col in enumerate(summary_columns(), 1):
-        by = ", ".join(f"`{k}`" for k in owners.get(col, [])) or "every probe (the runner)"
+        by = "every probe (the runner)" if col in always else ", ".join(
+            f"`{k}`" for k in owners.get(col, []))  # fmt: skip
         rows.append(f"| {i} | `{col}` | {by} |")
     return "\n".join(rows)
 
 
 def meta_fields_table() -> str:
-    """The fields of the committed example run's meta.json, two levels deep, with their types."""
-    meta = json.loads(EXAMPLE_META.read_text())
-    rows = ["| field | type | example (`reports/planted/meta.json`) |", "| --- | --- | --- |"]
-    for key, value in meta.items():
-        rows.append(f"| `{key}` | {type(value).__name__} | {cell(_short(value))} |")
-        if isinstance(value, dict) and key not in ("suites", "data"):
-            for sub, v in value.items():
-                rows.append(f"| `{key}.{sub}` | {type(v).__name__} | {cell(_short(v))} |")
-    suite = next(iter(meta["suites"].values()))
-    for sub, v in suite.items():
-        rows.append(f"| `suites.<name>.{sub}` | {type(v).__name__} | {cell(_short(v))} |")
-    data = next(iter(meta["data"].values()), {})
-    for sub, v in data.items() if isinstance(data, dict) else []:
-        rows.append(f"| `data.<name>.{sub}` | {type(v).__name__} | {cell(_short(v))} |")
+    """The fields of the committed example runs' meta.json (the union, three levels where a field
+    holds one record per suite, probe or data file), each with its type and first example."""
+    found: dict[str, Any] = {}
+
+    def walk(prefix: str, value: Any, keyed: tuple[str, ...]) -> None:
+        found.setdefault(prefix, value)
+        if (
+            not isinstance(value, dict)
+            or prefix in ("versions", "arguments")
+            or prefix.endswith((".card", ".groups"))
+        ):
+            if prefix in ("versions", "arguments") and isinstance(value, dict):
+                for sub, v in value.items():
+                    found.setdefault(f"{prefix}.{sub}", v)
+            return
+        if prefix in keyed:  # a record per suite / probe / data file
+            for item in value.values():
+                for sub, v in item.items() if isinstance(item, dict) else []:
+                    walk(f"{prefix}.<name>.{sub}", v, keyed)
+            return
+        for sub, v in value.items():
+            walk(f"{prefix}.{sub}" if prefix else sub, v, keyed)
+
+    keyed = ("suites", "suites.<name>.probes", "data")
+    for path in EXAMPLE_METAS:
+        meta = json.loads(path.read_text())
+        for key, value in meta.items():
+            walk(key, value, keyed)
+    rows = ["| field | type | example (`reports/*/meta.json`) |", "| --- | --- | --- |"]
+    for key, value in found.items():
+        rows.append(f"| `{cell(key)}` | {type(value).__name__} | {cell(_short(value))} |")
     return "\n".join(rows)
 
 
