@@ -74,7 +74,9 @@ def main() -> None:
         rec["date"] = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
         record["runs"][name] = rec
         print(json.dumps(rec), flush=True)
-        path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
+        tmp = path.with_suffix(".json.tmp")  # the docs build may read it meanwhile: rename whole
+        tmp.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
+        tmp.replace(path)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ that check equality) is written once, in the front matter of the kind's page ``k
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -47,8 +48,9 @@ def _import_xlmaudit() -> None:
 # ---------------------------------------------------------------- declarations
 
 
+@functools.cache
 def suites() -> list[Any]:
-    """Every shipped suite, loaded and checked (``xlmaudit list``'s order)."""
+    """Every shipped suite, loaded and checked (``xlmaudit list``'s order); cached per build."""
     _import_xlmaudit()
     from xlmaudit.suites import load_suite, shipped_suites
 
@@ -412,6 +414,7 @@ def readme_with_table(readme: str) -> str:
 
 def on_config(config: Any) -> Any:
     """Put the generated suite pages into the nav under "Suites" (after its index)."""
+    suites.cache_clear()  # `mkdocs serve` rebuilds in one process: read the suites again
     names = [s.name for s in suites()]
     for entry in config["nav"]:
         if isinstance(entry, dict) and "Suites" in entry:
