@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,19 @@ def test_docs_links_to_files_outside_the_site_are_code() -> None:
             if target.startswith(("http:", "https:")):
                 continue
             assert (page.parent / target).resolve().is_relative_to(DOCS.resolve()), (page, target)
+
+
+def test_every_command_in_the_readme_and_docs_parses() -> None:
+    """A flag renamed in a parser fails here, not in a reader's shell."""
+    pages = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+    bad = []
+    for page in pages:
+        for block in re.findall(r"```bash\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+            for line in block.replace("\\\n", " ").splitlines():
+                line = line.split("  #")[0].split(";")[0].strip()  # a comment, a shell loop
+                if line.startswith("xlmaudit "):
+                    try:
+                        build_parser().parse_args(shlex.split(line)[1:])
+                    except SystemExit:
+                        bad.append(f"{page.relative_to(ROOT)}: {line}")
+    assert bad == []
