@@ -66,12 +66,13 @@ def main() -> None:
     path = Path(args.json)
     record = json.loads(path.read_text()) if path.is_file() else {"runs": {}}
     record.update({"machine": f"{cpu_name()}, {os.cpu_count()} cores",
-                   "model": "planted", "timeout_s": args.timeout,
+                   "model": "planted",
                    "command": "python -m xlmaudit run --model planted --suite S --data-dir D "
                               "--out TMP --no-cache --device cpu"})  # fmt: skip
     for name in names:
         rec = run_one(name, args.data_dir, args.timeout)
         rec["date"] = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
+        rec["timeout_s"] = args.timeout
         record["runs"][name] = rec
         print(json.dumps(rec), flush=True)
         tmp = path.with_suffix(".json.tmp")  # the docs build may read it meanwhile: rename whole

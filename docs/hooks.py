@@ -86,8 +86,8 @@ def cost_words(suite: str) -> str:
         return "not measured"
     if rec["status"] == "timeout":
         return f"> {rec['wall_s']:.0f} s (stopped)"
-    if rec["status"] != "ok":
-        return f"refused ({rec['error']})" if rec.get("error") else rec["status"]
+    if rec["status"] != "ok":  # the error is in the JSON: too long for a table cell
+        return f"fails ({rec['status']}; the error is in `bench/suite_cost.json`)"
     return f"{rec['wall_s']:.0f} s"
 
 
@@ -190,9 +190,12 @@ def cost_note() -> str:
     if not COST.is_file():
         return "Cost: not measured."
     rec = json.loads(COST.read_text())
+    limits = sorted({r.get("timeout_s", rec.get("timeout_s", 0)) for r in rec["runs"].values()})
+    limit_words = " or ".join(f"{x:.0f}" for x in limits)
     return (f"Cost: wall time of one full run on the planted model (`{rec['command']}`), one "
-            f"process at a time on {rec['machine']}, shared with other jobs, each stopped after "
-            f"{rec['timeout_s']:.0f} s; `bench/suite_cost.json` has CPU seconds, load and dates "
+            f"process at a time on {rec['machine']}, shared with other jobs (the 1-minute load "
+            f"average before each run is recorded), each stopped after {limit_words} s; "
+            "`bench/suite_cost.json` has CPU seconds, load, errors and dates "
             "(`python bench/suite_cost.py --data-dir ../shared/data` remeasures).")  # fmt: skip
 
 
