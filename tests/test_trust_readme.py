@@ -1,5 +1,6 @@
-"""Issue 12 item 14: the README's examples are self-contained (every run directory or suite file
-a command reads is made by an earlier command or shown in full) and what they write is ignored."""
+"""Issue 12 item 14: the README's and the docs pages' examples are self-contained (every run
+directory or suite file a command reads is made by an earlier command of the same page or shown in
+full) and what they write is ignored. (Issue 22 moved most examples from the README to docs/.)"""
 
 from __future__ import annotations
 
@@ -15,15 +16,16 @@ import yaml
 from xlmaudit.suites import load_suite
 
 ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+PAGES = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
+         for p in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]}  # fmt: skip
 WRITTEN = ["cache/", "calibration.json", "calibration.csv", "my-planted/", "my_suite.yaml",
-           "xlmaudit-explain/", "out/"]  # fmt: skip
+           "xlmaudit-explain/", "out/", "runs/", "cal.json", "cal.csv"]  # fmt: skip
 
 
-def commands() -> list[list[str]]:
-    """Each ``xlmaudit ...`` line of the README's bash blocks, in order, split like a shell."""
+def commands(text: str) -> list[list[str]]:
+    """Each ``xlmaudit ...`` line of a page's bash blocks, in order, split like a shell."""
     out = []
-    for block in re.findall(r"```bash\n(.*?)```", README, re.S):
+    for block in re.findall(r"```bash\n(.*?)```", text, re.S):
         for line in block.replace("\\\n", " ").splitlines():
             line = line.split("  #")[0].strip()
             if line.startswith("xlmaudit "):
@@ -31,10 +33,18 @@ def commands() -> list[list[str]]:
     return out
 
 
-def test_every_run_directory_a_command_reads_was_written_before():
+def test_the_readme_keeps_its_commands():
+    readme = PAGES["README.md"]
+    for line in ['python -m pip install -e ".[dev]"', "python -m pytest -q",
+                 "xlmaudit run --model planted --suite occupations --out out/planted"]:  # fmt: skip
+        assert line in readme
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_run_directory_a_command_reads_was_written_before(page: str):
     written: set[str] = set()
     read: list[tuple[str, str]] = []
-    for argv in commands():
+    for argv in commands(PAGES[page]):
         sub = argv[1]
         if sub in ("card", "compare"):
             inputs = [a for a in argv[2:] if not a.startswith("-")]
@@ -43,15 +53,18 @@ def test_every_run_directory_a_command_reads_was_written_before():
             read += [(" ".join(argv), d) for d in inputs if d not in written]
         if "--out" in argv:
             written.add(argv[argv.index("--out") + 1])
-    assert read == [], "README commands read run directories no earlier command writes"
+    assert read == [], f"{page}: commands read run directories no earlier command writes"
 
 
 def test_the_suite_example_runs_from_the_repository_root(tmp_path, monkeypatch):
-    (example,) = [b for b in re.findall(r"```yaml\n(.*?)```", README, re.S)
+    text = PAGES["docs/guide/suites.md"]  # the suite format's page
+    (example,) = [b for b in re.findall(r"```yaml\n(.*?)```", text, re.S)
                   if b.startswith("name:")]  # fmt: skip
-    suites = [a for argv in commands() for a in argv if a.endswith(".yaml")]
+    suites = [
+        a for t in PAGES.values() for argv in commands(t) for a in argv if a.endswith(".yaml")
+    ]
     assert suites == ["my_suite.yaml"]
-    assert "saved in the repository root" in README
+    assert "saved in the repository root" in text
     (tmp_path / "probes").symlink_to(ROOT / "probes")  # tmp_path stands for the repository root
     (tmp_path / "my_suite.yaml").write_text(example, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
