@@ -29,9 +29,10 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("metrics", "attributions"),  # pure frame -> frame functions
     ("probes",),  # kinds: items -> requests -> raw frame -> summary; suite validation
     ("suites", "runner", "planted"),  # load + run suites; the planted model's data
-    ("rundir", "compare", "compare_checks", "compare_many", "cross_language"),  # run dirs; paired
-    ("report",),  # figures, report, model card
+    ("rundir", "compare", "compare_checks", "compare_many", "cross_language", "runinfo"),  # run dirs
+    ("report",),  # figures, report, model card; the typed Run
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)
+    ("api",),  # audit / load_run / compare: the library entry point
     ("commands",),
     ("cli", "__main__"),
 )
@@ -39,8 +40,12 @@ STAGES: tuple[tuple[str, ...], ...] = (
 # ``xlmaudit.inference.fake`` path (kept for users) import them.
 OUTSIDE = ("testing",)
 COMPAT_SHIMS = ("xlmaudit.inference.fake",)
-# Who may import the inference core (besides itself): the commands, the benchmarks, the tests.
-INFERENCE_USERS = ("commands", "bench", "testing")
+# ``xlmaudit/__init__.py`` imports ``xlmaudit.api`` lazily (module ``__getattr__``), so that
+# ``from xlmaudit import audit`` works while ``import xlmaudit`` imports nothing heavy.
+LAZY_ENTRY = {"xlmaudit": ("xlmaudit.api", "xlmaudit.api.")}
+# Who may import the inference core (besides itself): the entry point, the commands, the
+# benchmarks, the tests.
+INFERENCE_USERS = ("api", "commands", "bench", "testing")
 
 STAGE_OF = {unit: i for i, units in enumerate(STAGES) for unit in units}
 
@@ -98,6 +103,8 @@ def stage_violations(package: Path) -> list[str]:
             continue
         for line, name in imports(path):
             if not name.startswith("xlmaudit.") or unit_of(name) == unit:
+                continue
+            if name.startswith(LAZY_ENTRY.get(module, ())) or name in LAZY_ENTRY.get(module, ()):
                 continue
             target = unit_of(name)
             if target in OUTSIDE:
@@ -177,3 +184,25 @@ def test_the_checks_catch_a_bad_import(tmp_path, source, check, expected):
     (tmp_path / "xlmaudit" / "metrics").mkdir(parents=True)
     (tmp_path / "xlmaudit" / "metrics" / "bad.py").write_text(source)
     assert expected in check(tmp_path / "xlmaudit")
+
+
+def test_import_xlmaudit_is_light():
+    """``import xlmaudit`` pulls in neither torch nor pandas; ``xlmaudit.audit`` is there."""
+    import subprocess
+    import sys
+
+    code = ("import sys, xlmaudit; print('torch' in sys.modules, 'pandas' in sys.modules, "
+            "callable(xlmaudit.audit))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent)  # fmt: skip
+    assert out.stdout.split() == ["False", "False", "True"]
+
+
+def test_only_the_package_init_imports_the_api_lazily(tmp_path):
+    """The lazy-entry exception is for ``xlmaudit/__init__.py`` alone."""
+    (tmp_path / "xlmaudit" / "metrics").mkdir(parents=True)
+    (tmp_path / "xlmaudit" / "metrics" / "bad.py").write_text("from xlmaudit.api import audit\n")
+    (tmp_path / "xlmaudit" / "__init__.py").write_text("def f():\n    import xlmaudit.api\n")
+    bad = stage_violations(tmp_path / "xlmaudit")
+    assert "xlmaudit.metrics.bad:1 (metrics) imports later stage xlmaudit.api (api)" in bad
+    assert all(b.startswith("xlmaudit.metrics.bad:") for b in bad)
