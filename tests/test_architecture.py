@@ -29,7 +29,14 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("metrics", "attributions"),  # pure frame -> frame functions
     ("probes",),  # kinds: items -> requests -> raw frame -> summary; suite validation
     ("suites", "runner", "planted"),  # load + run suites; the planted model's data
-    ("rundir", "compare", "compare_checks", "compare_many", "cross_language", "runinfo"),  # run dirs
+    (
+        "rundir",
+        "compare",
+        "compare_checks",
+        "compare_many",
+        "cross_language",
+        "runinfo",
+    ),  # run dirs
     ("report",),  # figures, report, model card; the typed Run
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)
     ("api",),  # audit / load_run / compare: the library entry point
@@ -42,7 +49,9 @@ OUTSIDE = ("testing",)
 COMPAT_SHIMS = ("xlmaudit.inference.fake",)
 # ``xlmaudit/__init__.py`` imports ``xlmaudit.api`` lazily (module ``__getattr__``), so that
 # ``from xlmaudit import audit`` works while ``import xlmaudit`` imports nothing heavy.
-LAZY_ENTRY = {"xlmaudit": ("xlmaudit.api", "xlmaudit.api.")}
+# ``xlmaudit/compare.py`` likewise: once imported it is the attribute ``xlmaudit.compare``, so
+# calling it calls ``xlmaudit.api.compare``.
+LAZY_ENTRY = {m: ("xlmaudit.api", "xlmaudit.api.") for m in ("xlmaudit", "xlmaudit.compare")}
 # Who may import the inference core (besides itself): the entry point, the commands, the
 # benchmarks, the tests.
 INFERENCE_USERS = ("api", "commands", "bench", "testing")

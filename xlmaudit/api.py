@@ -175,10 +175,11 @@ def audit(
         arguments={k: str(v) for k, v in given.items()},
     )  # fmt: skip
     with ExitStack() as stack:
-        if cache_dir == USER_CACHE:
-            cache = default_cache_dir() if out is not None else Path(
-                stack.enter_context(tempfile.TemporaryDirectory(prefix="xlmaudit-cache-")))  # fmt: skip
-            settings = replace(settings, cache_dir=cache)
+        if cache_dir == USER_CACHE and out is None:  # in memory: a temporary cache
+            temporary = tempfile.TemporaryDirectory(prefix="xlmaudit-cache-")
+            settings = replace(settings, cache_dir=Path(stack.enter_context(temporary)))
+        elif cache_dir == USER_CACHE:
+            settings = replace(settings, cache_dir=default_cache_dir())
         return run_audit(settings, model=None if isinstance(model, str | Path) else model)
 
 
@@ -260,7 +261,7 @@ def _model_and_scorer(settings: RunSettings, model: Any, group: Any) -> tuple[An
     elif callable(getattr(model, "score", None)):
         return ScorerModel.of(model), model
     else:
-        from xlmaudit.inference.loader import LoadedModel, loaded_from_objects
+        from xlmaudit.inference.loader import LoadedModel
 
         loaded = model if isinstance(model, LoadedModel) else _pair(model, settings)
     warn_random_weights(loaded)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from xlmaudit.api import ENV_DATA_DIR, MAX_ITEMS
 
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "run",

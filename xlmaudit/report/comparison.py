@@ -95,7 +95,10 @@ def comparison_table(frame: pd.DataFrame, labels: tuple[str, str] = ("", "")) ->
 def run_titles(a: RunData, b: RunData) -> tuple[str, str, str]:
     """The runs' directory labels (as the N-run comparison labels them) and the report title:
     ``<dir A> (A: <model>) vs <dir B> (B: <model>)``, distinct even for one model run twice."""
-    label_a, label_b = run_labels([a.path, b.path])
+    if a.path is None or b.path is None:  # a run kept in memory: numbered model names
+        label_a, label_b = (f"{i}:{prov.model_name(r.meta)}" for i, r in enumerate((a, b), 1))
+    else:
+        label_a, label_b = run_labels([a.path, b.path])
     name_a, name_b = prov.model_name(a.meta), prov.model_name(b.meta)
     return label_a, label_b, f"{label_a} (A: {name_a}) vs {label_b} (B: {name_b})"
 
@@ -118,7 +121,10 @@ def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> l
     if skipped:
         blocks.append(Para("Not compared (no item-level score to pair, or no shared item): "
                            + ", ".join(skipped)))  # fmt: skip
-    blocks += [Heading(2, "Runs"), Bullets((f"A: {a.path}", f"B: {b.path}"))]
+    blocks += [
+        Heading(2, "Runs"),
+        Bullets((f"A: {a.path or 'in memory'}", f"B: {b.path or 'in memory'}")),
+    ]
     blocks += [Heading(3, "Run A provenance"), key_provenance(a.meta)]
     blocks += [Heading(3, "Run B provenance"), key_provenance(b.meta)]
     return blocks

@@ -97,7 +97,10 @@ def many_blocks(runs: dict[str, RunData], heads: pd.DataFrame, frame: pd.DataFra
     if skipped:
         blocks.append(Para("Not compared (no item-level score to pair, or no shared item): "
                            + ", ".join(skipped)))  # fmt: skip
-    blocks += [Heading(2, "Runs"), Bullets(tuple(f"{k}: {r.path}" for k, r in runs.items()))]
+    blocks += [
+        Heading(2, "Runs"),
+        Bullets(tuple(f"{k}: {r.path or 'in memory'}" for k, r in runs.items())),
+    ]
     for label, run in runs.items():
         blocks += [Heading(3, f"Run {label} provenance"), key_provenance(run.meta)]
     return blocks
