@@ -51,7 +51,9 @@ def full_run(loaded: Any, ns: argparse.Namespace, work: Path) -> tuple[Any, floa
     start = time.perf_counter()
     run = audit(loaded, ["crows-pairs"], out=out, data_dir=ns.data_dir, limit=ns.limit,
                 cache_dir=cache, batch_tokens=ns.batch_tokens, report=not ns.no_report)  # fmt: skip
-    return run, time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    run.raw["crows-pairs"]  # read now: the run directory is temporary
+    return run, seconds
 
 
 def agreement(a: Any, b: Any) -> dict[str, float]:
