@@ -215,3 +215,25 @@ def test_only_the_package_init_imports_the_api_lazily(tmp_path):
     bad = stage_violations(tmp_path / "xlmaudit")
     assert "xlmaudit.metrics.bad:1 (metrics) imports later stage xlmaudit.api (api)" in bad
     assert all(b.startswith("xlmaudit.metrics.bad:") for b in bad)
+
+
+def test_only_the_commands_parse_a_command_line():
+    """``argparse`` lives in ``commands/`` and ``cli.py``; the library (``api.py`` included)
+    takes arguments as Python values."""
+    bad = [
+        f"{module_name_in(PACKAGE, p)}:{line}"
+        for p in sources(PACKAGE)
+        if unit_of(module_name_in(PACKAGE, p)) not in ("commands", "cli")
+        for line, name in imports(p)
+        if name.split(".")[0] == "argparse"
+    ]
+    assert bad == []
+
+
+def test_the_run_command_is_a_thin_door_onto_audit():
+    """``xlmaudit run`` parses and calls ``xlmaudit.api``; the pipeline is not copied there."""
+    text = (PACKAGE / "commands" / "run.py").read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 120
+    assert "run_audit(" in text and "run_suites" not in text and "write_run" not in text
+    bench = (PACKAGE / "commands" / "_bench_crows.py").read_text(encoding="utf-8")
+    assert "audit(" in bench and "run_suites" not in bench and "write_run" not in bench
