@@ -165,7 +165,7 @@ def audit(
         data_dir = os.environ[ENV_DATA_DIR]
     given = {k: v for k, v in locals().items() if k not in {"model", "given"}}
     settings = RunSettings(
-        model=model if isinstance(model, str | Path) else _described(model),
+        model=str(model) if isinstance(model, str | Path) else _described(model),
         suites=_suite_names(suites), out=None if out is None else Path(out), revision=revision,
         device=device, dtype=dtype, batch_tokens=batch_tokens, limit=limit,
         languages=_languages(languages), data_dir=None if data_dir is None else Path(data_dir),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,10 +190,7 @@ def run_in_memory(
         return load
 
     raw = LazyFrames({r.suite.name: loader(r.raw) for r in results})
-    cross = (tables or {}).get("cross_language.csv")
-    if cross is not None:
-        with tempfile.TemporaryDirectory(prefix="xlmaudit-cross-") as tmp:
-            cross.to_csv(Path(tmp) / "cross_language.csv", index=False)
-            cross = read_cross(Path(tmp))
+    table = (tables or {}).get("cross_language.csv")
+    cross = None if table is None else read_cross(None, table.to_csv(index=False))
     return Run(path=None, meta=info, summary=summary, raw=raw, cross_language=cross,
                unwritten=Unwritten(tuple(results), meta, dict(tables or {})))  # fmt: skip
