@@ -29,9 +29,17 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("metrics", "attributions"),  # pure frame -> frame functions
     ("probes",),  # kinds: items -> requests -> raw frame -> summary; suite validation
     ("suites", "runner", "planted"),  # load + run suites; the planted model's data
-    ("rundir", "compare", "compare_checks", "compare_many", "cross_language"),  # run dirs; paired
-    ("report",),  # figures, report, model card
+    (
+        "rundir",
+        "compare",
+        "compare_checks",
+        "compare_many",
+        "cross_language",
+        "runinfo",
+    ),  # run dirs
+    ("report",),  # figures, report, model card; the typed Run
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)
+    ("api",),  # audit / load_run / compare: the library entry point
     ("commands",),
     ("cli", "__main__"),
 )
@@ -39,8 +47,14 @@ STAGES: tuple[tuple[str, ...], ...] = (
 # ``xlmaudit.inference.fake`` path (kept for users) import them.
 OUTSIDE = ("testing",)
 COMPAT_SHIMS = ("xlmaudit.inference.fake",)
-# Who may import the inference core (besides itself): the commands, the benchmarks, the tests.
-INFERENCE_USERS = ("commands", "bench", "testing")
+# ``xlmaudit/__init__.py`` imports ``xlmaudit.api`` lazily (module ``__getattr__``), so that
+# ``from xlmaudit import audit`` works while ``import xlmaudit`` imports nothing heavy.
+# ``xlmaudit/compare.py`` likewise: once imported it is the attribute ``xlmaudit.compare``, so
+# calling it calls ``xlmaudit.api.compare``.
+LAZY_ENTRY = {m: ("xlmaudit.api", "xlmaudit.api.") for m in ("xlmaudit", "xlmaudit.compare")}
+# Who may import the inference core (besides itself): the entry point, the commands, the
+# benchmarks, the tests.
+INFERENCE_USERS = ("api", "commands", "bench", "testing")
 
 STAGE_OF = {unit: i for i, units in enumerate(STAGES) for unit in units}
 
@@ -98,6 +112,8 @@ def stage_violations(package: Path) -> list[str]:
             continue
         for line, name in imports(path):
             if not name.startswith("xlmaudit.") or unit_of(name) == unit:
+                continue
+            if name.startswith(LAZY_ENTRY.get(module, ())) or name in LAZY_ENTRY.get(module, ()):
                 continue
             target = unit_of(name)
             if target in OUTSIDE:
@@ -288,3 +304,47 @@ def test_the_module_checks_catch_a_bad_import(tmp_path, files, check, expected):
         (tmp_path / "xlmaudit" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "xlmaudit" / rel).write_text(source)
     assert check(tmp_path / "xlmaudit") == expected
+
+
+def test_import_xlmaudit_is_light():
+    """``import xlmaudit`` pulls in neither torch nor pandas; ``xlmaudit.audit`` is there."""
+    import subprocess
+    import sys
+
+    code = ("import sys, xlmaudit; print('torch' in sys.modules, 'pandas' in sys.modules, "
+            "callable(xlmaudit.audit))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent)  # fmt: skip
+    assert out.stdout.split() == ["False", "False", "True"]
+
+
+def test_only_the_package_init_imports_the_api_lazily(tmp_path):
+    """The lazy-entry exception is for ``xlmaudit/__init__.py`` alone."""
+    (tmp_path / "xlmaudit" / "metrics").mkdir(parents=True)
+    (tmp_path / "xlmaudit" / "metrics" / "bad.py").write_text("from xlmaudit.api import audit\n")
+    (tmp_path / "xlmaudit" / "__init__.py").write_text("def f():\n    import xlmaudit.api\n")
+    bad = stage_violations(tmp_path / "xlmaudit")
+    assert "xlmaudit.metrics.bad:1 (metrics) imports later stage xlmaudit.api (api)" in bad
+    assert all(b.startswith("xlmaudit.metrics.bad:") for b in bad)
+
+
+def test_only_the_commands_parse_a_command_line():
+    """``argparse`` lives in ``commands/`` and ``cli.py``; the library (``api.py`` included)
+    takes arguments as Python values."""
+    bad = [
+        f"{module_name_in(PACKAGE, p)}:{line}"
+        for p in sources(PACKAGE)
+        if unit_of(module_name_in(PACKAGE, p)) not in ("commands", "cli")
+        for line, name in imports(p)
+        if name.split(".")[0] == "argparse"
+    ]
+    assert bad == []
+
+
+def test_the_run_command_is_a_thin_door_onto_audit():
+    """``xlmaudit run`` parses and calls ``xlmaudit.api``; the pipeline is not copied there."""
+    text = (PACKAGE / "commands" / "run.py").read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 120
+    assert "run_audit(" in text and "run_suites" not in text and "write_run" not in text
+    bench = (PACKAGE / "commands" / "_bench_crows.py").read_text(encoding="utf-8")
+    assert "audit(" in bench and "run_suites" not in bench and "write_run" not in bench

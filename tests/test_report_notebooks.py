@@ -10,7 +10,18 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-NOTEBOOKS = ("01_quickstart.ipynb", "02_attributions.ipynb", "03_comparison.ipynb")
+NOTEBOOKS = (
+    "01_quickstart.ipynb", "02_attributions.ipynb", "03_comparison.ipynb", "04_multilingual.ipynb",
+)  # fmt: skip
+PRIVATE = ("xlmaudit.cli", "cli import main", "xlmaudit.report.frames", "report import frames")
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_uses_the_public_api_only(name):
+    """The notebooks call audit / load_run / compare, never the command line or report internals."""
+    book = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    source = "\n".join(c.source for c in book.cells if c.cell_type == "code")
+    assert [p for p in PRIVATE if p in source] == []
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

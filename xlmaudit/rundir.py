@@ -227,14 +227,23 @@ def _recover_one(out: Path, found: dict[str, Path]) -> str:
     )
 
 
-def _write_files(out: Path, results: list[SuiteResult], meta: RunMeta) -> None:
-    (out / RAW).mkdir(parents=True, exist_ok=True)
-    for res in results:
-        _parquet_safe(res.raw).to_parquet(out / RAW / f"{res.suite.name}.parquet", index=False)
+parquet_safe = _parquet_safe
+
+
+def summary_frame(results: list[SuiteResult]) -> pd.DataFrame:
+    """The run's ``summary.csv`` frame: every suite's summary rows, in suite order."""
     frames = [r.summary for r in results if len(r.summary)]
     summary = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if summary.empty:
         summary = pd.DataFrame(columns=list(SUMMARY_COLUMNS))
+    return summary
+
+
+def _write_files(out: Path, results: list[SuiteResult], meta: RunMeta) -> None:
+    (out / RAW).mkdir(parents=True, exist_ok=True)
+    for res in results:
+        _parquet_safe(res.raw).to_parquet(out / RAW / f"{res.suite.name}.parquet", index=False)
+    summary = summary_frame(results)
     (out / SUMMARY).write_text(summary.to_csv(index=False), encoding="utf-8")
     text = json.dumps(meta.to_json(), indent=2, default=str)
     (out / META).write_text(text + "\n", encoding="utf-8")
@@ -285,31 +294,53 @@ def write_run(
     return out
 
 
-def read_run(path: str | Path) -> RunDir:
-    """Read a run directory; a missing or malformed file is an :class:`InputError` naming it."""
-    path = Path(path)
+def _check_files(path: Path) -> None:
     for name in (META, SUMMARY):
         if not (path / name).is_file():
             raise InputError(f"{path}: not a run directory (no {name})")
+
+
+def read_meta(path: str | Path) -> Any:
+    """The JSON value of ``path/meta.json`` as written (an object for a run directory)."""
+    path = Path(path)
+    _check_files(path)
     try:
-        meta = json.loads((path / META).read_text(encoding="utf-8"))
+        return json.loads((path / META).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path / META}:{exc.lineno}: invalid JSON ({exc.msg})") from exc
-    if isinstance(meta, dict):
-        meta = RunMeta.from_json(meta).to_json()  # one schema for every reader
+
+
+def read_summary(path: str | Path) -> pd.DataFrame:
+    """``path/summary.csv``; an :class:`InputError` when a summary column is missing."""
+    path = Path(path)
+    _check_files(path)
     summary = pd.read_csv(path / SUMMARY)
     missing = [c for c in SUMMARY_COLUMNS if c not in summary]
     if missing:
         raise InputError(f"{path / SUMMARY}: missing columns {missing}")
+    return summary
+
+
+def read_run(path: str | Path) -> RunDir:
+    """Read a run directory; a missing or malformed file is an :class:`InputError` naming it."""
+    path = Path(path)
+    meta = read_meta(path)
+    if isinstance(meta, dict):
+        meta = RunMeta.from_json(meta).to_json()  # one schema for every reader
+    summary = read_summary(path)
     return RunDir(path, meta, summary, _read_raw(path, meta))
 
 
 def _read_raw(path: Path, meta: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    return {p.stem: pd.read_parquet(p) for p in raw_files(path, meta)}
+
+
+def raw_files(path: Path, meta: Mapping[str, Any]) -> list[Path]:
     """``raw/<suite>.parquet`` of the suites ``meta`` lists; other parquet files are leftovers of
     another run: ignored, with a warning on stderr."""
     files = sorted((path / RAW).glob("*.parquet"))
     listed = meta.get("suites")
-    if isinstance(listed, dict):
+    if isinstance(listed, Mapping):
         stray = [p.name for p in files if p.stem not in listed]
         if stray:
             print(
@@ -318,4 +349,4 @@ def _read_raw(path: Path, meta: dict[str, Any]) -> dict[str, pd.DataFrame]:
                 file=sys.stderr,
             )
         files = [p for p in files if p.stem in listed]
-    return {p.stem: pd.read_parquet(p) for p in files}
+    return files

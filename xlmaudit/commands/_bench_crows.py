@@ -42,46 +42,23 @@ def register_crows(benches: argparse._SubParsersAction, *, config: Path, data: P
     p.set_defaults(func=run_crows)
 
 
-def _run_args(loaded: Any, out: Path, cache: Path, ns: argparse.Namespace) -> argparse.Namespace:
-    """The ``xlmaudit run`` arguments this benchmark stands for (for ``meta.json``)."""
-    from xlmaudit.commands import run
-
-    parser = argparse.ArgumentParser()
-    run.register(parser.add_subparsers())
-    argv = ["run", "--suite", "crows-pairs", "--model", ns.model, "--out", str(out)]
-    argv += ["--device", loaded.device, "--dtype", loaded.dtype, "--cache-dir", str(cache)]
-    argv += ["--data-dir", str(ns.data_dir)]
-    argv += ["--limit", str(ns.limit)] if ns.limit else []
-    argv += ["--batch-tokens", str(ns.batch_tokens)] if ns.batch_tokens else []
-    args = parser.parse_args(argv)
-    args.argv = argv
-    return args
-
-
-def full_run(loaded: Any, ns: argparse.Namespace, work: Path) -> tuple[list, float]:
-    """What ``xlmaudit run --suite crows-pairs`` does after loading: (results, seconds)."""
-    from xlmaudit.commands.run import RunSettings, build_report_after_run, make_scorer, run_meta
-    from xlmaudit.rundir import write_run
-    from xlmaudit.runner import run_suites
-    from xlmaudit.suites import load_suite, resolve_suite
+def full_run(loaded: Any, ns: argparse.Namespace, work: Path) -> tuple[Any, float]:
+    """``xlmaudit.audit`` of ``crows-pairs`` on the loaded model, as ``xlmaudit run`` does it
+    after loading (cache, scoring, statistics, run files, report): (run, seconds)."""
+    from xlmaudit.api import audit
 
     out, cache = work / f"run-{loaded.dtype}", work / f"cache-{loaded.dtype}"
-    settings = RunSettings.from_args(_run_args(loaded, out, cache, ns))
     start = time.perf_counter()
-    suites = [load_suite(resolve_suite("crows-pairs"))]
-    scorer = make_scorer(loaded, suites, settings)
-    ctx = settings.context()
-    results = run_suites(suites, scorer, ctx=ctx)
-    meta = run_meta(settings, loaded, scorer, results, ctx, started="")
-    write_run(out, results, meta)
-    if not ns.no_report:
-        build_report_after_run(out)
-    return results, time.perf_counter() - start
+    run = audit(loaded, ["crows-pairs"], out=out, data_dir=ns.data_dir, limit=ns.limit,
+                cache_dir=cache, batch_tokens=ns.batch_tokens, report=not ns.no_report)  # fmt: skip
+    seconds = time.perf_counter() - start
+    run.raw["crows-pairs"]  # read now: the run directory is temporary
+    return run, seconds
 
 
-def agreement(a: list, b: list) -> dict[str, float]:
+def agreement(a: Any, b: Any) -> dict[str, float]:
     """Per estimator: share of pairs whose outcome (more, less, tie, skipped) b keeps from a."""
-    ra, rb = a[0].raw, b[0].raw
+    ra, rb = a.raw["crows-pairs"], b.raw["crows-pairs"]
     out = {}
     for probe in ra["probe"].unique():
         x = ra.loc[ra["probe"] == probe, "outcome"].astype(str).to_numpy()
@@ -138,7 +115,7 @@ def run_crows(ns: argparse.Namespace) -> int:
         "device_name": bc.device_name(device),
         "layers": int(cfg.n_layers),
         "width": int(cfg.emb_dim),
-        "pairs": int(results[next(iter(results))][0].raw["pair_id"].nunique()),
+        "pairs": int(results[next(iter(results))].raw["crows-pairs"]["pair_id"].nunique()),
         "limit": ns.limit,
         "short": ns.short,
         "report": not ns.no_report,

@@ -39,8 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from xlmaudit.api import warn_random_weights
     from xlmaudit.attributions import Explanations
-    from xlmaudit.commands.run import warn_random_weights
     from xlmaudit.inference import load_model
     from xlmaudit.inference.attribution import CompletenessWarning, explain
     from xlmaudit.report.attribution_plot import plot_word_attributions

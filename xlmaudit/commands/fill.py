@@ -96,7 +96,7 @@ def format_response(
 
 
 def main(args: argparse.Namespace) -> int:
-    from xlmaudit.commands.run import warn_random_weights
+    from xlmaudit.api import warn_random_weights
     from xlmaudit.errors import InputError
     from xlmaudit.inference import ModelScorer, load_model
     from xlmaudit.requests import MaskedWordRequest

@@ -325,5 +325,34 @@ def load_model(
 
 
 def _is_planted(source: str, is_local: bool) -> bool:
-    """The model was read from the shipped planted model's directory (however it was named)."""
-    return is_local and Path(source).resolve() == Path(PLANTED_DIR).resolve()
+    """The model was read from a shipped planted model's directory (``planted`` or
+    ``planted-bilingual``, however it was named)."""
+    planted = (Path(PLANTED_DIR).resolve(), Path(PLANTED_BILINGUAL_DIR).resolve())
+    return is_local and Path(source).resolve() in planted
+
+
+def loaded_from_objects(model: Any, tokenizer: Any, *, name: str = "") -> LoadedModel:
+    """A :class:`LoadedModel` of a model and tokenizer already in memory (a notebook's), in
+    eval mode, on the device and in the dtype of its weights. The fingerprint hashes the weights
+    (so the response cache never serves another model's answers)."""
+    if getattr(tokenizer, "mask_token_id", None) is None:
+        raise InputError(f"model: the tokenizer of {name or type(model).__name__} has no mask "
+                         "token: not a masked LM")  # fmt: skip
+    config = model.config
+    is_xlm = config.model_type == "xlm"
+    source = str(getattr(config, "_name_or_path", "") or "")
+    name = name or source or type(model).__name__
+    digest = hashlib.sha256()
+    for key, tensor in sorted(model.state_dict().items()):
+        digest.update(key.encode())
+        digest.update(tensor.detach().to("cpu").contiguous().view(torch.uint8).numpy().tobytes())
+    weight = next(model.parameters())
+    dtype = {v: k for k, v in DTYPES.items()}.get(weight.dtype, "float32")
+    return LoadedModel(
+        model=model.eval(), tokenizer=tokenizer, mask_id=int(tokenizer.mask_token_id),
+        fingerprint=f"sha256:{digest.hexdigest()}", name=name, device=str(weight.device),
+        dtype=dtype, is_xlm=is_xlm,
+        **_language(config, tokenizer, name=name, is_xlm=is_xlm, language=None),
+        max_positions=_max_positions(config, tokenizer), source=source,
+        is_planted=bool(source) and _is_planted(source, Path(source).is_dir()),
+    )  # fmt: skip

@@ -18,7 +18,6 @@ from huggingface_hub import EvalResult, ModelCardData
 from scipy import stats
 
 from xlmaudit import __version__
-from xlmaudit.probes import probe_record
 from xlmaudit.report import frames, statements
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.content import fmt, model_warning, suite_data_rows
@@ -167,7 +166,7 @@ def suite_section(run: RunData, suite: str, table: pd.DataFrame) -> list[Block]:
 def calibration_blocks(run: RunData) -> list[Block]:
     """For the planted model: how well each correlated per-filler score recovers the planted
     shares (Spearman rho over fillers, scipy), the check that the measurement works."""
-    truth = prov.planted_truth() if prov.model_kind(run.meta) == "planted" else None
+    truth = prov.planted_truth() if run.meta.planted_truth else None
     if not truth:
         return []
     items = []
@@ -220,7 +219,7 @@ def metric_lines(run: RunData, suite: str) -> list[str]:
     """``suite: metric: meaning`` for each main metric the suite's probes report."""
     out = []
     for probe in frames.probes_of(run.summary, suite):
-        record = probe_record(run.meta, suite, probe)
+        record = run.meta.probe(suite, probe)
         if record.main_metric and record.kind:
             info = metric_info(record.main_metric, record)
             out.append(f"{suite}: {record.main_metric}: {info.label}")
@@ -277,3 +276,11 @@ def model_card_text(run: RunData) -> str:
         tags=["bias-audit", "xlmaudit"], pipeline_tag="fill-mask")  # fmt: skip
     body = render_markdown(bias_section(run) + evaluation_section(run), base=run.path)
     return f"---\n{card_yaml(data).strip()}\n---\n\n{body.strip()}\n"
+
+
+def model_index(run: RunData) -> list[dict]:
+    """The ``model-index`` metadata of the card (one entry per result; [] without results)."""
+    data = ModelCardData(
+        model_name=prov.model_name(run.meta), eval_results=eval_results(run) or None
+    )
+    return list(data.to_dict().get("model-index") or [])

@@ -3,8 +3,10 @@ and one figure of paired differences per metric under ``figures/``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -15,6 +17,7 @@ from xlmaudit.report import plots
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.content import fmt, fmt_n, interval, key_provenance, model_warning
 from xlmaudit.report.figures import SavedFigure, save_figure, slug
+from xlmaudit.report.kind_figures import Made
 from xlmaudit.report.load import RunData, load_run
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.render import (
@@ -50,11 +53,8 @@ class ComparisonFiles:
     warnings: tuple[str, ...] = ()
 
 
-def difference_figures(
-    frame: pd.DataFrame, out: Path, meta: dict | None = None
-) -> list[SavedFigure]:
-    """One forest plot of B - A differences (with intervals) per metric."""
-    saved = []
+def draw_differences(frame: pd.DataFrame, meta: Mapping[str, Any] | None = None) -> Iterator[Made]:
+    """One forest plot of B - A differences (with intervals) per metric: (name, fig, caption)."""
     for metric, part in frame.groupby("metric", sort=False):
         rows = part.assign(label=part["suite"] + "/" + part["probe"] + ": " + part["group"])
         record = probe_record(meta or {}, str(part["suite"].iloc[0]), str(part["probe"].iloc[0]))
@@ -64,10 +64,16 @@ def difference_figures(
                 columns={"difference": "value"}),
             title=f"Run B - run A: {metric}", xlabel=f"difference B - A in {info.label}",
             reference=0.0)  # fmt: skip
-        name = slug("comparison", str(metric))
         caption = f"Paired difference B - A of {metric} with 95% paired bootstrap intervals."
-        saved.append(SavedFigure("", "", name, save_figure(fig, out, name), caption))
-    return saved
+        yield slug("comparison", str(metric)), fig, caption
+
+
+def difference_figures(
+    frame: pd.DataFrame, out: Path, meta: Mapping[str, Any] | None = None
+) -> list[SavedFigure]:
+    """:func:`draw_differences`, saved under ``out``."""
+    return [SavedFigure("", "", name, save_figure(fig, out, name), caption)
+            for name, fig, caption in draw_differences(frame, meta)]  # fmt: skip
 
 
 def comparison_table(frame: pd.DataFrame, labels: tuple[str, str] = ("", "")) -> Table:
@@ -89,7 +95,10 @@ def comparison_table(frame: pd.DataFrame, labels: tuple[str, str] = ("", "")) ->
 def run_titles(a: RunData, b: RunData) -> tuple[str, str, str]:
     """The runs' directory labels (as the N-run comparison labels them) and the report title:
     ``<dir A> (A: <model>) vs <dir B> (B: <model>)``, distinct even for one model run twice."""
-    label_a, label_b = run_labels([a.path, b.path])
+    if a.path is None or b.path is None:  # a run kept in memory: numbered model names
+        label_a, label_b = (f"{i}:{prov.model_name(r.meta)}" for i, r in enumerate((a, b), 1))
+    else:
+        label_a, label_b = run_labels([a.path, b.path])
     name_a, name_b = prov.model_name(a.meta), prov.model_name(b.meta)
     return label_a, label_b, f"{label_a} (A: {name_a}) vs {label_b} (B: {name_b})"
 
@@ -112,7 +121,10 @@ def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> l
     if skipped:
         blocks.append(Para("Not compared (no item-level score to pair, or no shared item): "
                            + ", ".join(skipped)))  # fmt: skip
-    blocks += [Heading(2, "Runs"), Bullets((f"A: {a.path}", f"B: {b.path}"))]
+    blocks += [
+        Heading(2, "Runs"),
+        Bullets((f"A: {a.path or 'in memory'}", f"B: {b.path or 'in memory'}")),
+    ]
     blocks += [Heading(3, "Run A provenance"), key_provenance(a.meta)]
     blocks += [Heading(3, "Run B provenance"), key_provenance(b.meta)]
     return blocks
@@ -123,6 +135,13 @@ def build_comparison(dir_a: str | Path, dir_b: str | Path, *, out: str | Path, s
     """Compare run directories A and B and write the comparison report into ``out``."""
     a, b = load_run(dir_a), load_run(dir_b)
     frame = compare_runs(a, b, seed=seed, allow_different_data=allow_different_data)
+    return write_comparison(a, b, frame, out=out)
+
+
+def write_comparison(
+    a: RunData, b: RunData, frame: pd.DataFrame, *, out: str | Path
+) -> ComparisonFiles:
+    """Write the comparison of runs A and B (``frame``: :func:`compare_runs`) into ``out``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     csv = out / "comparison.csv"

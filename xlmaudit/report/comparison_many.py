@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from xlmaudit.report import provenance as prov
 from xlmaudit.report.comparison import METHOD, ComparisonFiles, difference_figures
 from xlmaudit.report.content import fmt, fmt_n, interval, key_provenance, model_warning
 from xlmaudit.report.figures import SavedFigure, save_figure, slug
+from xlmaudit.report.kind_figures import Made
 from xlmaudit.report.load import RunData, load_run
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.render import (
@@ -45,20 +46,22 @@ class ManyComparisonFiles(ComparisonFiles):
     headlines: Path | None = None
 
 
-def headline_figures(frame: pd.DataFrame, out: Path, runs: dict[str, RunData]) -> list:
+def draw_headlines(frame: pd.DataFrame, runs: Mapping[str, RunData]) -> Iterator[Made]:
     """One forest plot per probe: its headline in every run, with intervals."""
-    saved = []
     for (suite, probe, metric), part in frame.groupby(["suite", "probe", "metric"], sort=False):
         meta = runs[str(part["run"].iloc[0])].meta
         record = probe_record(meta, str(suite), str(probe))
         info = metric_info(str(metric), record if record.kind else None)
         fig = plots.forest_plot(part.assign(label=part["run"]), title=f"{suite}/{probe}: {metric}",
                                 xlabel=info.label, reference=info.reference)  # fmt: skip
-        name = slug("headlines", f"{suite}-{probe}")
         caption = f"{suite}/{probe}: {metric} per run with its interval (summary.csv)."
-        saved.append(SavedFigure(str(suite), str(probe), name, save_figure(fig, out, name),
-                                 caption))  # fmt: skip
-    return saved
+        yield slug("headlines", f"{suite}-{probe}"), fig, caption
+
+
+def headline_figures(frame: pd.DataFrame, out: Path, runs: Mapping[str, RunData]) -> list:
+    """:func:`draw_headlines`, saved under ``out``."""
+    return [SavedFigure("", "", name, save_figure(fig, out, name), caption)
+            for name, fig, caption in draw_headlines(frame, runs)]  # fmt: skip
 
 
 def pairs_table(frame: pd.DataFrame) -> Table:
@@ -94,7 +97,10 @@ def many_blocks(runs: dict[str, RunData], heads: pd.DataFrame, frame: pd.DataFra
     if skipped:
         blocks.append(Para("Not compared (no item-level score to pair, or no shared item): "
                            + ", ".join(skipped)))  # fmt: skip
-    blocks += [Heading(2, "Runs"), Bullets(tuple(f"{k}: {r.path}" for k, r in runs.items()))]
+    blocks += [
+        Heading(2, "Runs"),
+        Bullets(tuple(f"{k}: {r.path or 'in memory'}" for k, r in runs.items())),
+    ]
     for label, run in runs.items():
         blocks += [Heading(3, f"Run {label} provenance"), key_provenance(run.meta)]
     return blocks
@@ -105,6 +111,14 @@ def build_many(dirs: Sequence[str | Path], *, out: str | Path, seed: int = 0,
     """Compare N run directories (every pair, Holm across all) and write the report to ``out``."""
     runs = {label: load_run(d) for label, d in zip(run_labels(dirs), dirs, strict=True)}
     frame = compare_many(runs, seed=seed, allow_different_data=allow_different_data)
+    return write_many(runs, frame, out=out)
+
+
+def write_many(
+    runs: Mapping[str, RunData], frame: pd.DataFrame, *, out: str | Path
+) -> ManyComparisonFiles:
+    """Write the N-run comparison (``frame``: :func:`compare_many`) into ``out``."""
+    runs = dict(runs)
     heads = headlines(runs)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

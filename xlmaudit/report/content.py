@@ -6,7 +6,6 @@ from typing import Any
 
 import pandas as pd
 
-from xlmaudit.probes import probe_record
 from xlmaudit.report import frames, statements
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
@@ -98,7 +97,7 @@ def methods_table(run: RunData, suite: str) -> Table:
     for (probe, metric), sub in part.groupby(["probe", "metric"], sort=False):
         est = sub["estimator"].dropna() if "estimator" in sub.columns else pd.Series([])
         name = f"{probe}: {metric}" + (f" (estimator {est.iloc[0]})" if len(est) else "")
-        record = probe_record(run.meta, suite, str(probe))
+        record = run.meta.probe(suite, str(probe))
         info = metric_info(metric, record if record.kind else None)
         rows.setdefault((info.label, info.method), []).append(name)
     table = tuple((", ".join(names), label, method) for (label, method), names in rows.items())

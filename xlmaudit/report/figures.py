@@ -18,7 +18,7 @@ from xlmaudit.report.kind_figures import Made, kind_figures
 from xlmaudit.report.languages import across_frames, base_id, toward
 from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
-from xlmaudit.report.provenance import model_kind, planted_truth
+from xlmaudit.report.provenance import planted_truth
 
 FINDINGS_FIGURE = "findings_forest"
 ACROSS_PREFIX = "across_languages"
@@ -208,27 +208,43 @@ def cross_language_figures(frame: pd.DataFrame | None) -> Iterator[Made]:
         yield slug(CROSS_PREFIX, est), fig, caption
 
 
-def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFigure]:
-    """Draw and save every figure ``run`` supports; return them in report order."""
-    out = out_dir or run.path / "figures"
-    truth = planted_truth() if model_kind(run.meta) == "planted" else None
-    saved = []
+@dataclass(frozen=True)
+class DrawnFigure:
+    """A figure drawn (not saved), with the suite and probe it belongs to and its caption."""
+
+    suite: str
+    probe: str
+    name: str
+    figure: Figure
+    caption: str
+
+
+def draw_figures(run: RunData) -> Iterator[DrawnFigure]:
+    """Draw every figure ``run`` supports, in report order."""
+    truth = planted_truth() if run.meta.planted_truth else None
     table = findings(run)
     forest = findings_forest(table)
     if forest is not None:
         caption = ("All headline numbers with 95% intervals, one panel per metric; the dashed line "
                    "is no bias.")  # fmt: skip
-        path = save_figure(forest, out, FINDINGS_FIGURE)
-        saved.append(SavedFigure("", "", FINDINGS_FIGURE, path, caption))
+        yield DrawnFigure("", "", FINDINGS_FIGURE, forest, caption)
     made = [*across_language_figures(table, run.meta), *cross_language_figures(run.cross_language)]
     for name, fig, caption in made:
-        saved.append(SavedFigure("", "", name, save_figure(fig, out, name), caption))
+        yield DrawnFigure("", "", name, fig, caption)
     for suite in run.suites:
         for probe in frames.probes_of(run.summary, suite):
             for name, fig, caption in probe_figures(run, suite, probe, truth):
-                saved.append(SavedFigure(suite, probe, name, save_figure(fig, out, name), caption))
+                yield DrawnFigure(suite, probe, name, fig, caption)
         made = list(benchmark_figures(run.summary, suite, run.meta))
         made += list(kind_figures(run, suite))  # registered per kind (report/kind_figures.py)
         for name, fig, caption in made:
-            saved.append(SavedFigure(suite, "", name, save_figure(fig, out, name), caption))
-    return saved
+            yield DrawnFigure(suite, "", name, fig, caption)
+
+
+def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFigure]:
+    """Draw and save every figure ``run`` supports; return them in report order."""
+    out = out_dir or run.path / "figures"
+    return [
+        SavedFigure(d.suite, d.probe, d.name, save_figure(d.figure, out, d.name), d.caption)
+        for d in draw_figures(run)
+    ]

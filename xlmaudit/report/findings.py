@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from xlmaudit.metrics.crows import holm
-from xlmaudit.probes import FormatFields, MetricDoc, probe_record
+from xlmaudit.probes import FormatFields, MetricDoc
 from xlmaudit.report import frames, numbers, plots
 from xlmaudit.report.load import RunData
 
@@ -89,7 +89,7 @@ def _two_sided(r: pd.Series) -> tuple[Any, Any]:
 
 def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any]]:
     part = frames.probe_rows(run.summary, suite, probe)
-    record = probe_record(run.meta, suite, probe)
+    record = run.meta.probe(suite, probe)
     if frames.is_attribution(part, run.meta):
         return []
     metric = frames.main_metric(part, run.meta)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -57,22 +57,12 @@ def figure_makers() -> dict[str, list[tuple[str, Maker]]]:
     return _MAKERS
 
 
-def suite_kinds(meta: Mapping[str, Any], suite: str) -> list[str]:
-    """The probe kinds ``meta.json`` records for ``suite``, in probe order, each once."""
-    suites = meta.get("suites") if isinstance(meta, Mapping) else None
-    entry = suites.get(suite, {}) if isinstance(suites, Mapping) else {}
-    probes = entry.get("probes", {}) if isinstance(entry, Mapping) else {}
-    if not isinstance(probes, Mapping):
-        return []
-    kinds = (rec.get("kind") for rec in probes.values() if isinstance(rec, Mapping))
-    return list(dict.fromkeys(str(k) for k in kinds if k))
-
-
 def kind_figures(run: RunData, suite: str) -> Iterator[Made]:
     """The registered figures of every kind in ``suite`` (every registered kind when the run
     records no kinds, as an old run directory may not); each maker filters its own rows."""
     makers = figure_makers()
-    kinds = suite_kinds(run.meta, suite) or list(makers)
+    recorded = run.meta.suites.get(suite)
+    kinds = list(recorded.kinds if recorded else ()) or list(makers)
     for kind in kinds:
         for frame, maker in makers.get(kind, []):
             data = run.summary if frame == "summary" else run.raw.get(suite)

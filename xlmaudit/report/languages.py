@@ -16,6 +16,7 @@ two or more languages is drawn as one forest plot, one row per language.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Mapping
@@ -139,14 +140,15 @@ def cross_listed(meta: Mapping[str, Any]) -> bool:
     return CROSS_FILE in json.dumps(meta, default=str)
 
 
-def read_cross(run_dir: Path) -> pd.DataFrame | None:
-    """``cross_language.csv`` of a run directory, or None when there is none; a file without
-    the columns the report needs is an InputError naming it."""
-    path = Path(run_dir) / CROSS_FILE
-    if not path.is_file():
+def read_cross(run_dir: Path | None, text: str | None = None) -> pd.DataFrame | None:
+    """``cross_language.csv`` of a run directory (or its ``text``, for a run kept in memory), or
+    None when there is none; a file without the columns the report needs is an InputError
+    naming it."""
+    path = Path(run_dir or ".") / CROSS_FILE
+    if text is None and not path.is_file():
         return None
     try:
-        frame = pd.read_csv(path)
+        frame = pd.read_csv(path if text is None else io.StringIO(text))
     except (ValueError, pd.errors.ParserError) as exc:
         raise InputError(f"{path}: not a readable CSV ({exc})") from exc
     missing = [c for c in CROSS_REQUIRED if c not in frame.columns]

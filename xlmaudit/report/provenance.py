@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from xlmaudit.planted.truth import truth
-
-PLANTED_NAMES: tuple[str, ...] = ("planted",)
+from xlmaudit.runinfo import RunInfo
 
 
 def _model(meta: dict[str, Any]) -> dict[str, Any]:
@@ -20,16 +20,15 @@ def model_name(meta: dict[str, Any]) -> str:
     return str(model.get("name") or model.get("id") or meta.get("model_name") or "unknown model")
 
 
-def model_kind(meta: dict[str, Any]) -> str:
-    """``planted`` (the calibration model), ``random`` (random weights) or ``pretrained``."""
-    model = _model(meta)
-    name = model_name(meta).lower()
-    path = str(model.get("path", "")).replace("\\", "/")
-    if model.get("random_weights") or meta.get("random_weights"):
-        return "random"  # detected at load time: wins even over the planted model's name
-    if model.get("planted") or name in PLANTED_NAMES or "xlmaudit/planted/model" in path:
-        return "planted"
-    return "random" if "random" in name else "pretrained"
+def model_kind(meta: Mapping[str, Any]) -> str:
+    """``planted`` (a planted-bias calibration model), ``random`` (random weights) or
+    ``pretrained``, as ``meta.json`` records it (older runs: migrated in
+    :func:`xlmaudit.runinfo.migrate_meta`)."""
+    info = meta if isinstance(meta, RunInfo) else RunInfo.from_json(meta)
+    if meta.get("random_weights"):  # a top-level flag of hand-written run directories
+        return "random"
+    kind = info.model.kind
+    return "random" if kind == "pretrained" and "random" in info.model.name.lower() else kind
 
 
 def random_reason(meta: dict[str, Any]) -> str:
@@ -91,12 +90,12 @@ def data_notes(meta: dict[str, Any]) -> dict[str, str]:
 
 def flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
     """Nested dicts/lists as ``(dotted.key, text)`` rows, in order."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         rows: list[tuple[str, str]] = []
         for key, sub in value.items():
             rows += flatten(sub, f"{prefix}.{key}" if prefix else str(key))
         return rows
-    if isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+    if isinstance(value, list) and any(isinstance(v, Mapping | list) for v in value):
         rows = []
         for i, sub in enumerate(value):
             rows += flatten(sub, f"{prefix}[{i}]")

@@ -11,7 +11,6 @@ from typing import Any
 
 import pandas as pd
 
-from xlmaudit.probes import probe_record
 from xlmaudit.report import frames
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.languages import language_name, skipped_languages
@@ -119,7 +118,7 @@ def below_minimum(run: RunData, suite: str) -> list[str]:
     out = []
     part = run.summary[run.summary["suite"] == suite]
     for probe in frames.probes_of(part, suite):
-        record = probe_record(run.meta, suite, probe)
+        record = run.meta.probe(suite, probe)
         minimum = getattr(record.kind, "min_n", 0) if record.kind else 0
         rows = frames.probe_rows(part, suite, probe)
         main = rows[rows["metric"] == frames.main_metric(rows, run.meta)]
