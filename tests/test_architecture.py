@@ -31,7 +31,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("suites", "runner", "planted"),  # load + run suites; the planted model's data
     (
         "rundir",
-        "compare",
+        "paired",
         "compare_checks",
         "compare_many",
         "cross_language",
@@ -49,9 +49,7 @@ OUTSIDE = ("testing",)
 COMPAT_SHIMS = ("xlmaudit.inference.fake",)
 # ``xlmaudit/__init__.py`` imports ``xlmaudit.api`` lazily (module ``__getattr__``), so that
 # ``from xlmaudit import audit`` works while ``import xlmaudit`` imports nothing heavy.
-# ``xlmaudit/compare.py`` likewise: once imported it is the attribute ``xlmaudit.compare``, so
-# calling it calls ``xlmaudit.api.compare``.
-LAZY_ENTRY = {m: ("xlmaudit.api", "xlmaudit.api.") for m in ("xlmaudit", "xlmaudit.compare")}
+LAZY_ENTRY = {"xlmaudit": ("xlmaudit.api", "xlmaudit.api.")}
 # Who may import the inference core (besides itself): the entry point, the commands, the
 # benchmarks, the tests.
 INFERENCE_USERS = ("api", "commands", "bench", "testing")

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from xlmaudit.cli import main
-from xlmaudit.compare import COMPARISON_COLUMNS, compare_runs
 from xlmaudit.compare_many import compare_many, headlines, run_labels
 from xlmaudit.errors import InputError
+from xlmaudit.paired import COMPARISON_COLUMNS, compare_runs
 
 try:  # main moved the fixtures to the testing package (#13) after this branch began
     from xlmaudit.testing.fixtures import fake_table, write_fake_run

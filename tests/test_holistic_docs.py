@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from xlmaudit.cli import main
-from xlmaudit.compare import compare_runs
+from xlmaudit.paired import compare_runs
 from xlmaudit.probes import get_kind
 from xlmaudit.report.load import load_run
 

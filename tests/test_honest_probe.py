@@ -111,7 +111,7 @@ def test_cli_planted_honest(tmp_path):
 
 
 def test_compare_pairs_prompts(tmp_path):
-    from xlmaudit.compare import compare_probe
+    from xlmaudit.paired import compare_probe
     from xlmaudit.probes import probe_record
 
     raw_ref, _ = _run(tmp_path / "a", "reference")

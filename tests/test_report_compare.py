@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from xlmaudit.cli import main
-from xlmaudit.compare import compare_runs, difference_interval, mcnemar_exact, sign_test
 from xlmaudit.errors import InputError
+from xlmaudit.paired import compare_runs, difference_interval, mcnemar_exact, sign_test
 from xlmaudit.report.load import load_run
 from xlmaudit.testing.fixtures import fake_table, write_fake_run
 
@@ -149,7 +149,7 @@ def test_compare_command_error_is_one_line(runs, tmp_path, capsys):
 
 
 def test_stereoset_cluster_decisions_count_ties_as_anti():
-    from xlmaudit.compare import item_values
+    from xlmaudit.paired import item_values
     from xlmaudit.probes import ProbeRecord, get_kind
 
     rows = []

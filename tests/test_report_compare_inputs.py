@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from xlmaudit.cli import main
-from xlmaudit.compare import compare_runs, data_checksums
 from xlmaudit.errors import InputError
+from xlmaudit.paired import compare_runs, data_checksums
 from xlmaudit.report.load import load_run
 from xlmaudit.testing.fixtures import write_fake_run
 

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from xlmaudit.compare import compare_probe
+from xlmaudit.paired import compare_probe
 from xlmaudit.probes import probe_record
 
 META = {"suites": {"seat": {"probes": {"mean": {"kind": "seat"}}}}}

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from xlmaudit.compare import compare_runs
+from xlmaudit.paired import compare_runs
 from xlmaudit.probes import get_kind, load_kinds, probe_record
 from xlmaudit.testing.fixtures import write_fake_run
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from xlmaudit.compare import compare_probe
+from xlmaudit.paired import compare_probe
 from xlmaudit.probes import RunContext, probe_record
 from xlmaudit.runner import run_suites
 from xlmaudit.suites import load_suite

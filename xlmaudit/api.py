@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from xlmaudit.errors import InputError
+from xlmaudit.report.audit_run import Run, as_run, load_run
 from xlmaudit.report.compare import Comparison, compare
-from xlmaudit.report.run import Run, load_run, run_in_memory
+from xlmaudit.report.run import run_in_memory
 
 __all__ = ["Comparison", "InputError", "Run", "RunSettings", "audit", "compare", "load_run"]
 
@@ -236,12 +237,12 @@ def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) 
         dist = {"world_size": group.world, "backend": group.backend}
         meta = replace(meta, extra={**meta.extra, "distributed": dist})
         if not group.is_main:  # rank 0 alone writes the run directory
-            return run_in_memory(results, meta)
+            return as_run(run_in_memory(results, meta))
     tables, record = run_tables({r.suite.name: r.raw for r in results}, seed=settings.seed)
     if record:
         meta = replace(meta, extra={**meta.extra, "cross_language": record})
     if settings.out is None:
-        return run_in_memory(results, meta, tables)
+        return as_run(run_in_memory(results, meta, tables))
     from xlmaudit.rundir import write_run
 
     out = write_run(settings.out, results, meta, overwrite=settings.overwrite, tables=tables)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from xlmaudit.errors import InputError
 
 if TYPE_CHECKING:
-    from xlmaudit.compare import RunLike
+    from xlmaudit.paired import RunLike
 
 SHORT = 12  # hex digits of a checksum shown in messages
 NOT_READ = "not read"  # a data file one run read and the other did not

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from xlmaudit.compare import COMPARISON_COLUMNS, RunLike, compare_runs
 from xlmaudit.errors import InputError
 from xlmaudit.metrics.crows import holm
+from xlmaudit.paired import COMPARISON_COLUMNS, RunLike, compare_runs
 from xlmaudit.probes import probe_record
 
 OVERALL_GROUPS = ("all", "overall")  # the groups of a probe's overall row (report.frames too)

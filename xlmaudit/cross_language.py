@@ -36,10 +36,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlmaudit.compare import mcnemar_exact
 from xlmaudit.errors import InputError
 from xlmaudit.metrics.crows import holm
 from xlmaudit.metrics.stats import paired_difference_interval
+from xlmaudit.paired import mcnemar_exact
 
 FILE = "cross_language.csv"
 # suite -> its language, and the suite pairs a run compares (language A first)

@@ -9,8 +9,8 @@ from xlmaudit.report import provenance as prov
 from xlmaudit.report.card import data_blocks, model_card_text
 from xlmaudit.report.content import report_blocks
 from xlmaudit.report.figures import SavedFigure, build_figures
-from xlmaudit.report.load import load_run
 from xlmaudit.report.render import render_html, render_markdown
+from xlmaudit.report.run import load_run_data as load_run
 
 
 @dataclass(frozen=True)

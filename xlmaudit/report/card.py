@@ -24,10 +24,10 @@ from xlmaudit.report.content import fmt, model_warning, suite_data_rows
 from xlmaudit.report.findings import findings
 from xlmaudit.report.language_blocks import cross_sentences
 from xlmaudit.report.languages import language_name, languages, untrained_note
-from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.numbers import estimate, fmt_n
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
+from xlmaudit.report.run import RunData
 
 REPORT_LINK = "report.md"
 CAVEATS_INTRO = "Caveats declared by the suite:"

@@ -1,6 +1,6 @@
 """Runs compared item by item: :func:`compare` returns a :class:`Comparison` of two or more
 :class:`~xlmaudit.report.run.Run` objects (loaded or in memory), over
-:func:`xlmaudit.compare.compare_runs` (two runs) and :func:`xlmaudit.compare_many.compare_many`
+:func:`xlmaudit.paired.compare_runs` (two runs) and :func:`xlmaudit.compare_many.compare_many`
 (every pair, Holm across all)."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from xlmaudit.compare import compare_runs
 from xlmaudit.compare_many import compare_many, headlines, run_labels
 from xlmaudit.errors import InputError
-from xlmaudit.report.run import Run, load_run
+from xlmaudit.paired import compare_runs
+from xlmaudit.report.audit_run import Run, load_run
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

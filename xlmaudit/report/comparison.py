@@ -10,15 +10,14 @@ from typing import Any
 
 import pandas as pd
 
-from xlmaudit.compare import compare_runs
 from xlmaudit.compare_many import run_labels
+from xlmaudit.paired import compare_runs
 from xlmaudit.probes import probe_record
 from xlmaudit.report import plots
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.content import fmt, fmt_n, interval, key_provenance, model_warning
 from xlmaudit.report.figures import SavedFigure, save_figure, slug
 from xlmaudit.report.kind_figures import Made
-from xlmaudit.report.load import RunData, load_run
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.render import (
     Block,
@@ -30,6 +29,8 @@ from xlmaudit.report.render import (
     render_html,
     render_markdown,
 )
+from xlmaudit.report.run import RunData
+from xlmaudit.report.run import load_run_data as load_run
 
 METHOD = (
     "Items are paired by item_id across the two runs; only items both runs scored enter. "

@@ -18,7 +18,6 @@ from xlmaudit.report.comparison import METHOD, ComparisonFiles, difference_figur
 from xlmaudit.report.content import fmt, fmt_n, interval, key_provenance, model_warning
 from xlmaudit.report.figures import SavedFigure, save_figure, slug
 from xlmaudit.report.kind_figures import Made
-from xlmaudit.report.load import RunData, load_run
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.render import (
     Block,
@@ -30,6 +29,8 @@ from xlmaudit.report.render import (
     render_html,
     render_markdown,
 )
+from xlmaudit.report.run import RunData
+from xlmaudit.report.run import load_run_data as load_run
 
 MANY_METHOD = (
     "Every pair of runs is compared as two runs are (A = the run given first on the command "

@@ -12,10 +12,10 @@ from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
 from xlmaudit.report.findings import findings
 from xlmaudit.report.language_blocks import across_blocks, cross_blocks, language_notes, suite_title
 from xlmaudit.report.languages import is_multilingual, language_name
-from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.numbers import estimate, fmt, fmt_n, interval
 from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
+from xlmaudit.report.run import RunData
 
 EXAMPLE_ROWS = 6
 EXAMPLE_COLUMNS = 10

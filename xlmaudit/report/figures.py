@@ -16,9 +16,9 @@ from xlmaudit.report.cross_language_plots import cross_language_plot
 from xlmaudit.report.findings import findings, findings_forest
 from xlmaudit.report.kind_figures import Made, kind_figures
 from xlmaudit.report.languages import across_frames, base_id, toward
-from xlmaudit.report.load import RunData
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import planted_truth
+from xlmaudit.report.run import RunData
 
 FINDINGS_FIGURE = "findings_forest"
 ACROSS_PREFIX = "across_languages"

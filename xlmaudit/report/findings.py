@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from xlmaudit.metrics.crows import holm
 from xlmaudit.probes import FormatFields, MetricDoc
 from xlmaudit.report import frames, numbers, plots
-from xlmaudit.report.load import RunData
+from xlmaudit.report.run import RunData
 
 FINDING_COLUMNS = ("suite", "probe", "lang", "group", "level", "metric", "contrast", "value",
                    "ci_low", "ci_high", "n", "min_n", "n_ties", "p_value", "p_one_sided",

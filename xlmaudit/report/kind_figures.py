@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 if TYPE_CHECKING:
-    from xlmaudit.report.load import RunData
+    from xlmaudit.report.run import RunData
 
 Made = tuple[str, Figure, str]
 Maker = Callable[[pd.DataFrame, str], Iterator[Made]]

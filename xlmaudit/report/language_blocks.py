@@ -20,9 +20,9 @@ from xlmaudit.report.languages import (
     skipped_note,
     untrained_note,
 )
-from xlmaudit.report.load import RunData
 from xlmaudit.report.numbers import decimals, distance, fmt, fmt_n, interval, number
 from xlmaudit.report.render import Block, Bullets, Heading, Image, Para, Table
+from xlmaudit.report.run import RunData
 
 MATCH_RULE = (
     "The same probe in several languages: probes of one kind, metric and group whose ids are "

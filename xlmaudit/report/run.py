@@ -10,11 +10,10 @@ would hold, so the report reads one run the same way whether it was written or n
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,9 +22,6 @@ from xlmaudit.report.languages import fill_lang, read_cross
 from xlmaudit.runinfo import RunInfo
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-    from xlmaudit.report.build import ReportFiles
     from xlmaudit.rundir import RunMeta
     from xlmaudit.runner import SuiteResult
 
@@ -64,8 +60,8 @@ class Unwritten:
 
 
 @dataclass(frozen=True)
-class Run:
-    """One audit run: typed ``meta``, ``summary`` (``lang`` on every row), ``raw[suite]``
+class RunData:
+    """One audit run's data: typed ``meta``, ``summary`` (``lang`` on every row), ``raw[suite]``
     (loaded on first access), ``cross_language`` (None when the run has none). ``path`` is the
     run directory (None for a run kept in memory, see :meth:`write_report`)."""
 
@@ -82,66 +78,6 @@ class Run:
         names = list(dict.fromkeys(self.summary["suite"].astype(str)))
         return names + [s for s in self.raw if s not in names]
 
-    def findings(self) -> pd.DataFrame:
-        """The headline table the report opens with (:func:`xlmaudit.report.findings.findings`)."""
-        from xlmaudit.report.findings import findings
-
-        return findings(self)
-
-    def figures(self) -> dict[str, Figure]:
-        """Every figure of the report, by name, in report order (nothing is written)."""
-        from xlmaudit.report.figures import draw_figures
-
-        return {made.name: made.figure for made in draw_figures(self)}
-
-    def model_card(self) -> str:
-        """The model-card section (Markdown with a ``model-index`` YAML header)."""
-        from xlmaudit.report.card import model_card_text
-
-        return model_card_text(self)
-
-    def model_index(self) -> list[dict[str, Any]]:
-        """The card's ``model-index`` metadata (Hugging Face format)."""
-        from xlmaudit.report.card import model_index
-
-        return model_index(self)
-
-    def write_report(self, path: str | Path | None = None, *, overwrite: bool = False) -> Path:
-        """Write the run directory (meta.json, summary.csv, raw/) where it is not yet written,
-        then figures/, report.html, report.md and model_card.md; return the directory.
-
-        ``path``: required for a run kept in memory; for a run directory, None rebuilds the
-        report in place and another path copies the run there first.
-        """
-        from xlmaudit.report.build import build_report
-
-        target = self._write_run(path, overwrite=overwrite)
-        files: ReportFiles = build_report(target)
-        return files.html.parent
-
-    def _write_run(self, path: str | Path | None, *, overwrite: bool) -> Path:
-        from xlmaudit.rundir import check_out, write_run
-
-        if path is None:
-            if self.path is None:
-                raise InputError("write_report: path=None, but this run was kept in memory "
-                                 "(audit(out=None)); name a directory")  # fmt: skip
-            return self.path
-        path = Path(path)
-        if self.unwritten is not None:
-            u = self.unwritten
-            return write_run(path, list(u.results), u.meta, overwrite=overwrite, tables=u.tables)
-        if self.path is not None and path.resolve() == self.path.resolve():
-            return path
-        check_out(path, overwrite=overwrite)
-        if path.exists():
-            shutil.rmtree(path)
-        shutil.copytree(self.path, path)  # type: ignore[arg-type]
-        return path
-
-
-RunData = Run  # the name the report used before issue 22
-
 
 def _typed_summary(summary: pd.DataFrame, meta: RunInfo) -> pd.DataFrame:
     summary = summary.copy()
@@ -153,7 +89,7 @@ def _typed_summary(summary: pd.DataFrame, meta: RunInfo) -> pd.DataFrame:
     return fill_lang(summary, meta)  # a run older than the column reads as English
 
 
-def load_run(run_dir: str | Path) -> Run:
+def load_run_data(run_dir: str | Path) -> RunData:
     """Read a run directory written by this version or an earlier one (migrated by
     :func:`xlmaudit.runinfo.migrate_meta`); an InputError names a missing or malformed file."""
     from xlmaudit.rundir import raw_files, read_meta, read_summary
@@ -167,14 +103,14 @@ def load_run(run_dir: str | Path) -> Run:
     meta = RunInfo.from_json(obj)
     files = raw_files(path, meta.raw)
     raw = LazyFrames({p.stem: (lambda p=p: pd.read_parquet(p)) for p in files})
-    return Run(path=path, meta=meta, summary=_typed_summary(read_summary(path), meta), raw=raw,
+    return RunData(path=path, meta=meta, summary=_typed_summary(read_summary(path), meta), raw=raw,
                cross_language=read_cross(path))  # fmt: skip
 
 
 def run_in_memory(
     results: list[SuiteResult], meta: RunMeta, tables: Mapping[str, pd.DataFrame] | None = None
-) -> Run:
-    """A :class:`Run` of suite results not written anywhere (``audit(out=None)``)."""
+) -> RunData:
+    """The data of suite results not written anywhere (``audit(out=None)``)."""
     from xlmaudit.rundir import parquet_safe, summary_frame
 
     info = RunInfo.from_json(meta.to_json())
@@ -192,5 +128,5 @@ def run_in_memory(
     raw = LazyFrames({r.suite.name: loader(r.raw) for r in results})
     table = (tables or {}).get("cross_language.csv")
     cross = None if table is None else read_cross(None, table.to_csv(index=False))
-    return Run(path=None, meta=info, summary=summary, raw=raw, cross_language=cross,
+    return RunData(path=None, meta=info, summary=summary, raw=raw, cross_language=cross,
                unwritten=Unwritten(tuple(results), meta, dict(tables or {})))  # fmt: skip

@@ -14,7 +14,7 @@ import pandas as pd
 from xlmaudit.report import frames
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.languages import language_name, skipped_languages
-from xlmaudit.report.load import RunData
+from xlmaudit.report.run import RunData
 
 NO_CAVEATS = "no caveats declared by this suite"
 NO_CITATIONS = "no references declared by this suite"

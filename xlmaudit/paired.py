@@ -26,8 +26,6 @@ unless ``allow_different_data``, a checksum not recorded is a warning.
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -180,17 +178,3 @@ def compare_runs(
         raise InputError(f"the runs share no scored item in suites {shared}: item ids differ "
                          "(different data, templates or lexicons?)")  # fmt: skip
     return frame
-
-
-class _CallableModule(types.ModuleType):
-    """``xlmaudit.compare`` is this module once imported (Python binds a package's submodule
-    to its attribute), so ``xlmaudit.compare(run_a, run_b)`` and ``from xlmaudit import compare``
-    must work on it too: calling the module calls :func:`xlmaudit.api.compare`."""
-
-    def __call__(self, *runs: Any, **options: Any) -> Any:
-        from xlmaudit.api import compare
-
-        return compare(*runs, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
