@@ -18,13 +18,15 @@ import yaml
 
 from xlmaudit.cli import main
 from xlmaudit.probes import probe_record
+from xlmaudit.probes.seat import BIAS_BENCH_TESTS
 from xlmaudit.report.findings import findings
 from xlmaudit.report.load import load_run
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SUITES = ("seat", "honest", "winobias")
 LIMIT = 2
-INTERVAL = r"\\?\[-?\d+\.\d+, -?\d+\.\d+\\?\]"  # [low, high] (Markdown escapes the brackets)
+# [low, high] (Markdown escapes the brackets)
+INTERVAL = r"\\?\[-?\d+(?:\.\d+)?, -?\d+(?:\.\d+)?\\?\]"
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,8 @@ def test_summary_rows_of_each_suite_have_declared_metrics(run_dir):
     run = load_run(run_dir)
     assert set(summary.suite) == set(SUITES)
     seat = summary[(summary.suite == "seat") & (summary.metric == "effect_size")]
-    assert len(seat) == 2 * LIMIT  # two probes (mean, first pooling) x the first LIMIT tests
+    # --limit cuts each test's sets, never a test: two probes (mean, first pooling) x 17 tests
+    assert len(seat) == 2 * len(BIAS_BENCH_TESTS)
     assert (seat.level == "category").all() and seat.target_x.notna().all()
     assert seat.ci_low.notna().all() and seat.p_holm.notna().all()
     agg = summary[(summary.suite == "seat") & (summary.metric == "mean_abs_effect_size")]
@@ -76,19 +79,24 @@ def test_report_and_card_state_each_suite_with_intervals(run_dir):
         rows = table[(table.suite == suite) & table.ci_low.notna()]
         assert len(rows) and (rows.direction != "").all(), suite
         # the findings table of report.md and a card sentence, each with its interval
-        assert re.search(rf"\| {suite}/[^|]+\| [^|]+\| -?\d+\.\d+ {INTERVAL} \| the model ", report)
-        assert re.search(rf"^- {suite} / .*95% CI {INTERVAL}.*: the model ", card, re.M), suite
+        value = rf"-?\d+(?:\.\d+)?%? {INTERVAL}"  # the number rule: decimals from the interval
+        assert re.search(rf"\| {suite}/[^|]+\| [^|]+\| {value} \| [^|]+\| the model ", report)
+        section = card[card.index(f"### {suite}\n") :].split("\n### ")[0]
+        assert re.search(rf"^- English \(en\): .*\(.*n = \d+.*\): the model .*{INTERVAL}", section,
+                         re.M), suite  # fmt: skip
     assert "associates" in table[table.suite == "seat"].direction.iloc[0]  # sets named by test
-    assert "Holm p = " in card  # SEAT's own Holm correction across its tests
+    assert "(one-sided " in report  # SEAT: sent-bias's one-sided p beside the two-sided Holm p
     # calibration model: labelled as such in both documents, never as findings about a model
     for text in (report, card):
         assert "planted-bias calibration model" in text and "not findings" in text
     header = yaml.safe_load(card.split("---")[1])
     results = header["model-index"][0]["results"]
     named = {r["dataset"]["name"] for r in results}
-    assert set(SUITES) <= named
+    assert named == {f"{s} (partial run (--limit {LIMIT}))" for s in SUITES}
+    # the model-index: each probe's main metric (SEAT, without an overall row: per test)
     metrics = {m["type"] for r in results for m in r["metrics"]}
-    assert {"effect_size", "mean_abs_effect_size", "honest@20", "pct_stereotypical"} <= metrics
+    assert metrics == {"effect_size", "honest@20", "pct_stereotypical"}
+    assert all(m["args"]["limit"] == LIMIT for r in results for m in r["metrics"])
 
 
 @pytest.mark.slow
@@ -105,5 +113,5 @@ def test_compare_with_itself_pairs_every_suite(run_dir, tmp_path):
     for key, metric in expected.items():
         assert top.loc[key, "metric"] == metric, key
         assert top.loc[key, "n_shared"] >= 1 and top.loc[key, "difference"] == 0.0, key
-    assert (top.loc["seat", "n_shared"] == LIMIT).all()
+    assert (top.loc["seat", "n_shared"] == len(BIAS_BENCH_TESTS)).all()  # every test kept
     assert (top.loc["honest", "n_shared"] == LIMIT).all()

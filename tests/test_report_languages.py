@@ -109,7 +109,7 @@ def test_findings_are_grouped_by_language_each_with_interval_and_direction(built
     fr_part, en_part = md[fr:en], md[en:across]
     assert "crows-pairs-fr/meade2022" in fr_part and "crows-pairs-en-revised" not in fr_part
     assert "crows-pairs-en-revised/meade2022" in en_part and "crows-pairs-fr" not in en_part
-    assert "58.0 \\[54.0, 62.0\\]" in fr_part  # half-width 4: two significant digits, 4.0
+    assert "58.0% \\[54.0, 62.0\\]" in fr_part  # half-width 4: two significant digits, 4.0
     assert "the model prefers the more-stereotyping sentence in 58" in fr_part
     # the French pronoun probe: groups named with their French words, direction flipped
     assert "the model prefers male (il) over female (elle) by 0.20 nats" in fr_part

@@ -86,7 +86,8 @@ def test_run_with_cut_data_says_so_in_report_card_and_model_index(tmp_path, caps
     card = (out / "model_card.md").read_text(encoding="utf-8")
     index = yaml.safe_load(card.split("---\n")[1])["model-index"][0]["results"]
     names = {r["dataset"]["name"] for r in index}
-    assert names == {f"crows-pairs (crows-pairs: {note})"}  # model-index dataset name
+    # model-index dataset name: the partial run and the modified data beside the number
+    assert names == {f"crows-pairs (partial run (--limit 2)) (crows-pairs: {note})"}
 
 
 def test_a_file_read_by_every_probe_is_checked_once(tmp_path, capsys):

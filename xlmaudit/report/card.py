@@ -77,6 +77,14 @@ def headline_table(run: RunData) -> pd.DataFrame:
     return table[table["level"].isin(["overall", "contrast"])]
 
 
+def index_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The findings rows the model-index lists: each probe's main metric over all items; a probe
+    with no such row (SEAT: one effect size per test) keeps its findings rows."""
+    overall = table["level"].eq("overall")
+    has = overall.groupby([table["suite"], table["probe"]]).transform("any")
+    return table[overall | (~has & table["level"].ne("contrast"))]
+
+
 def eval_results(run: RunData) -> list[EvalResult]:
     """One ``EvalResult`` per probe's main metric over all items (interval and n in
     ``metric_args``; a partial run names its ``limit`` there and in the data set's name); none
@@ -88,7 +96,7 @@ def eval_results(run: RunData) -> list[EvalResult]:
     partial = statements.partial_label(run.meta)
     out = []
     table = findings(run)
-    for _, r in table[table["level"] == "overall"].iterrows():
+    for _, r in index_rows(table).iterrows():
         if not _finite(r["value"]):
             continue
         args = {k: round(float(r[k]), 6) for k in ("ci_low", "ci_high") if _finite(r.get(k))}
@@ -112,7 +120,9 @@ def headline(r: pd.Series) -> str:
     """``nangia2020 (pct_sent_more, n = 1673, p = 0.0038): the model prefers ...``: a findings
     row with n, ties, p-value and the direction in words (which carries the value and interval);
     a row without direction words shows the value and interval instead."""
-    what = r["probe"] if r["level"] == "overall" else f"{r['probe']}, {r['contrast']}"
+    what = {"overall": r["probe"], "contrast": f"{r['probe']}, {r['contrast']}"}.get(
+        r["level"], f"{r['probe']}: {r['group']}"
+    )
     facts = [str(r["metric"]), f"n = {fmt_n(r['n'])}"]
     if _finite(r.get("n_ties")) and r["n_ties"]:
         facts.append(f"{fmt_n(r['n_ties'])} ties")
@@ -152,9 +162,10 @@ def suite_section(run: RunData, suite: str, table: pd.DataFrame) -> list[Block]:
     part = table[table["suite"] == suite]
     for lang in dict.fromkeys(part["lang"]):
         here = part[part["lang"] == lang]
-        top = here[here["level"].isin(["overall", "contrast"])]
+        shown = here.index.isin(index_rows(here).index) | here["level"].eq("contrast")
+        top = here[shown]  # a probe without an overall row (SEAT) shows each of its rows
         lines = [f"{language_name(lang)}: {headline(r)}" for _, r in top.iterrows()]
-        cats = category_line(here)
+        cats = category_line(here[~shown])
         blocks.append(Bullets(tuple(lines + ([f"{language_name(lang)}: {cats}"] if cats else []))))
     facts = [f for f in statements.run_facts(run, suite)
              if not f.startswith(("Languages measured", "This is a partial"))
