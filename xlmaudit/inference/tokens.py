@@ -140,9 +140,13 @@ class Codec:
             raise InputError(
                 f"text {_short(text)}{what} is {len(ids)} tokens, longer than the model's "
                 f"{self.max_positions} positions"
-                + ("" if self.truncate else " (xlmaudit fill --truncate or ModelScorer(..., "
-                   "truncate=True) cut it; xlmaudit run never scores a cut text: use a model "
-                   "with more positions)")
+                + (
+                    ""
+                    if self.truncate
+                    else " (xlmaudit fill --truncate or ModelScorer(..., "
+                    "truncate=True) cut it; xlmaudit run never scores a cut text: use a model "
+                    "with more positions)"
+                )
             )
         return ids[: self.max_positions - 1] + ids[-1:]
 

@@ -30,8 +30,7 @@ from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_
 from xlmaudit.report.run import RunData
 
 REPORT_LINK = "report.md"
-CAVEATS_INTRO = "Caveats declared by the suite:"
-FACTS_INTRO = "In this run:"
+CAVEATS_INTRO = "Caveats declared by the suite, then facts of this run:"
 FINDING_ALPHA = 0.05
 
 
@@ -170,8 +169,7 @@ def suite_section(run: RunData, suite: str, table: pd.DataFrame) -> list[Block]:
     facts = [f for f in statements.run_facts(run, suite)
              if not f.startswith(("Languages measured", "This is a partial"))
              and " categories in this run " not in f]  # fmt: skip
-    blocks += [Para(CAVEATS_INTRO), Bullets(tuple(statements.caveats(run, suite)))]
-    return blocks + ([Para(FACTS_INTRO), Bullets(tuple(facts))] if facts else [])
+    return [*blocks, Para(CAVEATS_INTRO), Bullets(tuple(statements.caveats(run, suite) + facts))]
 
 
 def calibration_blocks(run: RunData) -> list[Block]:

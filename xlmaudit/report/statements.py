@@ -166,7 +166,7 @@ def run_facts(run: RunData, suite: str) -> list[str]:
         facts.append(f"This is a {partial}: at most {limit_of(run.meta)} items per probe.")
     langs = _langs(run, suite)
     if langs:
-        names = ", ".join(f"{language_name(g)} ({g})" for g in langs)
+        names = ", ".join(language_name(g) for g in langs)
         facts.append(f"Languages measured in this run: {names}.")
     for lang in skipped_languages(run.meta, suite):
         facts.append(f"Not measured in this run: {lang}.")
