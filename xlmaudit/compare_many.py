@@ -24,7 +24,7 @@ import pandas as pd
 from xlmaudit.errors import InputError
 from xlmaudit.metrics.crows import holm
 from xlmaudit.paired import COMPARISON_COLUMNS, RunLike, compare_runs
-from xlmaudit.probes import probe_record
+from xlmaudit.runinfo import RunInfo
 
 OVERALL_GROUPS = ("all", "overall")  # the groups of a probe's overall row (report.frames too)
 HEADLINE_COLUMNS: tuple[str, ...] = (
@@ -47,7 +47,7 @@ def headlines(runs: Mapping[str, RunLike]) -> pd.DataFrame:
     for label, run in runs.items():
         summary = run.summary
         for (suite, probe), part in summary.groupby(["suite", "probe"], sort=False):
-            main = probe_record(run.meta, str(suite), str(probe)).main_metric
+            main = RunInfo.of(run.meta).probe(str(suite), str(probe)).main_metric
             keep = part[(part["metric"] == main) & part["group"].isin(OVERALL_GROUPS)]
             for r in keep.itertuples(index=False):
                 rows.append({"run": label, "suite": suite, "probe": probe, "group": r.group,

@@ -36,7 +36,8 @@ from scipy import stats
 from xlmaudit.compare_checks import check_inputs, check_versions, data_checksums
 from xlmaudit.errors import InputError
 from xlmaudit.metrics.stats import paired_bootstrap
-from xlmaudit.probes import ProbeRecord, probe_record
+from xlmaudit.probes import ProbeRecord
+from xlmaudit.runinfo import RunInfo
 
 __all__ = ["check_inputs", "check_versions", "compare_probe", "compare_runs", "data_checksums"]
 
@@ -165,8 +166,8 @@ def compare_runs(
             pb = rb[rb["probe"] == probe]
             if pb.empty:
                 continue
-            records = (probe_record(a.meta, suite, str(probe)),
-                       probe_record(b.meta, suite, str(probe)))  # fmt: skip
+            records = (RunInfo.of(a.meta).probe(suite, str(probe)),
+                       RunInfo.of(b.meta).probe(suite, str(probe)))  # fmt: skip
             found = compare_probe(ra[ra["probe"] == probe], pb, records, seed=seed)
             rows += [{"suite": suite, "probe": str(probe), **r} for r in found]
             if not found:

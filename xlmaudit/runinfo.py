@@ -12,14 +12,15 @@ Formats read (each has a test in ``tests/test_api_load_run.py``):
   the report's loader from the languages recorded here, else English); probes without a ``kind``
   (their main metric is then read from the summary's metrics, see ``xlmaudit.report.frames``).
 
-``RunInfo`` is also a read-only mapping over the migrated ``meta.json`` object, so a provenance
-table can list every key (``run.meta.raw``, or ``run.meta["model"]``).
+``RunInfo`` is also a read-only mapping over the migrated ``meta.json`` object (for older
+callers); the report, card and compare read its typed fields, and a provenance table that lists
+every key reads ``run.meta.raw`` explicitly (``tests/test_runinfo_typed_reads.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -56,6 +57,40 @@ def _dict(value: Any) -> dict[str, Any]:
     return dict(value) if isinstance(value, Mapping) else {}
 
 
+def _strings(value: Any) -> tuple[str, ...]:
+    """A list (or a mapping's keys) as strings; anything else as ()."""
+    return tuple(str(v) for v in value) if isinstance(value, Mapping | list | tuple) else ()
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _limit(value: Any) -> int | None:
+    """``--limit`` as recorded (an int, or text of one); None for a full run."""
+    try:
+        return int(value) if value not in (None, "", "None") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _skipped_text(item: Any) -> str:
+    if isinstance(item, Mapping):
+        lang = item.get("language") or item.get("lang") or ""
+        rest = ", ".join(f"{k} {v}" for k, v in item.items() if k not in ("language", "lang"))
+        return f"{lang} ({rest})" if lang and rest else str(lang or rest)
+    return str(item)
+
+
+def _skipped(value: Any) -> tuple[str, ...]:
+    """``skipped_languages`` (codes, code -> reason, or records) as ``fr (reason)`` texts."""
+    if isinstance(value, Mapping):
+        return tuple(f"{k} ({_skipped_text(v)})" if v else str(k) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(_skipped_text(s) for s in value)
+    return (str(value),) if value else ()
+
+
 @dataclass(frozen=True)
 class ModelInfo:
     """The audited model: what was asked for, where it was read from, what it is."""
@@ -68,6 +103,8 @@ class ModelInfo:
     random_weights: bool = False
     languages: tuple[str, ...] = ()  # the checkpoint's languages ((): it lists none)
     multilingual: bool | None = None
+    newly_initialized: tuple[str, ...] = ()  # weights the loader had to initialise
+    newly_initialized_count: int | None = None
 
     @property
     def kind(self) -> str:
@@ -85,8 +122,10 @@ class ModelInfo:
             revision=obj.get("revision"),
             planted=bool(obj.get("planted")),
             random_weights=bool(obj.get("random_weights")),
-            languages=tuple(str(g) for g in obj.get("languages") or ()),
+            languages=_strings(obj.get("languages") or obj.get("lang2id")),
             multilingual=obj.get("multilingual"),
+            newly_initialized=_strings(obj.get("newly_initialized")),
+            newly_initialized_count=_int_or_none(obj.get("newly_initialized_count")),
         )
 
 
@@ -99,6 +138,27 @@ class ProbeInfo:
     language: str | None = None
     main_metric: str = ""
     contrast: tuple[str, ...] = ()
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # group -> its terms
+    data: tuple[str, ...] = ()  # the data files it read (``data``, or an old ``dataset``)
+
+    @classmethod
+    def from_json(cls, name: str, obj: Any, language: Any = None) -> ProbeInfo:
+        rec = _dict(obj)
+        groups = {str(g): _strings(t) for g, t in _dict(rec.get("groups")).items()}
+        data = rec.get("data") or ([rec["dataset"]] if rec.get("dataset") else [])
+        return cls(
+            name=name,
+            kind=str(rec.get("kind") or ""),
+            language=_language(rec.get("language")) or _language(language),
+            main_metric=str(rec.get("main_metric") or ""),
+            contrast=tuple(str(g) for g in rec.get("contrast") or ()),
+            groups=MappingProxyType(groups),
+            data=tuple(str(n) for n in data),
+        )
+
+
+def _language(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -111,6 +171,11 @@ class SuiteInfo:
     languages: tuple[str, ...] = ()
     skipped_languages: tuple[str, ...] = ()
     probes: Mapping[str, ProbeInfo] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()  # skipped languages as text, with their reasons: "ro (...)"
+    card: Mapping[str, Any] = field(default_factory=dict)  # the suite's card, as recorded
+    family: str = ""  # suites measuring one thing in several languages share a family
+    data: Mapping[str, Any] = field(default_factory=dict)  # data file -> checksum (or record)
+    version_text: str = ""  # "version / hash / sha256" as recorded, "" when not recorded
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -121,15 +186,10 @@ class SuiteInfo:
     def from_json(cls, name: str, obj: Any) -> SuiteInfo:
         entry = _dict(obj) if isinstance(obj, Mapping) else {"version": str(obj)}
         probes = {
-            str(p): ProbeInfo(
-                name=str(p),
-                kind=str(_dict(r).get("kind") or ""),
-                language=_dict(r).get("language") or entry.get("language"),
-                main_metric=str(_dict(r).get("main_metric") or ""),
-                contrast=tuple(str(g) for g in _dict(r).get("contrast") or ()),
-            )
+            str(p): ProbeInfo.from_json(str(p), r, entry.get("language"))
             for p, r in _dict(entry.get("probes")).items()
         }
+        versions = [str(entry[k]) for k in ("version", "hash", "sha256") if entry.get(k)]
         return cls(
             name=name,
             version=str(entry.get("version") or ""),
@@ -137,6 +197,11 @@ class SuiteInfo:
             languages=tuple(str(g) for g in entry.get("languages") or ()),
             skipped_languages=tuple(str(g) for g in entry.get("skipped_languages") or ()),
             probes=MappingProxyType(probes),
+            skipped=_skipped(entry.get("skipped_languages")),
+            card=MappingProxyType(_dict(entry.get("card"))),
+            family=str(entry.get("family") or ""),
+            data=MappingProxyType(_dict(entry.get("data"))),
+            version_text=" / ".join(versions),
         )
 
 
@@ -163,25 +228,28 @@ class RunInfo(Mapping[str, Any]):
     command: str
     versions: Mapping[str, str]
     raw: Mapping[str, Any]  # the migrated meta.json object (provenance tables)
+    synthetic: bool = False  # made with a fake scorer for tests: every number is made up
+    random_weights: bool = False  # a top-level flag of hand-written run directories
+    cross_language: Mapping[str, Any] = field(default_factory=dict)  # its meta.json record
+
+    @classmethod
+    def of(cls, meta: RunInfo | Mapping[str, Any] | None) -> RunInfo:
+        """``meta`` itself, or a ``meta.json`` object (None: an empty one) typed."""
+        return meta if isinstance(meta, RunInfo) else cls.from_json(meta or {})
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> RunInfo:
         """Migrate (:func:`migrate_meta`) and type a ``meta.json`` object."""
         meta = migrate_meta(obj)
         return cls(
-            model=ModelInfo.from_json(_dict(meta.get("model"))),
+            model=_model_info(meta),
             dtype=str(meta.get("dtype") or ""),
             device=str(meta.get("device") or ""),
-            suites=MappingProxyType(
-                {
-                    str(n): SuiteInfo.from_json(str(n), e)
-                    for n, e in _dict(meta.get("suites")).items()
-                }
-            ),
+            suites=MappingProxyType(_suites(meta)),
             data=MappingProxyType({str(n): _dict(r) for n, r in _dict(meta.get("data")).items()}),
             settings=Settings(
                 seed=int(meta.get("seed") or 0),
-                limit=meta.get("limit"),
+                limit=_limit(meta.get("limit")),
                 batch_tokens=meta.get("batch_tokens"),
                 cache_dir=str(meta.get("cache_dir") or ""),
             ),
@@ -190,6 +258,9 @@ class RunInfo(Mapping[str, Any]):
                 {str(k): str(v) for k, v in _dict(meta.get("versions")).items()}
             ),
             raw=MappingProxyType(meta),
+            synthetic=bool(meta.get("synthetic")),
+            random_weights=bool(meta.get("random_weights")),
+            cross_language=MappingProxyType(_dict(meta.get("cross_language"))),
         )
 
     @property
@@ -229,6 +300,29 @@ class RunInfo(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self.raw)
+
+
+def _model_info(meta: Mapping[str, Any]) -> ModelInfo:
+    """The model record (a hand-written run's top-level ``model_name`` as its name)."""
+    model = _dict(meta.get("model"))
+    name = model.get("name") or model.get("id") or meta.get("model_name")
+    return ModelInfo.from_json({**model, "name": name})
+
+
+def _suites(meta: Mapping[str, Any]) -> dict[str, SuiteInfo]:
+    """The suites by name (a list of named records too), with ``suite_hashes`` in each version."""
+    listed = meta.get("suites")
+    if isinstance(listed, list):
+        listed = {e["name"]: e for e in listed if isinstance(e, Mapping) and e.get("name")}
+    hashes = _dict(meta.get("suite_hashes"))
+    out = {}
+    for name, entry in _dict(listed).items():
+        info = SuiteInfo.from_json(str(name), entry)
+        if hashes.get(name):
+            text = " / ".join(filter(None, (info.version_text, str(hashes[name]))))
+            info = replace(info, version_text=text)
+        out[str(name)] = info
+    return out
 
 
 def _plain(value: Any) -> Any:

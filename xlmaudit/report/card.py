@@ -212,7 +212,7 @@ def bias_section(run: RunData) -> list[Block]:
     blocks += [Para(untrained, True)] if untrained else []
     blocks.append(Para(
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
-        f"({run.meta.get('dtype', 'dtype not recorded')}). Each number with its 95% interval, n "
+        f"({run.meta.dtype or 'dtype not recorded'}). Each number with its 95% interval, n "
         "and p-value; the direction in words. Every category, estimator and the methods are in "
         f"the full report ({REPORT_LINK}) and summary.csv."))  # fmt: skip
     table = findings(run)
@@ -269,13 +269,13 @@ _CardDumper.add_representer(
 def card_yaml(data: ModelCardData) -> str:
     """The card's YAML header as ``huggingface_hub`` builds it, with each metric's ``args`` on one
     line so that the model-index stays short."""
-    meta = data.to_dict()
-    for model in meta.get("model-index") or []:
+    header = data.to_dict()
+    for model in header.get("model-index") or []:
         for result in model.get("results") or []:
             for metric in result.get("metrics") or []:
                 if isinstance(metric.get("args"), dict):
                     metric["args"] = _FlowMap(metric["args"])
-    return yaml.dump(meta, Dumper=_CardDumper, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(header, Dumper=_CardDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def model_card_text(run: RunData) -> str:

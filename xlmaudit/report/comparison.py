@@ -12,7 +12,6 @@ import pandas as pd
 
 from xlmaudit.compare_many import run_labels
 from xlmaudit.paired import compare_runs
-from xlmaudit.probes import probe_record
 from xlmaudit.report import plots
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.content import fmt, fmt_n, interval, key_provenance, model_warning
@@ -31,6 +30,7 @@ from xlmaudit.report.render import (
 )
 from xlmaudit.report.run import RunData
 from xlmaudit.report.run import load_run_data as load_run
+from xlmaudit.runinfo import RunInfo
 
 METHOD = (
     "Items are paired by item_id across the two runs; only items both runs scored enter. "
@@ -58,7 +58,7 @@ def draw_differences(frame: pd.DataFrame, meta: Mapping[str, Any] | None = None)
     """One forest plot of B - A differences (with intervals) per metric: (name, fig, caption)."""
     for metric, part in frame.groupby("metric", sort=False):
         rows = part.assign(label=part["suite"] + "/" + part["probe"] + ": " + part["group"])
-        record = probe_record(meta or {}, str(part["suite"].iloc[0]), str(part["probe"].iloc[0]))
+        record = RunInfo.of(meta).probe(str(part["suite"].iloc[0]), str(part["probe"].iloc[0]))
         info = metric_info(str(metric), record if record.kind else None)
         fig = plots.forest_plot(
             rows[["label", "difference", "ci_low", "ci_high"]].rename(

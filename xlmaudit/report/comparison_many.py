@@ -11,7 +11,6 @@ from pathlib import Path
 import pandas as pd
 
 from xlmaudit.compare_many import compare_many, headline_table, headlines, run_labels
-from xlmaudit.probes import probe_record
 from xlmaudit.report import plots
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.comparison import METHOD, ComparisonFiles, difference_figures
@@ -50,8 +49,7 @@ class ManyComparisonFiles(ComparisonFiles):
 def draw_headlines(frame: pd.DataFrame, runs: Mapping[str, RunData]) -> Iterator[Made]:
     """One forest plot per probe: its headline in every run, with intervals."""
     for (suite, probe, metric), part in frame.groupby(["suite", "probe", "metric"], sort=False):
-        meta = runs[str(part["run"].iloc[0])].meta
-        record = probe_record(meta, str(suite), str(probe))
+        record = runs[str(part["run"].iloc[0])].meta.probe(str(suite), str(probe))
         info = metric_info(str(metric), record if record.kind else None)
         fig = plots.forest_plot(part.assign(label=part["run"]), title=f"{suite}/{probe}: {metric}",
                                 xlabel=info.label, reference=info.reference)  # fmt: skip

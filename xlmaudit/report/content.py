@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,7 @@ from xlmaudit.report.methods import metric_info
 from xlmaudit.report.numbers import estimate, fmt, fmt_n, interval
 from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
 from xlmaudit.report.run import RunData
+from xlmaudit.runinfo import RunInfo
 
 EXAMPLE_ROWS = 6
 EXAMPLE_COLUMNS = 10
@@ -26,9 +28,9 @@ KEY_FIELDS = ("name", "id", "path", "fingerprint", "revision", "dtype", "device"
               "started", "finished", "start_time", "end_time", "xlmaudit")  # fmt: skip
 
 
-def model_warning(meta: dict[str, Any]) -> Para | None:
+def model_warning(meta: RunInfo) -> Para | None:
     """The banner a reader must see first when the numbers are not findings about a real model."""
-    if meta.get("synthetic"):
+    if meta.synthetic:
         return Para("Synthetic run directory made with a fake scorer for tests: every number "
                     "below is made up.", True)  # fmt: skip
     kind = prov.model_kind(meta)
@@ -62,15 +64,13 @@ def summary_table(part: pd.DataFrame, caption: str) -> Table:
     return Table(columns, rows, caption=caption)
 
 
-def data_rows(meta: dict[str, Any], suite: str) -> list[tuple[str, str]]:
+def data_rows(meta: RunInfo, suite: str) -> list[tuple[str, str]]:
     """(data set, checksum) of the data ``suite`` read, from ``meta.json``."""
-    entry = prov.suite_entry(meta, suite)
-    data = entry.get("data") or meta.get("data") or {}
-    if not isinstance(data, dict):
-        return []
+    entry = meta.suites.get(suite)
+    data = (entry.data if entry is not None else {}) or meta.data
     rows = []
     for name, value in data.items():
-        checksum = value.get("sha256", value) if isinstance(value, dict) else value
+        checksum = value.get("sha256", value) if isinstance(value, Mapping) else value
         rows.append((str(name), str(checksum)))
     return rows
 
@@ -110,7 +110,7 @@ CARD_SHOWN = ("summary", "measures", "limits", "calibration", "notes")  # the re
 
 def _card_items(card: Any) -> list[str]:
     """The suite card's texts (``key: text``) other than construct, caveats and references."""
-    if not isinstance(card, dict):
+    if not isinstance(card, Mapping):
         return []
     return [f"{k}: {' '.join(str(card[k]).split())}" for k in CARD_SHOWN if card.get(k)]
 
@@ -207,7 +207,7 @@ def suite_blocks(run: RunData, suite: str, figures: list[SavedFigure]) -> list[B
     """Card, construct, caveats and run facts, methods, then per probe its table, figures and
     examples."""
     blocks: list[Block] = [Heading(2, f"Suite: {suite}")]
-    card = _card_items(prov.suite_entry(run.meta, suite).get("card"))
+    card = _card_items(statements.card(run, suite))
     if card:
         blocks += [Heading(3, "Suite card"), Bullets(tuple(card))]
     blocks += statement_blocks(run, suite)
@@ -223,10 +223,11 @@ def suite_blocks(run: RunData, suite: str, figures: list[SavedFigure]) -> list[B
     return blocks
 
 
-def key_provenance(meta: dict[str, Any]) -> Table:
-    """The provenance fields a reader checks first (model, fingerprint, dtype, command, time)."""
+def key_provenance(raw: Mapping[str, Any]) -> Table:
+    """The provenance fields a reader checks first (model, fingerprint, dtype, command, time),
+    from the ``meta.json`` object (``RunInfo.raw``)."""
     rows = tuple(
-        (k, v) for k, v in prov.flatten(meta)
+        (k, v) for k, v in prov.flatten(raw)
         if k.split(".")[-1] in KEY_FIELDS and not k.startswith(("suites", "data", "arguments"))
     )  # fmt: skip
     return Table(("field", "value"), rows, caption="key provenance; all of meta.json at the end")
@@ -301,7 +302,7 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
             blocks.append(Table(cols, tuple(row(r) for _, r in cats.iterrows()),
                                 caption=f"per benchmark category{where}"))  # fmt: skip
     blocks += [Image(f.path, f.caption) for f in figures if f.name == FINDINGS_FIGURE]
-    if several or run.cross_language is not None or run.meta.get("cross_language"):
+    if several or run.cross_language is not None or run.meta.cross_language:
         across = across_blocks(table, run.meta, figures) + cross_blocks(run, figures=figures)
         blocks += [Heading(2, "Across languages"), *across] if across else []
     return [Section("findings", tuple(blocks))]
@@ -322,12 +323,12 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
         )
     )
     blocks += findings_blocks(run, figures)
-    blocks.append(Details("Run provenance", (key_provenance(run.meta),)))
+    blocks.append(Details("Run provenance", (key_provenance(run.meta.raw),)))
     for suite in run.suites:
         blocks.append(
             Details(suite_title(run, suite), tuple(suite_blocks(run, suite, figures)[1:]))
         )
     blocks.append(Details("References (declared by each suite)", tuple(reference_blocks(run))))
-    rows = tuple(prov.provenance_rows(run.meta))
+    rows = tuple(prov.provenance_rows(run.meta.raw))
     blocks.append(Details("Full provenance (meta.json)", (Table(("field", "value"), rows),)))
     return blocks

@@ -10,7 +10,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
 
-from xlmaudit.probes import probe_record
 from xlmaudit.report import frames, plots
 from xlmaudit.report.cross_language_plots import cross_language_plot
 from xlmaudit.report.findings import findings, findings_forest
@@ -19,6 +18,7 @@ from xlmaudit.report.languages import across_frames, base_id, toward
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import planted_truth
 from xlmaudit.report.run import RunData
+from xlmaudit.runinfo import RunInfo
 
 FINDINGS_FIGURE = "findings_forest"
 ACROSS_PREFIX = "across_languages"
@@ -55,7 +55,7 @@ def save_figure(fig: Figure, out: Path, name: str) -> Path:
 
 
 def benchmark_figures(
-    summary: pd.DataFrame, suite: str, meta: dict | None = None
+    summary: pd.DataFrame, suite: str, meta: RunInfo | None = None
 ) -> Iterator[Made]:
     """One per-category figure per benchmark metric of ``suite`` (estimators as series)."""
     for metric in frames.BENCHMARK_METRICS:
@@ -63,7 +63,7 @@ def benchmark_figures(
         if frame.empty or metric in ("icat",):
             continue
         probes = summary.loc[(summary["suite"] == suite) & (summary["metric"] == metric), "probe"]
-        record = probe_record(meta or {}, suite, str(probes.iloc[0])) if len(probes) else None
+        record = RunInfo.of(meta).probe(suite, str(probes.iloc[0])) if len(probes) else None
         info = metric_info(metric, record if record and record.kind else None)
         fig = plots.benchmark_plot(frame, title=f"{suite}: {metric} by category",
                                    xlabel=info.label, reference=info.reference)  # fmt: skip
@@ -77,7 +77,7 @@ def shares_text(shares: dict[str, float]) -> str:
 
 
 def template_figures(
-    part: pd.DataFrame, suite: str, probe: str, meta: dict | None = None
+    part: pd.DataFrame, suite: str, probe: str, meta: RunInfo | None = None
 ) -> Iterator[Made]:
     """Forest plot of the main score and the template-sensitivity plot of a template probe."""
     record = frames.record_of(part, meta)
@@ -114,7 +114,7 @@ def spearman(frame: pd.DataFrame, x: str) -> tuple[float, int]:
 
 
 def reference_figures(
-    part, raw, suite: str, probe: str, truth: dict | None, meta: dict | None = None
+    part, raw, suite: str, probe: str, truth: dict | None, meta: RunInfo | None = None
 ) -> Iterator[Made]:
     """Per-filler score against the correlated lexicon attribute, and against planted truth."""
     record = frames.record_of(part, meta)
@@ -162,7 +162,7 @@ def probe_figures(run: RunData, suite: str, probe: str, truth: dict | None) -> I
         yield from reference_figures(part, raw, suite, probe, truth, run.meta)
 
 
-def across_language_figures(table: pd.DataFrame, meta: dict) -> Iterator[Made]:
+def across_language_figures(table: pd.DataFrame, meta: RunInfo) -> Iterator[Made]:
     """One forest plot per probe measured in several languages (matching rule:
     :mod:`xlmaudit.report.languages`): a row per language, interval whiskers, no-bias line."""
     for part in across_frames(table, meta):

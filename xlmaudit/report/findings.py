@@ -20,6 +20,7 @@ from xlmaudit.metrics.crows import holm
 from xlmaudit.probes import FormatFields, MetricDoc
 from xlmaudit.report import frames, numbers, plots
 from xlmaudit.report.run import RunData
+from xlmaudit.runinfo import RunInfo
 
 FINDING_COLUMNS = ("suite", "probe", "lang", "group", "level", "metric", "contrast", "value",
                    "ci_low", "ci_high", "n", "min_n", "n_ties", "p_value", "p_one_sided",
@@ -61,10 +62,11 @@ def direction_words(
     return "the model " + " ".join(text.split()) + note
 
 
-def _named(meta: dict[str, Any], suite: str, probe: str, contrast: tuple[str, ...]) -> tuple:
+def _named(meta: RunInfo, suite: str, probe: str, contrast: tuple[str, ...]) -> tuple:
     """The contrast groups with their recorded terms: ``female (she, her)``."""
-    entry = (meta.get("suites") or {}).get(suite) or {}
-    groups = ((entry.get("probes") or {}).get(probe) or {}).get("groups") or {}
+    entry = meta.suites.get(suite)
+    recorded = entry.probes.get(probe) if entry is not None else None
+    groups = recorded.groups if recorded is not None else {}
     return tuple(f"{g} ({', '.join(groups[g])})" if groups.get(g) else g for g in contrast)
 
 

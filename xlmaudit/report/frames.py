@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from xlmaudit.probes import ProbeRecord, probe_record
+from xlmaudit.probes import ProbeRecord
+from xlmaudit.runinfo import RunInfo
 
 OVERALL_GROUPS: tuple[str, ...] = ("all", "overall")
 BENCHMARK_METRICS: tuple[str, ...] = ("pct_sent_more", "ss", "lms", "icat")
@@ -37,7 +38,7 @@ def record_of(part: pd.DataFrame, meta: Mapping[str, Any] | None) -> ProbeRecord
     """The recorded kind of the probe whose rows ``part`` holds (None: not recorded)."""
     if meta is None or part.empty:
         return None
-    record = probe_record(meta, str(part["suite"].iloc[0]), str(part["probe"].iloc[0]))
+    record = RunInfo.of(meta).probe(str(part["suite"].iloc[0]), str(part["probe"].iloc[0]))
     return record if record.kind is not None else None
 
 

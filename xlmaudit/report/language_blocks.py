@@ -23,6 +23,7 @@ from xlmaudit.report.languages import (
 from xlmaudit.report.numbers import decimals, distance, fmt, fmt_n, interval, number
 from xlmaudit.report.render import Block, Bullets, Heading, Image, Para, Table
 from xlmaudit.report.run import RunData
+from xlmaudit.runinfo import RunInfo
 
 MATCH_RULE = (
     "The same probe in several languages: probes of one kind, metric and group whose ids are "
@@ -69,7 +70,7 @@ def _num(value: Any) -> float:
     return out
 
 
-def across_blocks(table: pd.DataFrame, meta: dict, figures: list[SavedFigure]) -> list[Block]:
+def across_blocks(table: pd.DataFrame, meta: RunInfo, figures: list[SavedFigure]) -> list[Block]:
     """The "same probe across languages" table and figures, or nothing when no probe matches."""
     parts = across_frames(table, meta)
     images = [Image(f.path, f.caption) for f in figures if f.name.startswith(ACROSS_PREFIX)]
@@ -176,15 +177,15 @@ def cross_blocks(
 ) -> list[Block]:
     """The paired comparison: intro, one sentence per overall row, the full table, figures."""
     frame = run.cross_language
-    record = run.meta.get("cross_language")
-    if (frame is None or frame.empty) and isinstance(record, dict) and record.get("error"):
+    record = run.meta.cross_language
+    if (frame is None or frame.empty) and record.get("error"):
         return [Heading(level, "Cross-language paired comparison"),
                 Para(f"Not computed: {record['error']}", True)]  # fmt: skip
     if frame is None or frame.empty:
         return []
     blocks: list[Block] = [Heading(level, "Cross-language paired comparison"), Para(CROSS_INTRO),
                            Bullets(cross_sentences(frame))]  # fmt: skip
-    if not cross_listed(run.meta):
+    if not cross_listed(run.meta.raw):
         blocks.append(Para(f"{CROSS_FILE} is not named in meta.json: check that it belongs to "
                            "this run.", True))  # fmt: skip
     if table:

@@ -26,8 +26,7 @@ from typing import Any
 import pandas as pd
 
 from xlmaudit.errors import InputError
-from xlmaudit.probes import probe_record
-from xlmaudit.report.provenance import suite_entry
+from xlmaudit.runinfo import RunInfo
 
 DEFAULT_LANGUAGE = "en"
 NAMES: dict[str, str] = {
@@ -48,15 +47,11 @@ def language_name(code: str) -> str:
     return f"{name} ({code})" if name else str(code)
 
 
-def probe_language(meta: Mapping[str, Any], suite: str, probe: str) -> str | None:
+def probe_language(meta: RunInfo | Mapping[str, Any], suite: str, probe: str) -> str | None:
     """The language ``meta.json`` records for ``suite``/``probe`` (else the suite's), or None."""
-    entry = suite_entry(dict(meta), suite)
-    probes = entry.get("probes")
-    rec = probes.get(probe) if isinstance(probes, Mapping) else None
-    for source in (rec, entry):
-        if isinstance(source, Mapping) and isinstance(source.get("language"), str):
-            return source["language"]
-    return None
+    entry = RunInfo.of(meta).suites.get(suite)
+    recorded = entry.probes.get(probe) if entry is not None else None
+    return recorded.language if recorded is not None else None
 
 
 def fill_lang(summary: pd.DataFrame, meta: Mapping[str, Any]) -> pd.DataFrame:
@@ -96,7 +91,7 @@ def base_id(probe: str, lang: str) -> str:
     return out or str(probe)
 
 
-def across_frames(table: pd.DataFrame, meta: Mapping[str, Any]) -> list[pd.DataFrame]:
+def across_frames(table: pd.DataFrame, meta: RunInfo | Mapping[str, Any]) -> list[pd.DataFrame]:
     """Per matched probe (module docstring) with two or more languages, its headline rows, one
     per language, in run order; column ``label`` names the language and where it was measured."""
     if table.empty or "lang" not in table.columns:
@@ -104,10 +99,12 @@ def across_frames(table: pd.DataFrame, meta: Mapping[str, Any]) -> list[pd.DataF
     rows = table[table["level"].isin(ACROSS_LEVELS) & table["value"].notna()].copy()
     if rows.empty:
         return []
+    info = RunInfo.of(meta)
 
     def key(r: pd.Series) -> tuple[str, ...]:
-        kind = probe_record(meta, r["suite"], r["probe"]).kind
-        family = suite_entry(dict(meta), r["suite"]).get("family") or ""
+        kind = info.probe(r["suite"], r["probe"]).kind
+        entry = info.suites.get(r["suite"])
+        family = entry.family if entry is not None else ""
         return (str(family), kind.name if kind else "", str(r["metric"]), str(r["group"]),
                 base_id(r["probe"], r["lang"]))  # fmt: skip
 
@@ -135,9 +132,9 @@ def toward(contrast: str) -> str:
     return ""
 
 
-def cross_listed(meta: Mapping[str, Any]) -> bool:
-    """Whether ``meta.json`` names ``cross_language.csv`` anywhere."""
-    return CROSS_FILE in json.dumps(meta, default=str)
+def cross_listed(raw: Mapping[str, Any]) -> bool:
+    """Whether the ``meta.json`` object (``RunInfo.raw``) names ``cross_language.csv`` anywhere."""
+    return CROSS_FILE in json.dumps(dict(raw), default=str)
 
 
 def read_cross(run_dir: Path | None, text: str | None = None) -> pd.DataFrame | None:
@@ -161,26 +158,14 @@ def read_cross(run_dir: Path | None, text: str | None = None) -> pd.DataFrame | 
     return frame
 
 
-def _skipped_text(item: Any) -> str:
-    if isinstance(item, Mapping):
-        lang = item.get("language") or item.get("lang") or ""
-        rest = ", ".join(f"{k} {v}" for k, v in item.items() if k not in ("language", "lang"))
-        return f"{lang} ({rest})" if lang and rest else str(lang or rest)
-    return str(item)
-
-
-def skipped_languages(meta: Mapping[str, Any], suite: str) -> list[str]:
+def skipped_languages(meta: RunInfo | Mapping[str, Any], suite: str) -> list[str]:
     """The languages ``xlmaudit run`` left out of ``suite`` (``meta.json``
     ``suites.<suite>.skipped_languages``: codes, or code -> reason), as text."""
-    skipped = suite_entry(dict(meta), suite).get("skipped_languages")
-    if isinstance(skipped, Mapping):
-        return [f"{k} ({_skipped_text(v)})" if v else str(k) for k, v in skipped.items()]
-    if isinstance(skipped, list | tuple):
-        return [_skipped_text(s) for s in skipped]
-    return [str(skipped)] if skipped else []
+    entry = RunInfo.of(meta).suites.get(suite)
+    return list(entry.skipped) if entry is not None else []
 
 
-def skipped_note(meta: Mapping[str, Any], suites: list[str]) -> str:
+def skipped_note(meta: RunInfo, suites: list[str]) -> str:
     """``Not measured: honest in it, pt (...)``, one clause per suite with skipped languages."""
     parts = [f"{s} in {', '.join(langs)}" for s in suites if (langs := skipped_languages(meta, s))]
     if not parts:
@@ -189,17 +174,13 @@ def skipped_note(meta: Mapping[str, Any], suites: list[str]) -> str:
             f"out; meta.json skipped_languages): {'; '.join(parts)}.")  # fmt: skip
 
 
-def model_languages(meta: Mapping[str, Any]) -> list[str]:
+def model_languages(meta: RunInfo) -> list[str]:
     """The languages ``meta.json`` says the checkpoint has (``model.languages`` or the keys of
     ``model.lang2id``); empty when not recorded."""
-    model = meta.get("model")
-    if not isinstance(model, Mapping):
-        return []
-    listed = model.get("languages") or model.get("lang2id") or []
-    return [str(g) for g in listed] if isinstance(listed, Mapping | list | tuple) else []
+    return list(meta.model.languages)
 
 
-def untrained_note(meta: Mapping[str, Any], langs: list[str]) -> str:
+def untrained_note(meta: RunInfo, langs: list[str]) -> str:
     """A warning for languages measured that the checkpoint was not trained on, or empty."""
     known = model_languages(meta)
     foreign = [g for g in langs if known and g not in known]

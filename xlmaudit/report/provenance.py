@@ -9,38 +9,32 @@ from xlmaudit.planted.truth import truth
 from xlmaudit.runinfo import RunInfo
 
 
-def _model(meta: dict[str, Any]) -> dict[str, Any]:
-    model = meta.get("model", {})
-    return model if isinstance(model, dict) else {"name": str(model)}
-
-
-def model_name(meta: dict[str, Any]) -> str:
+def model_name(meta: RunInfo | Mapping[str, Any]) -> str:
     """The model id the run was given (``--model``)."""
-    model = _model(meta)
-    return str(model.get("name") or model.get("id") or meta.get("model_name") or "unknown model")
+    return RunInfo.of(meta).model.name
 
 
-def model_kind(meta: Mapping[str, Any]) -> str:
+def model_kind(meta: RunInfo | Mapping[str, Any]) -> str:
     """``planted`` (a planted-bias calibration model), ``random`` (random weights) or
     ``pretrained``, as ``meta.json`` records it (older runs: migrated in
     :func:`xlmaudit.runinfo.migrate_meta`)."""
-    info = meta if isinstance(meta, RunInfo) else RunInfo.from_json(meta)
-    if meta.get("random_weights"):  # a top-level flag of hand-written run directories
+    info = RunInfo.of(meta)
+    if info.random_weights:  # a top-level flag of hand-written run directories
         return "random"
     kind = info.model.kind
     return "random" if kind == "pretrained" and "random" in info.model.name.lower() else kind
 
 
-def random_reason(meta: dict[str, Any]) -> str:
+def random_reason(meta: RunInfo | Mapping[str, Any]) -> str:
     """Why the loader flagged random weights (``model.newly_initialized``), or empty."""
-    model = _model(meta)
-    newly = model.get("newly_initialized") or []
-    if isinstance(newly, list) and newly:
-        count = model.get("newly_initialized_count")
-        count = count if isinstance(count, int) else len(newly)
-        shown = ", ".join(str(n) for n in newly[:3]) + (", ..." if count > 3 else "")
+    model = RunInfo.of(meta).model
+    newly = model.newly_initialized
+    if newly:
+        count = model.newly_initialized_count
+        count = count if count is not None else len(newly)
+        shown = ", ".join(newly[:3]) + (", ..." if count > 3 else "")
         return f"newly initialised weights (not in the checkpoint): {count} ({shown})"
-    if model.get("random_weights"):
+    if model.random_weights:
         return "its config marks it as random (an xlmaudit test or bench model)"
     return ""
 
@@ -54,37 +48,18 @@ def planted_truth() -> dict[str, float] | None:
     } or None
 
 
-def suite_entry(meta: dict[str, Any], suite: str) -> dict[str, Any]:
-    """The ``meta.json`` record of ``suite`` (version, hash, card), or an empty dict."""
-    suites = meta.get("suites", {})
-    if isinstance(suites, dict):
-        entry = suites.get(suite, {})
-        return entry if isinstance(entry, dict) else {"version": str(entry)}
-    if isinstance(suites, list):
-        for entry in suites:
-            if isinstance(entry, dict) and entry.get("name") == suite:
-                return entry
-    return {}
-
-
-def suite_version(meta: dict[str, Any], suite: str) -> str | None:
+def suite_version(meta: RunInfo | Mapping[str, Any], suite: str) -> str | None:
     """Version and hash of ``suite`` as one string, or None when the meta does not say."""
-    entry = suite_entry(meta, suite)
-    parts = [str(entry[k]) for k in ("version", "hash", "sha256") if entry.get(k)]
-    hashes = meta.get("suite_hashes", {})
-    if isinstance(hashes, dict) and hashes.get(suite):
-        parts.append(str(hashes[suite]))
-    return " / ".join(parts) or None
+    info = RunInfo.of(meta).suites.get(suite)
+    return info.version_text if info is not None and info.version_text else None
 
 
-def data_notes(meta: dict[str, Any]) -> dict[str, str]:
+def data_notes(meta: RunInfo | Mapping[str, Any]) -> dict[str, str]:
     """Data set name -> "modified or partial data (sha256 ..., n rows)" for each data file the
     run recorded as not the published one (``meta.json`` ``data.<name>.status``)."""
     from xlmaudit.datasets.check import data_note
 
-    data = meta.get("data")
-    records = data.items() if isinstance(data, dict) else ()
-    notes = {str(n): data_note(r) for n, r in records if isinstance(r, dict)}
+    notes = {n: data_note(dict(r)) for n, r in RunInfo.of(meta).data.items()}
     return {n: note for n, note in notes.items() if note}
 
 
@@ -106,7 +81,8 @@ def flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
 
 
 def provenance_rows(
-    meta: dict[str, Any], *, skip: tuple[str, ...] = ("card",)
+    raw: Mapping[str, Any], *, skip: tuple[str, ...] = ("card",)
 ) -> list[tuple[str, str]]:
-    """Flat provenance table of ``meta.json`` without long texts (suite cards) shown elsewhere."""
-    return [(k, v) for k, v in flatten(meta) if not any(f".{s}" in f".{k}" for s in skip)]
+    """Flat provenance table of the ``meta.json`` object (``RunInfo.raw``) without long texts
+    (suite cards) shown elsewhere."""
+    return [(k, v) for k, v in flatten(raw) if not any(f".{s}" in f".{k}" for s in skip)]

@@ -15,6 +15,7 @@ from xlmaudit.report import frames
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.languages import language_name, skipped_languages
 from xlmaudit.report.run import RunData
+from xlmaudit.runinfo import RunInfo
 
 NO_CAVEATS = "no caveats declared by this suite"
 NO_CITATIONS = "no references declared by this suite"
@@ -24,8 +25,8 @@ CONSTRUCT_KEYS = (("harm", "harm"), ("norms", "whose norms"),
 
 def card(run: RunData, suite: str) -> Mapping[str, Any]:
     """The suite's card as ``meta.json`` recorded it (empty when not recorded)."""
-    found = prov.suite_entry(run.meta, suite).get("card")
-    return found if isinstance(found, Mapping) else {}
+    info = run.meta.suites.get(suite)
+    return info.card if info is not None else {}
 
 
 def _texts(value: Any) -> list[str]:
@@ -57,22 +58,18 @@ def construct(run: RunData, suite: str) -> list[str]:
     return out
 
 
-def limit_of(meta: Mapping[str, Any]) -> int | None:
+def limit_of(meta: RunInfo) -> int | None:
     """The run's ``--limit`` (items per probe), or None for a full run."""
-    limit = meta.get("limit")
-    try:
-        return int(limit) if limit not in (None, "", "None") else None
-    except (TypeError, ValueError):
-        return None
+    return meta.settings.limit
 
 
-def partial_label(meta: Mapping[str, Any]) -> str:
+def partial_label(meta: RunInfo) -> str:
     """``partial run (--limit 20)``, or empty for a full run."""
     limit = limit_of(meta)
     return f"partial run (--limit {limit})" if limit is not None else ""
 
 
-def partial_note(meta: Mapping[str, Any]) -> str:
+def partial_note(meta: RunInfo) -> str:
     """The sentence every partial run's report and card open with (empty for a full run)."""
     label = partial_label(meta)
     if not label:
@@ -132,21 +129,16 @@ def below_minimum(run: RunData, suite: str) -> list[str]:
 def data_names(run: RunData, suite: str) -> list[str]:
     """The data files the suite's probes read, as ``meta.json`` records them per probe
     (``data``, or a benchmark probe's ``dataset`` in runs older than that record)."""
-    probes = prov.suite_entry(run.meta, suite).get("probes") or {}
-    names: list[str] = []
-    for rec in probes.values() if isinstance(probes, Mapping) else []:
-        if isinstance(rec, Mapping):
-            listed = rec.get("data") or ([rec["dataset"]] if rec.get("dataset") else [])
-            names += [str(n) for n in listed]
-    return list(dict.fromkeys(names))
+    info = run.meta.suites.get(suite)
+    probes = info.probes.values() if info is not None else ()
+    return list(dict.fromkeys(n for p in probes for n in p.data))
 
 
 def excluded_rows(run: RunData, suite: str) -> list[str]:
     """``crows-pairs-fr-210: 4 rows excluded (listed with file:line in meta.json)``."""
-    data = run.meta.get("data") or {}
     out = []
     for name in data_names(run, suite):
-        entry = data.get(name) if isinstance(data, Mapping) else None
+        entry = run.meta.data.get(name)
         n = _int(entry.get("n_excluded")) if isinstance(entry, Mapping) else 0
         if n:
             kept = entry.get("n_kept")
