@@ -176,6 +176,7 @@ class SuiteInfo:
     family: str = ""  # suites measuring one thing in several languages share a family
     data: Mapping[str, Any] = field(default_factory=dict)  # data file -> checksum (or record)
     version_text: str = ""  # "version / hash / sha256" as recorded, "" when not recorded
+    language: str | None = None  # the suite's own language (its probes' when they record none)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -202,6 +203,7 @@ class SuiteInfo:
             family=str(entry.get("family") or ""),
             data=MappingProxyType(_dict(entry.get("data"))),
             version_text=" / ".join(versions),
+            language=_language(entry.get("language")),
         )
 
 

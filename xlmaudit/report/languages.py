@@ -50,8 +50,10 @@ def language_name(code: str) -> str:
 def probe_language(meta: RunInfo | Mapping[str, Any], suite: str, probe: str) -> str | None:
     """The language ``meta.json`` records for ``suite``/``probe`` (else the suite's), or None."""
     entry = RunInfo.of(meta).suites.get(suite)
-    recorded = entry.probes.get(probe) if entry is not None else None
-    return recorded.language if recorded is not None else None
+    if entry is None:
+        return None
+    recorded = entry.probes.get(probe)
+    return recorded.language if recorded is not None else entry.language
 
 
 def fill_lang(summary: pd.DataFrame, meta: Mapping[str, Any]) -> pd.DataFrame:
