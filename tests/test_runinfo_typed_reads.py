@@ -13,6 +13,7 @@ from xlmaudit.runinfo import RunInfo
 ROOT = Path(__file__).resolve().parents[1] / "xlmaudit"
 CHECKED = (*sorted((ROOT / "report").glob("*.py")), ROOT / "compare_many.py", ROOT / "paired.py")
 UNTYPED_CALLS = ("probe_record", "suite_entry")  # readers of the meta.json dict
+RAW_READERS = ("key_provenance", "provenance_rows", "cross_listed", "flatten")  # take meta.raw
 
 
 def _is_meta(node: ast.expr) -> bool:
@@ -23,8 +24,9 @@ def _is_meta(node: ast.expr) -> bool:
 
 
 def dict_reads(source: str) -> list[str]:
-    """``meta.get(...)``, ``meta[...]``, ``x.meta.get(...)``, ``x.meta[...]`` and calls of the
-    untyped readers in ``source``, as ``line: text``."""
+    """``meta.get(...)``, ``meta[...]``, ``x.meta.get(...)``, ``x.meta[...]``, calls of the
+    untyped readers, and a provenance table given ``meta`` instead of ``meta.raw`` in
+    ``source``, as ``line: text``."""
     found = []
     for node in ast.walk(ast.parse(source)):
         hit = isinstance(node, ast.Subscript) and _is_meta(node.value)
@@ -32,6 +34,7 @@ def dict_reads(source: str) -> list[str]:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             hit = name in UNTYPED_CALLS or (name == "get" and _is_meta(func.value))
+            hit = hit or (name in RAW_READERS and any(_is_meta(a) for a in node.args))
         if hit:
             found.append(f"{node.lineno}: {ast.unparse(node)}")
     return found
@@ -41,8 +44,9 @@ def test_the_checker_finds_each_dict_style_read():
     source = (
         "a = run.meta.get('limit')\nb = meta['suites']\nc = prov.suite_entry(run.meta, 's')\n"
         "d = probe_record(meta, 's', 'p')\ne = run.meta.settings.limit\nf = other.get('x')\n"
+        "g = key_provenance(a.meta)\nh = key_provenance(a.meta.raw)\n"
     )
-    assert [f.split(":")[0] for f in dict_reads(source)] == ["1", "2", "3", "4"]
+    assert [f.split(":")[0] for f in dict_reads(source)] == ["1", "2", "3", "4", "7"]
 
 
 def test_report_card_and_compare_read_meta_only_through_typed_fields():

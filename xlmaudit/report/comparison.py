@@ -126,8 +126,8 @@ def comparison_blocks(a: RunData, b: RunData, frame: pd.DataFrame, figures) -> l
         Heading(2, "Runs"),
         Bullets((f"A: {a.path or 'in memory'}", f"B: {b.path or 'in memory'}")),
     ]
-    blocks += [Heading(3, "Run A provenance"), key_provenance(a.meta)]
-    blocks += [Heading(3, "Run B provenance"), key_provenance(b.meta)]
+    blocks += [Heading(3, "Run A provenance"), key_provenance(a.meta.raw)]
+    blocks += [Heading(3, "Run B provenance"), key_provenance(b.meta.raw)]
     return blocks
 
 

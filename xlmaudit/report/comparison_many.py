@@ -101,7 +101,7 @@ def many_blocks(runs: dict[str, RunData], heads: pd.DataFrame, frame: pd.DataFra
         Bullets(tuple(f"{k}: {r.path or 'in memory'}" for k, r in runs.items())),
     ]
     for label, run in runs.items():
-        blocks += [Heading(3, f"Run {label} provenance"), key_provenance(run.meta)]
+        blocks += [Heading(3, f"Run {label} provenance"), key_provenance(run.meta.raw)]
     return blocks
 
 
