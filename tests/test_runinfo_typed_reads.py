@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from xlmaudit.report.content import data_rows
 from xlmaudit.report.languages import skipped_languages
 from xlmaudit.report.statements import limit_of
 from xlmaudit.runinfo import RunInfo
@@ -75,3 +76,5 @@ def test_typed_fields_keep_what_the_report_read_from_the_dict():
     assert dict(suite.probes["p"].groups) == {"female": ("she",)}
     assert suite.probes["p"].data == ("d1",)
     assert RunInfo.from_json({"limit": "None"}).settings.limit is None
+    bare = RunInfo.from_json({"data": {"x": "abc"}, "suites": {"s": {}}})
+    assert data_rows(bare, "s") == [("x", "abc")]  # a bare checksum, as the dict reader showed it

@@ -66,6 +66,11 @@ def _int_or_none(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _data(record: Any) -> dict[str, Any]:
+    """A data file's record; a bare checksum (hand-written runs) as ``{"sha256": ...}``."""
+    return _dict(record) if isinstance(record, Mapping) else {"sha256": str(record)}
+
+
 def _limit(value: Any) -> int | None:
     """``--limit`` as recorded (an int, or text of one); None for a full run."""
     try:
@@ -248,7 +253,7 @@ class RunInfo(Mapping[str, Any]):
             dtype=str(meta.get("dtype") or ""),
             device=str(meta.get("device") or ""),
             suites=MappingProxyType(_suites(meta)),
-            data=MappingProxyType({str(n): _dict(r) for n, r in _dict(meta.get("data")).items()}),
+            data=MappingProxyType({str(n): _data(r) for n, r in _dict(meta.get("data")).items()}),
             settings=Settings(
                 seed=int(meta.get("seed") or 0),
                 limit=_limit(meta.get("limit")),
