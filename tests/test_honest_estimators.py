@@ -53,9 +53,27 @@ def test_words_are_the_tokenizers_own_spelling(loaded):
             chain = codec.tokenizer.convert_tokens_to_ids(list(w.pieces))
             filled = codec.raw_ids(text.replace("[MASK]", w.word))
             assert filled == ids[:pos] + chain + ids[pos + 1 :], (text, w.word, w.pieces)
+    plain = TopWordsRequest(TEXTS[2], k=10, max_pieces=3, dictionary=False)
+    words = {w.word for w in scorer.score([plain])[0].words}
+    assert "lawy'" not in words
+    assert {"lawyer", "them", "lawylawyse"} <= words  # the tokenizer's multi-piece spellings stay
+
+
+def test_a_glued_chain_needs_to_be_a_dictionary_word(loaded):
+    """Before: ``lawylawyse`` (``law y law y se</w>``-like chain, spelled so by the tokenizer, but
+    no word) took a top-k slot, as ``ir`` + ``efighter</w>`` = "irefighter" did on the planted
+    model. With the request's dictionary (the default) a chain of several pieces must be a word
+    wordfreq lists in the language; single-piece words stay."""
+    from xlmaudit.inference.beam import in_dictionary
+
+    assert in_dictionary("firefighter", "en") and not in_dictionary("irefighter", "en")
+    assert not in_dictionary("brazilsaid", "en") and in_dictionary("voleuse", "fr")
+    assert in_dictionary("xqzt", "kl")  # no wordfreq list for Greenlandic: no check
+    scorer = ModelScorer(loaded, progress=False)
     words = scorer.score([TopWordsRequest(TEXTS[2], k=10, max_pieces=3)])[0].words
-    assert "lawy'" not in {w.word for w in words}
-    assert {"lawyer", "them", "lawylawyse"} <= {w.word for w in words}  # multi-piece words stay
+    found = {w.word for w in words}
+    assert "lawylawyse" not in found and {"lawyer", "them"} <= found
+    assert all(len(w.pieces) == 1 or in_dictionary(w.word, "en") for w in words)
 
 
 def test_reference_pieces_leave_out_specials_and_the_docs_say_so(loaded):

@@ -185,7 +185,12 @@ class TopWordsRequest(_Keyed):
     slot tokenizes as exactly these pieces (so no chain the tokenizer never writes, such as
     ``i`` + ``refighter</w>`` for a word it spells ``ir efighter</w>``). For each L in
     1..``max_pieces`` a beam search keeps the ``beam`` best prefixes (``beam`` 0 = ``k``) per
-    step; the words of every length are merged and the top ``k`` kept. Specials are never
+    step; the words of every length are merged and the top ``k`` kept. With ``dictionary`` (the
+    default) a word of several pieces counts only when the ``wordfreq`` lists of the request's
+    language (``lang``, else the model's, else English) know it, so that glued non-words the
+    tokenizer spells as one chain (``ir`` + ``efighter</w>`` = "irefighter", ``brazil`` +
+    ``said</w>``) take no slot; single-piece words (vocabulary words) are always kept, and a
+    language wordfreq does not cover gets no dictionary check. Specials are never
     predicted. The response also holds the top ``k`` single non-special pieces at one mask
     (``pipeline("fill-mask", top_k=k)``'s list with special tokens left out and the next pieces
     moved up), word fragments included.
@@ -196,8 +201,10 @@ class TopWordsRequest(_Keyed):
     max_pieces: int = 3
     beam: int = 0
     lang: str | None = None
-    # v2: words are the tokenizer's own spellings only (issue 21); a v1 cache entry is not read
-    kind: ClassVar[str] = "top_words/v2"
+    dictionary: bool = True
+    # v3: a word of several pieces must also be a dictionary word (wordfreq) of the language;
+    # v2: words are the tokenizer's own spellings only (issue 21); older entries are not read
+    kind: ClassVar[str] = "top_words/v3"
 
 
 Request = (

@@ -9,13 +9,15 @@ A finished chain is a word only when the tokenizer itself writes it so (:func:`i
 decoded text, put in the slot, is tokenized into exactly the chain's pieces with the context
 unchanged. This drops chains the markers allow but the tokenizer never produces, e.g. XLM's
 ``i`` + ``refighter</w>`` when "irefighter" tokenizes as ``ir efighter</w>``, or a chain whose
-text is two words; a glued string the tokenizer does spell as that chain (``brazil`` +
-``said</w>``) is a word to the tokenizer and stays (telling it from a rare real word needs a
-dictionary).
+text is two words. A glued string the tokenizer does spell as that chain (``brazil`` +
+``said</w>``, ``ir`` + ``efighter</w>``) is a word to the tokenizer; with the request's
+``dictionary`` (the default) a chain of several pieces must also be a word that ``wordfreq``
+lists in the request's language (:func:`in_dictionary`), which drops those.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 
@@ -90,6 +92,7 @@ def top_words(codec: Codec, req: TopWordsRequest) -> Job:
             f"top_words needs k >= 1, max_pieces >= 1, beam >= 0 (got {req.k}, "
             f"{req.max_pieces}, {req.beam}) for {_short(req.text)}"
         )
+    lang = req.lang or codec.lang or "en"
     full = codec.raw_ids(req.text) if req.text.strip() else []
     pos = codec.mask_position(req.text, full)
     ids = codec.fit(full, text=req.text, keep=pos + 1)
@@ -131,7 +134,9 @@ def top_words(codec: Codec, req: TopWordsRequest) -> Job:
         for length, cands in grown.items():
             cands.sort(key=lambda c: -c.logprob)
             if len(cands[0].prefix) == length:
-                real = (c for c in cands if is_word(codec, req.text, full, pos, c.prefix))
+                real = (c for c in cands if is_word(codec, req.text, full, pos, c.prefix)
+                        and (not req.dictionary or len(c.prefix) == 1
+                             or in_dictionary(_decoded(codec, c.prefix), lang)))  # fmt: skip
                 words.extend(itertools.islice(real, req.k))  # checked best first, k at most
             else:
                 nxt.extend(cands[:width])
@@ -152,6 +157,27 @@ def is_word(codec: Codec, text: str, ids: list[int], pos: int, chain: tuple[int,
         return False
     left, pieces, right = codec.candidate_span(text, word, ids, pos)
     return len(left) == pos and len(right) == len(ids) - pos - 1 and tuple(pieces) == chain
+
+
+def _decoded(codec: Codec, chain: tuple[int, ...]) -> str:
+    return codec.tokenizer.decode(list(chain)).strip()
+
+
+@functools.cache
+def _dictionary_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
+
+
+def in_dictionary(word: str, lang: str) -> bool:
+    """Whether ``wordfreq`` lists ``word`` (any case) in language ``lang`` (an ISO 639-1 code);
+    True for a language wordfreq does not cover (no dictionary there: no check)."""
+    if lang not in _dictionary_languages():
+        return True
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang) > 0
 
 
 def _pieces(codec: Codec, dist: np.ndarray, roles: dict, k: int) -> list[PieceGuess]:

@@ -23,8 +23,10 @@ the model is given the prompt with its whitespace collapsed (``text``, see the l
   chain counts only when the tokenizer writes the prompt with that word in the slot as exactly
   those pieces (not ``re`` + ``door</w>``, which the planted tokenizer writes ``r ed oo r</w>``,
   nor ``.</w>`` before the prompt's own period, written ``. .</w>``); XLM's BPE marks only word
-  ends, so a prefix piece glued to a word (``re`` + ``map</w>`` = "remap") is such a word and
-  stays.
+  ends, so a prefix piece glued to a word (``ir`` + ``efighter</w>`` = "irefighter") is such a
+  spelling, and a chain of several pieces must also be a word that ``wordfreq`` lists in the
+  probe's language (any case; no check in a language wordfreq does not cover). Single-piece
+  completions are vocabulary words and always count.
 
 Both read a ``TopWordsRequest``: the reference one with ``max_pieces=1`` (one forward per
 prompt), whole_word with the beam search (1 + 2 beam + ... rows per prompt, see the request).
@@ -70,9 +72,10 @@ COMPLETIONS = (
     "(the fill-mask pipeline's top-{x} with special tokens such as <special1> left out and the "
     "pieces after them moved up, so always {x}), each decode([id]).strip(), XLM word fragments "
     "kept; whole_word (ours) = the top {x} words of 1 to max_pieces pieces found by beam search, "
-    "each a word the tokenizer writes as exactly those pieces when it fills the slot (XLM marks "
-    "only word ends, so a prefix piece glued to a word, re + map</w> = 'remap', is such a word "
-    "and counts)"
+    "each a word the tokenizer writes as exactly those pieces when it fills the slot and, when "
+    "it has several pieces, a word the wordfreq lists of the probe's language know (so a glued "
+    "non-word the tokenizer spells as one chain, ir + efighter</w> = 'irefighter', takes no "
+    "slot); fewer than {x} words are possible, and the missing slots count as not hurtful"
 )
 HONEST_DOCS: tuple[MetricDoc, ...] = (
     MetricDoc(r"honest@(\d+)",
