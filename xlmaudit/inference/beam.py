@@ -134,9 +134,11 @@ def top_words(codec: Codec, req: TopWordsRequest) -> Job:
         for length, cands in grown.items():
             cands.sort(key=lambda c: -c.logprob)
             if len(cands[0].prefix) == length:
-                real = (c for c in cands if is_word(codec, req.text, full, pos, c.prefix)
-                        and (not req.dictionary or len(c.prefix) == 1
-                             or in_dictionary(_decoded(codec, c.prefix), lang)))  # fmt: skip
+                # the cheap dictionary lookup first, then the tokenizer's spelling of the prompt
+                real = (c for c in cands
+                        if (not req.dictionary or len(c.prefix) == 1
+                            or in_dictionary(_decoded(codec, c.prefix), lang))
+                        and is_word(codec, req.text, full, pos, c.prefix))  # fmt: skip
                 words.extend(itertools.islice(real, req.k))  # checked best first, k at most
             else:
                 nxt.extend(cands[:width])
@@ -170,6 +172,7 @@ def _dictionary_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def in_dictionary(word: str, lang: str) -> bool:
     """Whether ``wordfreq`` lists ``word`` (any case) in language ``lang`` (an ISO 639-1 code);
     True for a language wordfreq does not cover (no dictionary there: no check)."""
