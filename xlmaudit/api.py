@@ -219,7 +219,7 @@ def run_audit(settings: RunSettings, *, model: Any = None) -> Run:
     check_item_count(suites, settings.max_items)
     group = _distributed_setup(settings)  # None unless launched with WORLD_SIZE > 1 (torchrun)
     loaded, scorer = _model_and_scorer(settings, model, group)
-    suites, skipped = _select_languages(suites, loaded, settings.languages)
+    suites, skipped = select_languages(suites, loaded, settings.languages)
     scorer = scorer or make_scorer(loaded, suites, settings, group)
     return _score_and_write(settings, suites, skipped, loaded, scorer, group, started)
 
@@ -300,7 +300,7 @@ class ScorerModel:
                    fingerprint=fingerprint)  # fmt: skip
 
 
-def _select_languages(suites: list, loaded: Any, wanted: tuple[str, ...]) -> tuple[list, dict]:
+def select_languages(suites: list, loaded: Any, wanted: tuple[str, ...]) -> tuple[list, dict]:
     """The probes to run by language (``xlmaudit.suites.only_languages``), a notice per skipped
     language and a warning per language a monolingual checkpoint was not trained for."""
     from xlmaudit.inference.languages import knows, language_warnings

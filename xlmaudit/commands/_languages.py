@@ -1,9 +1,11 @@
-"""``xlmaudit run``'s languages: ``--languages`` and which probes run on the loaded model."""
+"""``xlmaudit run``'s ``--languages`` parsed; which probes run on the loaded model is
+:func:`xlmaudit.api.select_languages` (re-exported here for callers of this path)."""
 
 from __future__ import annotations
 
-import sys
-from typing import Any
+from xlmaudit.api import select_languages
+
+__all__ = ["parse_languages", "select_languages"]
 
 
 def parse_languages(text: str | None) -> tuple[str, ...]:
@@ -16,26 +18,3 @@ def parse_languages(text: str | None) -> tuple[str, ...]:
         if not LANG_RE.match(g):
             raise InputError(f"--languages: {g!r} is not a language code (en, fr, de, ...)")
     return langs
-
-
-def select_languages(suites: list, loaded: Any, wanted: tuple[str, ...]) -> tuple[list, dict]:
-    """The probes to run by language (``xlmaudit.suites.only_languages``), a notice per skipped
-    language and a warning per language a monolingual checkpoint was not trained for."""
-    from xlmaudit.inference.languages import knows, language_warnings
-    from xlmaudit.suites import only_languages
-
-    kept, skipped = only_languages(
-        suites, known=lambda g: knows(loaded, g), wanted=wanted, model=loaded.name,
-        model_languages=tuple(sorted(getattr(loaded, "lang2id", {}) or {})),
-        own=None if getattr(loaded, "multilingual", None) else (loaded.language or "en"),
-    )  # fmt: skip
-    for name, langs in skipped.items():
-        if langs:
-            why = "not asked for (--languages)" if wanted else (
-                "not languages of the model" if getattr(loaded, "lang2id", None) else
-                "the model is not multilingual; ask for them with --languages")  # fmt: skip
-            print(f"note: suite {name}: skipping the probes in {', '.join(langs)} ({why})",
-                  file=sys.stderr)  # fmt: skip
-    for message in language_warnings(loaded, [p.language for s in kept for p in s.probes]):
-        print(message, file=sys.stderr)
-    return kept, skipped

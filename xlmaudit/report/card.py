@@ -69,13 +69,6 @@ def per_language_index(run: RunData) -> bool:
     return languages(run.summary) not in ([], ["en"])
 
 
-def headline_table(run: RunData) -> pd.DataFrame:
-    """The findings rows the card states as headlines: each probe's main metric over all items
-    and its group differences (level ``contrast``)."""
-    table = findings(run)
-    return table[table["level"].isin(["overall", "contrast"])]
-
-
 def index_rows(table: pd.DataFrame) -> pd.DataFrame:
     """The findings rows the model-index lists: each probe's main metric over all items; a probe
     with no such row (SEAT: one effect size per test) keeps its findings rows."""
@@ -84,7 +77,7 @@ def index_rows(table: pd.DataFrame) -> pd.DataFrame:
     return table[overall | (~has & table["level"].ne("contrast"))]
 
 
-def eval_results(run: RunData) -> list[EvalResult]:
+def eval_results(run: RunData, table: pd.DataFrame | None = None) -> list[EvalResult]:
     """One ``EvalResult`` per probe's main metric over all items (interval and n in
     ``metric_args``; a partial run names its ``limit`` there and in the data set's name); none
     for a model with random weights (its numbers are not results)."""
@@ -94,7 +87,7 @@ def eval_results(run: RunData) -> list[EvalResult]:
     limit = statements.limit_of(run.meta)
     partial = statements.partial_label(run.meta)
     out = []
-    table = findings(run)
+    table = findings(run) if table is None else table
     for _, r in index_rows(table).iterrows():
         if not _finite(r["value"]):
             continue
@@ -196,7 +189,7 @@ def calibration_blocks(run: RunData) -> list[Block]:
     ]
 
 
-def bias_section(run: RunData) -> list[Block]:
+def bias_section(run: RunData, table: pd.DataFrame | None = None) -> list[Block]:
     """ "Bias, Risks, and Limitations": partial-run and model warnings, then per suite its
     headlines, category findings and declared caveats; a link to the full report."""
     blocks: list[Block] = [Heading(2, "Bias, Risks, and Limitations")]
@@ -215,7 +208,7 @@ def bias_section(run: RunData) -> list[Block]:
         f"({run.meta.dtype or 'dtype not recorded'}). Each number with its 95% interval, n "
         "and p-value; the direction in words. Every category, estimator and the methods are in "
         f"the full report ({REPORT_LINK}) and summary.csv."))  # fmt: skip
-    table = findings(run)
+    table = findings(run) if table is None else table
     for suite in run.suites:
         blocks += suite_section(run, suite, table)
     if run.cross_language is not None and len(run.cross_language):
@@ -280,10 +273,11 @@ def card_yaml(data: ModelCardData) -> str:
 
 def model_card_text(run: RunData) -> str:
     """The model-card section as Markdown with a ``model-index`` YAML header."""
+    table = findings(run)  # once: the model-index and the prose read the same rows
     data = ModelCardData(
-        model_name=prov.model_name(run.meta), eval_results=eval_results(run) or None,
+        model_name=prov.model_name(run.meta), eval_results=eval_results(run, table) or None,
         tags=["bias-audit", "xlmaudit"], pipeline_tag="fill-mask")  # fmt: skip
-    body = render_markdown(bias_section(run) + evaluation_section(run), base=run.path)
+    body = render_markdown(bias_section(run, table) + evaluation_section(run), base=run.path)
     return f"---\n{card_yaml(data).strip()}\n---\n\n{body.strip()}\n"
 
 
