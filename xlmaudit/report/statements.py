@@ -13,7 +13,7 @@ import pandas as pd
 
 from xlmaudit.report import frames
 from xlmaudit.report import provenance as prov
-from xlmaudit.report.languages import language_name, skipped_languages
+from xlmaudit.report.languages import language_name, languages, skipped_languages
 from xlmaudit.report.run import RunData
 from xlmaudit.runinfo import RunInfo
 
@@ -80,8 +80,7 @@ def partial_note(meta: RunInfo) -> str:
 
 
 def _langs(run: RunData, suite: str) -> list[str]:
-    part = run.summary[run.summary["suite"] == suite]
-    return [str(g) for g in dict.fromkeys(part["lang"])] if "lang" in part.columns else []
+    return languages(run.summary[run.summary["suite"] == suite])
 
 
 def categories(run: RunData, suite: str) -> list[tuple[str, str, list[tuple[str, int]]]]:
