@@ -70,6 +70,9 @@ read the kind recorded in ``meta.json`` and never guess from column names):
 - ``min_n``: the fewest items (a summary row's ``n``) for a row of the kind to be called a
   finding (0 = no minimum); a kind that sets it says why in its docs (e.g. CrowS-Pairs:
   :data:`xlmaudit.metrics.stats.MIN_N_SHARE`). Rows under it are still reported, with their n.
+- ``cluster_key``: the raw column (e.g. ``template``) whose equal values mark items that share a
+  source of variation (a template, a StereoSet target); intervals resample these clusters and
+  ``quality.csv`` reports their number and the design effect. ``""``: items are independent.
 - ``describe(probe)``: what ``meta.json`` records per probe beside ``kind`` (main metric,
   contrast groups and their terms); the runner writes it.
 """
@@ -175,6 +178,7 @@ class ProbeKind:
     summary_columns: ClassVar[tuple[str, ...]] = ()  # extra summary.csv columns it may emit
     min_n: ClassVar[int] = 0  # fewest items (a row's ``n``) for a row to be a finding; 0: none
     limits_within_items: ClassVar[bool] = False  # True: build_items applies ctx.limit itself
+    cluster_key: ClassVar[str] = ""  # raw column whose items share a source (template, target)
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         """What ``meta.json`` records for ``probe`` beside its kind (main metric, contrast)."""
