@@ -1,8 +1,9 @@
 """The model-card section: "Bias, Risks, and Limitations" and "Evaluation" (Mitchell et al. 2019),
 with ``model-index`` metadata built by ``huggingface_hub``'s ``ModelCardData`` / ``EvalResult``.
 
-The card is a page: per suite and language the headline of each probe (value, interval, n, the
-direction in words), the categories that are findings, the suite's declared caveats and one line
+The card is a page: per suite and language the summary sentences of the report
+(:mod:`xlmaudit.report.summary_text`) and the headline of each probe (value, interval, n, the
+direction in words), the suite's declared caveats and one line
 per language not measured; everything else is in the full report (``report.md``) and
 ``summary.csv``. The model-index holds each probe's main metric over all items, one entry per
 probe x language (x estimator: a CrowS-Pairs estimator is its own probe), never per category.
@@ -28,10 +29,10 @@ from xlmaudit.report.methods import metric_info
 from xlmaudit.report.numbers import estimate, fmt_n
 from xlmaudit.report.render import Block, Bullets, Heading, Para, Table, render_markdown
 from xlmaudit.report.run import RunData
+from xlmaudit.report.summary_text import run_summaries
 
 REPORT_LINK = "report.md"
 CAVEATS_INTRO = "Caveats declared by the suite, then facts of this run:"
-FINDING_ALPHA = 0.05
 
 
 def _finite(value: object) -> bool:
@@ -124,41 +125,19 @@ def headline(r: pd.Series) -> str:
     return f"{what} ({', '.join(facts)}): {said}"
 
 
-def is_finding(r: pd.Series) -> bool:
-    """A row the card calls a finding: Holm p below 0.05, n at least the kind's declared minimum,
-    interval excluding the no-bias value (``excludes`` already requires the minimum n)."""
-    return bool(r["excludes"]) and _finite(r.get("p_holm")) and r["p_holm"] < FINDING_ALPHA
-
-
-def category_line(part: pd.DataFrame) -> str:
-    """The categories that are findings in one suite and language, largest effect first."""
-    rule = "Holm p < 0.05, interval excluding no bias, n at least the declared minimum"
-    in_part = part[part["level"] == "category"]
-    if not len(in_part):
-        return ""
-    cats = in_part[in_part.apply(is_finding, axis=1)]
-    if not len(cats):
-        return f"No category is a finding ({rule})."
-    order = (cats["value"] - cats["reference"]).abs().sort_values(ascending=False).index
-    listed = [
-        f"{r['group']} ({r['probe']} {estimate(r['value'], r['ci_low'], r['ci_high'], r['unit'])})"
-        for _, r in cats.loc[order].iterrows()
-    ]
-    return f"Categories that are findings ({rule}), largest first: {'; '.join(listed)}."
-
-
 def suite_section(run: RunData, suite: str, table: pd.DataFrame) -> list[Block]:
-    """One suite: per language its headlines and category findings; the declared caveats; the
-    languages not measured; modified data and excluded rows."""
+    """One suite: per language the report's summary sentences and each probe's headline; the
+    declared caveats; the languages not measured; modified data and excluded rows."""
     blocks: list[Block] = [Heading(3, suite)]
     part = table[table["suite"] == suite]
+    said = {(s.suite, s.lang): s.text for s in run_summaries(run, table)}
     for lang in dict.fromkeys(part["lang"]):
         here = part[part["lang"] == lang]
         shown = here.index.isin(index_rows(here).index) | here["level"].eq("contrast")
         top = here[shown]  # a probe without an overall row (SEAT) shows each of its rows
-        lines = [f"{language_name(lang)}: {headline(r)}" for _, r in top.iterrows()]
-        cats = category_line(here[~shown])
-        blocks.append(Bullets(tuple(lines + ([f"{language_name(lang)}: {cats}"] if cats else []))))
+        blocks.append(Para(f"{language_name(lang)}: {said[(suite, lang)]}"))
+        blocks.append(Bullets(tuple(f"{language_name(lang)}: {headline(r)}"
+                                    for _, r in top.iterrows())))  # fmt: skip
     facts = [f for f in statements.run_facts(run, suite)
              if not f.startswith(("Languages measured", "This is a partial"))
              and " categories in this run " not in f]  # fmt: skip

@@ -17,6 +17,9 @@ from xlmaudit.report.methods import metric_info
 from xlmaudit.report.numbers import estimate, fmt, fmt_n, interval
 from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
 from xlmaudit.report.run import RunData
+from xlmaudit.report.summary_figure import figure_name
+from xlmaudit.report.summary_text import run_summaries
+from xlmaudit.report.summary_text import title as summary_title
 from xlmaudit.runinfo import RunInfo
 
 EXAMPLE_ROWS = 6
@@ -308,6 +311,18 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     return [Section("findings", tuple(blocks))]
 
 
+def summary_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
+    """The summary that opens the report: per suite and language its sentences (computed from
+    the run, :mod:`xlmaudit.report.summary_text`) and its heatmap."""
+    drawn = {f.name: f for f in figures}
+    blocks: list[Block] = [Heading(2, "Summary")]
+    for part in run_summaries(run, findings(run)):
+        blocks += [Heading(3, summary_title(part)), Para(part.text)]
+        shown = drawn.get(figure_name(part.suite, part.lang))
+        blocks += [Image(shown.path, shown.caption, shown.alt)] if shown else []
+    return [Section("summary", tuple(blocks))]
+
+
 def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     """The whole report: findings first, then provenance, suites and references collapsed."""
     partial = statements.partial_label(run.meta)
@@ -316,6 +331,7 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     warning = model_warning(run.meta)
     if warning:
         blocks.append(warning)
+    blocks += summary_blocks(run, figures)
     blocks.append(
         Para(
             f"Run directory: {run.path.name}. Suites: {', '.join(run.suites)}. Every "

@@ -18,6 +18,7 @@ from xlmaudit.report.languages import across_frames, base_id, toward
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.provenance import planted_truth
 from xlmaudit.report.run import RunData
+from xlmaudit.report.summary_figure import summary_figures
 from xlmaudit.runinfo import RunInfo
 
 FINDINGS_FIGURE = "findings_forest"
@@ -34,6 +35,7 @@ class SavedFigure:
     name: str
     path: Path
     caption: str
+    alt: str = ""  # the image's alt text where it says more than the caption
 
 
 def slug(*parts: str) -> str:
@@ -217,12 +219,15 @@ class DrawnFigure:
     name: str
     figure: Figure
     caption: str
+    alt: str = ""
 
 
 def draw_figures(run: RunData) -> Iterator[DrawnFigure]:
     """Draw every figure ``run`` supports, in report order."""
     truth = planted_truth() if run.meta.planted_truth else None
     table = findings(run)
+    for made in summary_figures(run, table):  # first: they follow the summary at the top
+        yield DrawnFigure("", "", made.name, made.figure, made.caption, made.alt)
     forest = findings_forest(table)
     if forest is not None:
         caption = ("All headline numbers with 95% intervals, one panel per metric; the dashed line "
@@ -245,6 +250,6 @@ def build_figures(run: RunData, *, out_dir: Path | None = None) -> list[SavedFig
     """Draw and save every figure ``run`` supports; return them in report order."""
     out = out_dir or run.path / "figures"
     return [
-        SavedFigure(d.suite, d.probe, d.name, save_figure(d.figure, out, d.name), d.caption)
+        SavedFigure(d.suite, d.probe, d.name, save_figure(d.figure, out, d.name), d.caption, d.alt)
         for d in draw_figures(run)
     ]

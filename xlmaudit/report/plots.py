@@ -14,6 +14,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
 
 
 def _wrap(title: str, width: int = 72) -> str:
@@ -252,4 +254,60 @@ def languages_plot(
     ax.set_xlabel(_wrap(xlabel, LABEL_WIDTH))
     ax.set_title(_wrap(title, 56), fontsize=10)
     ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+HEAT_CMAP = "RdBu_r"  # red: above the no-bias value, blue: below
+
+
+def effect_heatmap(
+    frame: pd.DataFrame, *, title: str, colorbar_label: str, finding_label: str = "finding",
+    small_label: str = "too few items to detect a 5-point bias", ax: Axes | None = None,
+) -> Figure:  # fmt: skip
+    """Rows (estimators, poolings) x columns (categories): colour = signed distance from the
+    no-bias value (diverging, centred on 0), each cell's number printed, a dot on findings, hatching
+    on cells too small to detect a 5-point bias; empty cells grey.
+
+    Args:
+        frame: columns ``row``, ``column``, ``effect`` (signed distance), ``finding`` (bool),
+            ``small`` (bool); rows and columns drawn in order of first appearance.
+    """
+    rows = list(dict.fromkeys(frame["row"]))
+    cols = list(dict.fromkeys(frame["column"]))
+    grid = frame.pivot_table(index="row", columns="column", values="effect", aggfunc="first",
+                             dropna=False).reindex(index=rows, columns=cols)  # fmt: skip
+    width = min(14.0, max(6.0, 2.4 + 0.62 * len(cols)))
+    if ax is None:
+        fig = Figure(figsize=(width, 2.4 + 0.42 * len(rows)), layout="constrained")
+        ax = fig.subplots()
+    fig = ax.figure
+    values = grid.to_numpy(dtype=float)
+    top = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 1.0
+    ax.set_facecolor("#e6e6e6")
+    image = ax.imshow(np.ma.masked_invalid(values), cmap=HEAT_CMAP, vmin=-(top or 1.0),
+                      vmax=top or 1.0, aspect="auto")  # fmt: skip
+    for _, r in frame.iterrows():
+        y, x = rows.index(r["row"]), cols.index(r["column"])
+        if r["small"]:
+            ax.add_patch(Rectangle((x - 0.5, y - 0.5), 1, 1, fill=False, hatch="///",
+                                   edgecolor="#555", linewidth=0))  # fmt: skip
+        if np.isfinite(r["effect"]):
+            dark = abs(r["effect"]) > 0.6 * (top or 1.0)
+            mark = " ●" if r["finding"] else ""
+            ax.text(x, y, f"{r['effect']:+.1f}{mark}", ha="center", va="center", fontsize=7,
+                    color="white" if dark else "#222")  # fmt: skip
+    ax.set_xticks(range(len(cols)), labels=[str(c) for c in cols], rotation=40, ha="right",
+                  rotation_mode="anchor", fontsize=8)  # fmt: skip
+    ax.set_yticks(range(len(rows)), labels=[str(r) for r in rows], fontsize=8)
+    inches = fig.get_size_inches()
+    ax.set_title(_wrap(title, int(11 * inches[0])), fontsize=10)
+    bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.01)
+    bar.set_label(_wrap(colorbar_label, max(40, int(16 * inches[1]))), fontsize=7)
+    bar.ax.tick_params(labelsize=7)
+    handles = [
+        Line2D([], [], marker="o", linestyle="", color="#222", label=finding_label),
+        Patch(facecolor="white", edgecolor="#555", hatch="///", label=small_label),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=2 if len(cols) >= 6 else 1,
+               fontsize=7, frameon=False)  # fmt: skip
     return fig

@@ -157,16 +157,16 @@ def headline(part: pd.DataFrame) -> Sentence | None:
                     (idx,))  # fmt: skip
 
 
-def _noun(run: RunData, rows: pd.DataFrame) -> tuple[str, str]:
-    """(plural noun, singular) for the rows compared: estimators where the summary names one per
-    probe, else probes."""
+def noun_of(run: RunData, rows: pd.DataFrame) -> tuple[str, str]:
+    """(plural noun, singular) for the probes of ``rows``: estimators where the summary names a
+    different estimator for each probe, else probes."""
     summary = run.summary
+    probes = list(dict.fromkeys(zip(rows["suite"], rows["probe"], strict=True)))
     if "estimator" in summary.columns:
-        keys = zip(rows["suite"], rows["probe"], strict=True)
         named = [summary.loc[(summary["suite"] == s) & (summary["probe"] == p), "estimator"]
-                 for s, p in keys]  # fmt: skip
+                 for s, p in probes]  # fmt: skip
         values = {str(e.dropna().iloc[0]) for e in named if e.notna().any()}
-        if len(values) == len(rows):
+        if len(values) == len(probes) > 1:
             return "estimators", "estimator"
     return "probes", "probe"
 
@@ -191,7 +191,7 @@ def agreement(run: RunData, part: pd.DataFrame) -> list[Sentence]:
 def _agreement_sentence(
     run: RunData, same: pd.DataFrame, dist: pd.Series, sides: tuple[str, str]
 ) -> Sentence:
-    plural, singular = _noun(run, same)
+    plural, singular = noun_of(run, same)
     up, down = same[dist > 0], same[dist < 0]
     supported = [bool(s.apply(excludes_reference, axis=1).any()) if len(s) else False
                  for s in (up, down)]  # fmt: skip
@@ -259,20 +259,23 @@ def undetectable(part: pd.DataFrame, quality: pd.DataFrame | None) -> Sentence |
                     f"{listed}.")  # fmt: skip
 
 
-def weak_groups(cats: pd.DataFrame, quality: pd.DataFrame | None) -> list[str]:
-    """The categories of ``cats`` (findings rows) too small to detect a 5-point bias in any of
-    their probes: power under 0.8 in ``quality`` when it has ``power_5pt``, else n under the
-    declared minimum."""
+def too_small(rows: pd.DataFrame, quality: pd.DataFrame | None) -> pd.Series:
+    """Per findings row: too small to detect a 5-point bias (``quality``'s ``power_5pt`` under
+    0.8 where it has that column, else n under the kind's declared minimum)."""
     if quality is not None and "power_5pt" in quality.columns:
-        keys = ["suite", "probe", "lang", "group", "metric"]
-        q = quality[[c for c in [*keys, "power_5pt"] if c in quality.columns]].copy()
-        on = [k for k in keys if k in q.columns]
-        for k in on:
-            q[k] = q[k].astype(str)
-        merged = cats.astype({k: str for k in on}).merge(q, on=on, how="left")
-        low = pd.to_numeric(merged["power_5pt"], errors="coerce") < POWER_TARGET
-        return list(dict.fromkeys(merged.loc[low, "group"].astype(str)))
-    small = pd.to_numeric(cats["n"], errors="coerce") < pd.to_numeric(cats["min_n"])
+        keys = [k for k in ("suite", "probe", "lang", "group", "metric") if k in quality.columns]
+        q = quality.drop_duplicates(keys).astype({k: str for k in keys})
+        left = rows[keys].astype(str).reset_index()
+        merged = left.merge(q[[*keys, "power_5pt"]], on=keys, how="left").set_index("index")
+        power = pd.to_numeric(merged["power_5pt"], errors="coerce").reindex(rows.index)
+        return power < POWER_TARGET
+    n = pd.to_numeric(rows["n"], errors="coerce")
+    return n < pd.to_numeric(rows["min_n"], errors="coerce").fillna(0)
+
+
+def weak_groups(cats: pd.DataFrame, quality: pd.DataFrame | None) -> list[str]:
+    """The categories of ``cats`` (findings rows) too small (:func:`too_small`) in any probe."""
+    small = too_small(cats, quality)
     return list(dict.fromkeys(cats.loc[small, "group"].astype(str)))
 
 
