@@ -207,7 +207,8 @@ def _agreement_sentence(
     major, minor = (0, 1) if len(up) >= len(down) else (1, 0)
     counts = (len(up), len(down))
     text = (f"{counts[major]} of {n} {plural} find that the model {sides[major]} "
-            f"({names[major]}); {counts[minor]} find the opposite ({names[minor]})")  # fmt: skip
+            f"({names[major]}); {counts[minor]} find{'s' if counts[minor] == 1 else ''} the "
+            f"opposite ({names[minor]})")  # fmt: skip
     if all(supported):
         return Sentence(f"{text}: the direction depends on the {singular}.")
     lone = "the first" if supported[major] else "the second" if supported[minor] else ""
