@@ -203,3 +203,26 @@ def test_every_sentence_number_round_trips_to_its_summary_row(runs):
             checked.add((r["suite"], r["metric"]))
     kinds = {p.stem for p in shipped_suites()}
     assert {s for s, _ in checked} >= kinds - {"holistic-bias", "bec-pro-en", "bec-pro-de"}
+
+
+@pytest.mark.slow
+def test_every_summary_number_round_trips_to_its_findings_row(runs):
+    """The summary's sentences (issue 24): each ``x [a, b]`` they print is the estimate of the
+    findings row the sentence cites, in order."""
+    from xlmaudit.report.findings import findings
+    from xlmaudit.report.load import load_run
+    from xlmaudit.report.summary_text import run_summaries
+
+    root = Path(__file__).resolve().parents[1] / "reports"
+    quoted = 0
+    for run_dir in [*runs, root / "planted", root / "planted-bilingual"]:
+        run = load_run(run_dir)
+        table = findings(run)
+        for summary in run_summaries(run, table):
+            for sentence in summary.sentences:
+                triples = list(TRIPLE.finditer(sentence.text))
+                assert len(triples) == len(sentence.rows), sentence.text
+                for m, idx in zip(triples, sentence.rows, strict=True):
+                    assert _round_trips(m.group(0), table.loc[idx]) == 1, sentence.text
+                    quoted += 1
+    assert quoted > 10

@@ -302,7 +302,7 @@ def effect_heatmap(
     inches = fig.get_size_inches()
     ax.set_title(_wrap(title, int(11 * inches[0])), fontsize=10)
     bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.01)
-    bar.set_label(_wrap(colorbar_label, max(40, int(16 * inches[1]))), fontsize=7)
+    bar.set_label(_wrap(colorbar_label, max(30, int(11 * inches[1]))), fontsize=7)
     bar.ax.tick_params(labelsize=7)
     handles = [
         Line2D([], [], marker="o", linestyle="", color="#222", label=finding_label),
