@@ -153,8 +153,9 @@ def headline(part: pd.DataFrame) -> Sentence | None:
     r = part.loc[idx]
     said = str(r["direction"]) or f"{r['label']} is {_estimate(r)}"
     group = "" if r["level"] == "overall" else f", {r['group']}"
+    quoted = numbers.estimate_parts(r["value"], r["ci_low"], r["ci_high"])[1]
     return Sentence(f"Headline ({r['probe']}, {r['metric']}{group}): {said} ({_p_words(r)}).",
-                    (idx,))  # fmt: skip
+                    (idx,) if quoted else ())  # fmt: skip
 
 
 def noun_of(run: RunData, rows: pd.DataFrame) -> tuple[str, str]:
