@@ -40,6 +40,7 @@ def test_build_report_writes_every_file_and_png_figures(built):
     run_dir, files = built
     names = {f.name for f in files.figures}
     assert names == {
+        "summary_toy_en",  # issue 24 item 3: estimator x category heatmap under the summary
         "findings_forest",  # issue 12 item 17: one forest plot of all headlines
         "toy_pronoun_forest",
         "toy_pronoun_templates",
