@@ -41,8 +41,7 @@ def loaded(request):
         (PLLRequest("He was late.", positions=(99,)), "position 99 outside 'He was late.'"),
         (PLLRequest("He was late.", estimator="nope"), "unknown PLL estimator 'nope'"),
         (HiddenStatesRequest("He was late.", layer=7), "layer 7 out of range for a 2-layer"),
-        (PLLRequest(LONG),
-         "longer than the model's 128 positions (xlmaudit fill --truncate or ModelScorer"),  # fmt: skip
+        (PLLRequest(LONG), "longer than the model's 128 positions (xlmaudit fill --truncate"),
         (MaskedWordRequest(LONG + "[MASK]", ("he",)), "longer than the model's 128 positions"),
     ],
 )
