@@ -22,6 +22,7 @@ from xlmaudit.report import frames, statements
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.content import fmt, model_warning, suite_data_rows
 from xlmaudit.report.findings import findings
+from xlmaudit.report.findings_tables import adjusted_level
 from xlmaudit.report.language_blocks import cross_sentences
 from xlmaudit.report.languages import language_name, languages, untrained_note
 from xlmaudit.report.methods import metric_info
@@ -31,7 +32,6 @@ from xlmaudit.report.run import RunData
 
 REPORT_LINK = "report.md"
 CAVEATS_INTRO = "Caveats declared by the suite, then facts of this run:"
-FINDING_ALPHA = 0.05
 
 
 def _finite(value: object) -> bool:
@@ -109,30 +109,37 @@ def eval_results(run: RunData, table: pd.DataFrame | None = None) -> list[EvalRe
 
 
 def headline(r: pd.Series) -> str:
-    """``nangia2020 (pct_sent_more, n = 1673, p = 0.0038): the model prefers ...``: a findings
-    row with n, ties, p-value and the direction in words (which carries the value and interval);
-    a row without direction words shows the value and interval instead."""
+    """``nangia2020 (pct_sent_more, n = 1673, Holm p = 0.0038, a finding): the model prefers
+    ...``: a findings row with n, ties, Holm p and whether it is a finding (the one rule of
+    :func:`~xlmaudit.report.findings.findings`), the direction in words with the interval at the
+    multiplicity-adjusted level; a row without direction words shows the value and that
+    interval instead."""
     what = {"overall": r["probe"], "contrast": f"{r['probe']}, {r['contrast']}"}.get(
         r["level"], f"{r['probe']}: {r['group']}"
     )
     facts = [str(r["metric"]), f"n = {fmt_n(r['n'])}"]
     if _finite(r.get("n_ties")) and r["n_ties"]:
         facts.append(f"{fmt_n(r['n_ties'])} ties")
-    if _finite(r.get("p_value")):
-        facts.append(f"p = {fmt(r['p_value'])}")
-    said = r["direction"] or f"{estimate(r['value'], r['ci_low'], r['ci_high'], r['unit'])}"
+    if _finite(r.get("p_holm")):
+        facts.append(f"Holm p = {fmt(r['p_holm'])}")
+    facts.append("a finding" if is_finding(r) else "not a finding")
+    low, high = r["ci_low_adjusted"], r["ci_high_adjusted"]
+    said = r["direction_adjusted"] or estimate(r["value"], low, high, r["unit"])
     return f"{what} ({', '.join(facts)}): {said}"
 
 
 def is_finding(r: pd.Series) -> bool:
-    """A row the card calls a finding: Holm p below 0.05, n at least the kind's declared minimum,
-    interval excluding the no-bias value (``excludes`` already requires the minimum n)."""
-    return bool(r["excludes"]) and _finite(r.get("p_holm")) and r["p_holm"] < FINDING_ALPHA
+    """A row the card calls a finding: the findings frame's ``finding`` (Holm p below 0.05, n at
+    least the kind's declared minimum, the multiplicity-adjusted interval excluding no bias)."""
+    return bool(r["finding"])
 
 
 def category_line(part: pd.DataFrame) -> str:
     """The categories that are findings in one suite and language, largest effect first."""
-    rule = "Holm p < 0.05, interval excluding no bias, n at least the declared minimum"
+    rule = (
+        "Holm p < 0.05, multiplicity-adjusted interval excluding no bias, n at least the "
+        "declared minimum"
+    )
     in_part = part[part["level"] == "category"]
     if not len(in_part):
         return ""
@@ -141,7 +148,8 @@ def category_line(part: pd.DataFrame) -> str:
         return f"No category is a finding ({rule})."
     order = (cats["value"] - cats["reference"]).abs().sort_values(ascending=False).index
     listed = [
-        f"{r['group']} ({r['probe']} {estimate(r['value'], r['ci_low'], r['ci_high'], r['unit'])})"
+        f"{r['group']} ({r['probe']} "
+        f"{estimate(r['value'], r['ci_low_adjusted'], r['ci_high_adjusted'], r['unit'])})"
         for _, r in cats.loc[order].iterrows()
     ]
     return f"Categories that are findings ({rule}), largest first: {'; '.join(listed)}."
@@ -203,12 +211,15 @@ def bias_section(run: RunData, table: pd.DataFrame | None = None) -> list[Block]
     blocks += data_blocks(run)
     untrained = untrained_note(run.meta, languages(run.summary))
     blocks += [Para(untrained, True)] if untrained else []
+    table = findings(run) if table is None else table
     blocks.append(Para(
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
-        f"({run.meta.dtype or 'dtype not recorded'}). Each number with its 95% interval, n "
-        "and p-value; the direction in words. Every category, estimator and the methods are in "
-        f"the full report ({REPORT_LINK}) and summary.csv."))  # fmt: skip
-    table = findings(run) if table is None else table
+        f"({run.meta.dtype or 'dtype not recorded'}). Each number with n, the p-value after "
+        "Holm's correction across the run's headline tests and its interval at the "
+        f"multiplicity-adjusted level {adjusted_level(table)} (Bonferroni); the direction in "
+        "words. A finding: Holm p < 0.05, n at least the declared minimum and that interval "
+        "excluding no bias. Every category, estimator, the unadjusted 95% intervals and the "
+        f"methods are in the full report ({REPORT_LINK}) and summary.csv."))  # fmt: skip
     for suite in run.suites:
         blocks += suite_section(run, suite, table)
     if run.cross_language is not None and len(run.cross_language):
