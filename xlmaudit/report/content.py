@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -283,6 +285,29 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     return [Section("findings", tuple(blocks))]
 
 
+def figure_alt(run: RunData, figure: SavedFigure) -> str:
+    """A figure's alt text: its caption and the groups it compares (each probe's contrast groups
+    as meta.json records them: the figure's probe, else its suite's probes, else the run's)."""
+    pairs = []
+    for suite in [figure.suite] if figure.suite else run.suites:
+        probes = [figure.probe] if figure.probe else frames.probes_of(run.summary, suite)
+        pairs += [" vs ".join(run.meta.probe(suite, p).contrast) for p in probes]
+    groups = [p for p in dict.fromkeys(pairs) if p]
+    return figure.caption + (f" Groups compared: {'; '.join(groups)}." if groups else "")
+
+
+def with_alts(blocks: list[Block] | tuple, alts: Mapping[Path, str]) -> list[Block]:
+    """``blocks`` with each figure's alt text from ``alts`` (by path), nested blocks included."""
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Details | Section):
+            b = replace(b, blocks=tuple(with_alts(b.blocks, alts)))
+        elif isinstance(b, Image) and b.path in alts and not b.alt:
+            b = replace(b, alt=alts[b.path])
+        out.append(b)
+    return out
+
+
 def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     """The whole report: findings first, then provenance, suites and references collapsed."""
     partial = statements.partial_label(run.meta)
@@ -306,4 +331,4 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     blocks.append(Details("References (declared by each suite)", tuple(reference_blocks(run))))
     rows = tuple(prov.provenance_rows(run.meta.raw))
     blocks.append(Details("Full provenance (meta.json)", (Table(("field", "value"), rows),)))
-    return blocks
+    return with_alts(blocks, {f.path: figure_alt(run, f) for f in figures})
