@@ -1,6 +1,6 @@
 """The findings page at 1,280 x 1,000 px in headless Chromium (issue 24 item 5): the summary
-sentences and the first figure within the first 1,000 px, no horizontal scroll, every figure's
-alt text naming groups of the run.
+sentences (the first paragraph of the element with id ``summary``) and the first figure within the
+first 1,000 px, no horizontal scroll, every figure's alt text naming groups of the run.
 
 Two reports: the committed example ``reports/planted-bilingual/report.html`` and one built in
 the test from the small fake run (``write_fake_run``). A copy of each page gets one measuring
@@ -44,7 +44,8 @@ MEASURE_JS = (
     "for(var j=0;j<all.length&&wide.length<5;j++){var r=all[j].getBoundingClientRect();"
     "if(r.right>d.clientWidth+1&&r.width>0){wide.push(all[j].tagName+' '+Math.round(r.right));}}"
     "var out={innerWidth:window.innerWidth,scrollWidth:d.scrollWidth,clientWidth:d.clientWidth,"
-    "summaryBottom:bottom(document.getElementById('summary')),"
+    "summary:!!document.getElementById('summary'),"
+    "summaryBottom:bottom(document.querySelector('#summary p')),"
     "imgBottom:bottom(imgs.length?imgs[0]:null),alts:alts,wide:wide};"
     "var p=document.createElement('pre');p.id='xlmaudit-measure';"
     "p.textContent=JSON.stringify(out);document.body.appendChild(p);});"
@@ -84,7 +85,8 @@ def group_names(run_dir: Path) -> set[str]:
 
 
 def check_page(data: dict, groups: set[str]) -> None:
-    assert data["summaryBottom"] is not None, 'no element with id="summary"'
+    assert data["summary"], 'no element with id="summary"'
+    assert data["summaryBottom"] is not None, "no summary sentences (<p>) in #summary"
     assert data["summaryBottom"] <= HEIGHT, data
     assert data["imgBottom"] is not None and data["imgBottom"] <= HEIGHT, data
     assert data["scrollWidth"] <= WIDTH, data["wide"]
@@ -117,7 +119,7 @@ def test_the_measurement_sees_a_wide_page_and_a_low_figure(tmp_path):
         '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
         "script-src 'none'\"></head><body>"
-        '<p id="summary">Summary.</p><div style="height:1200px"></div>'
+        '<section id="summary"><p>Summary.</p></section><div style="height:1200px"></div>'
         '<table style="width:2000px"><tr><td>wide</td></tr></table>'
         '<img alt="a picture" width="10" height="10" src="data:image/gif;base64,'
         'R0lGODlhAQABAAAAACw=">'
