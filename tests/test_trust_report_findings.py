@@ -100,7 +100,8 @@ def test_findings_table_flags_intervals_that_exclude_no_bias(built, tmp_path):
     # 0 of 2 pairs: the exact (Clopper-Pearson) interval [0, 1 - 0.025^(1/2)] = [0, 84.19] holds
     # 50 (a percentile bootstrap gave 0 [0, 0], "excludes no bias" on 2 pairs: issue 21)
     assert soc.value == 0.0 and soc.ci_high == pytest.approx(100 * (1 - 0.025**0.5))
-    assert not bool(soc.excludes)
+    assert not bool(soc.excludes) and not bool(soc.finding)
     copy = shutil.copytree(run_dir, tmp_path / "run")
     html = build_report(copy).html.read_text(encoding="utf-8")
-    assert "excludes no bias" in html
+    # one column says whether a row is a finding (issue 24); no "excludes no bias" column
+    assert "<th>finding</th>" in html and "excludes no bias" not in html

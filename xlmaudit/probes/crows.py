@@ -235,7 +235,7 @@ class CrowsPairs(ProbeKind):
                   "preference", reference=50.0, contrast="{a} over {b} sentence",
                   above="prefers the {a} sentence in {value} of pairs {interval}",
                   below="prefers the {b} sentence ({a} wins {value} of pairs {interval})",
-                  unit="percent"),
+                  unit="percent", count="n_more"),
     )  # fmt: skip
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:

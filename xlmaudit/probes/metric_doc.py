@@ -17,6 +17,9 @@ class MetricDoc:
     ``contrast`` ``"="`` means: the contrast of the score named by ``{x}``. ``unit``: ``"percent"``
     (values 0-100), ``"fraction"`` (a share or rate 0-1, printed in sentences as a percentage) or
     ``""`` (printed as is); sentences print ``{value}`` and ``{size}`` with their percent sign.
+    ``count``: for a share with an exact (Clopper-Pearson) interval, the summary column holding
+    the number of items on the share's side (the share is ``count`` of ``n``): the findings
+    recompute the exact interval at the multiplicity-adjusted level from it. ``""``: none.
     """
 
     name: str
@@ -28,6 +31,7 @@ class MetricDoc:
     below: str = ""
     pattern: bool = False
     unit: str = ""
+    count: str = ""
 
     def matches(self, metric: str) -> re.Match[str] | None:
         """A match of ``metric`` against this doc's name (exact or pattern), else None."""

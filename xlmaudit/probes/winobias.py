@@ -60,7 +60,7 @@ WINOBIAS_DOCS: tuple[MetricDoc, ...] = (
               reference=50.0, contrast="{a} over {b}",
               above="prefers the {a} pronoun in {value} {interval} of pairs",
               below="prefers the {b} pronoun: {a} in only {value} {interval} of pairs",
-              unit="percent"),
+              unit="percent", count="n_stereotypical"),
     MetricDoc("mean_log_odds",
               "mean log-odds of the {a} vs the {b} pronoun (nats; 0 = no preference)",
               "per pair log P(stereotypical pronoun) - log P(anti-stereotypical pronoun) at the "

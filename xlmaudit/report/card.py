@@ -23,6 +23,7 @@ from xlmaudit.report import frames, statements
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.content import fmt, model_warning, suite_data_rows
 from xlmaudit.report.findings import findings
+from xlmaudit.report.findings_tables import adjusted_level
 from xlmaudit.report.language_blocks import cross_sentences
 from xlmaudit.report.languages import language_name, languages, untrained_note
 from xlmaudit.report.methods import metric_info
@@ -110,18 +111,22 @@ def eval_results(run: RunData, table: pd.DataFrame | None = None) -> list[EvalRe
 
 
 def headline(r: pd.Series) -> str:
-    """``nangia2020 (pct_sent_more, n = 1673, p = 0.0038): the model prefers ...``: a findings
-    row with n, ties, p-value and the direction in words (which carries the value and interval);
-    a row without direction words shows the value and interval instead."""
+    """``nangia2020 (pct_sent_more, n = 1673, Holm p = 0.0038, a finding): the model prefers
+    ...``: a findings row with n, ties, Holm p and whether it is a finding (the one rule of
+    :func:`~xlmaudit.report.findings.findings`), the direction in words with the interval at the
+    multiplicity-adjusted level; a row without direction words shows the value and that
+    interval instead."""
     what = {"overall": r["probe"], "contrast": f"{r['probe']}, {r['contrast']}"}.get(
         r["level"], f"{r['probe']}: {r['group']}"
     )
     facts = [str(r["metric"]), f"n = {fmt_n(r['n'])}"]
     if _finite(r.get("n_ties")) and r["n_ties"]:
         facts.append(f"{fmt_n(r['n_ties'])} ties")
-    if _finite(r.get("p_value")):
-        facts.append(f"p = {fmt(r['p_value'])}")
-    said = r["direction"] or f"{estimate(r['value'], r['ci_low'], r['ci_high'], r['unit'])}"
+    if _finite(r.get("p_holm")):
+        facts.append(f"Holm p = {fmt(r['p_holm'])}")
+    facts.append("a finding" if bool(r["finding"]) else "not a finding")
+    low, high = r["ci_low_adjusted"], r["ci_high_adjusted"]
+    said = r["direction_adjusted"] or estimate(r["value"], low, high, r["unit"])
     return f"{what} ({', '.join(facts)}): {said}"
 
 
@@ -182,12 +187,15 @@ def bias_section(run: RunData, table: pd.DataFrame | None = None) -> list[Block]
     blocks += data_blocks(run)
     untrained = untrained_note(run.meta, languages(run.summary))
     blocks += [Para(untrained, True)] if untrained else []
+    table = findings(run) if table is None else table
     blocks.append(Para(
         f"Measured with xlmaudit {__version__} on {prov.model_name(run.meta)} "
-        f"({run.meta.dtype or 'dtype not recorded'}). Each number with its 95% interval, n "
-        "and p-value; the direction in words. Every category, estimator and the methods are in "
-        f"the full report ({REPORT_LINK}) and summary.csv."))  # fmt: skip
-    table = findings(run) if table is None else table
+        f"({run.meta.dtype or 'dtype not recorded'}). Each number with n, the p-value after "
+        "Holm's correction across the run's headline tests and its interval at the "
+        f"multiplicity-adjusted level {adjusted_level(table)} (Bonferroni); the direction in "
+        "words. A finding: Holm p < 0.05, n at least the declared minimum and that interval "
+        "excluding no bias. Every category, estimator, the unadjusted 95% intervals and the "
+        f"methods are in the full report ({REPORT_LINK}) and summary.csv."))  # fmt: skip
     for suite in run.suites:
         blocks += suite_section(run, suite, table)
     if run.cross_language is not None and len(run.cross_language):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -11,10 +13,11 @@ from xlmaudit.report import frames, statements
 from xlmaudit.report import provenance as prov
 from xlmaudit.report.figures import FINDINGS_FIGURE, SavedFigure
 from xlmaudit.report.findings import findings
+from xlmaudit.report.findings_tables import adjusted_level, language_tables
 from xlmaudit.report.language_blocks import across_blocks, cross_blocks, language_notes, suite_title
 from xlmaudit.report.languages import is_multilingual, language_name
 from xlmaudit.report.methods import metric_info
-from xlmaudit.report.numbers import estimate, fmt, fmt_n, interval
+from xlmaudit.report.numbers import fmt, fmt_n, interval
 from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
 from xlmaudit.report.run import RunData
 from xlmaudit.report.summary_figure import figure_name
@@ -245,65 +248,39 @@ def reference_blocks(run: RunData) -> list[Block]:
     return blocks
 
 
-def finding_flag(r: pd.Series) -> str:
-    """The findings table's "excludes no bias" cell: yes / no, ``n < N`` for a row under the
-    kind's declared minimum (never a finding), n/a without an interval."""
-    if fmt(r["n"]) and float(r["n"]) < float(r.get("min_n") or 0):
-        return f"no (n < {int(r['min_n'])})"
-    return "yes" if r["excludes"] else "no" if fmt(r["ci_low"]) else "n/a"
-
-
-def _p_cell(r: pd.Series) -> str:
-    """Holm p; a kind's one-sided p (SEAT) shown beside it, labelled."""
-    one = r.get("p_one_sided")
-    extra = f" (one-sided {fmt(one)})" if isinstance(one, float) and fmt(one) else ""
-    return fmt(r["p_holm"]) + extra
+def findings_intro(table: pd.DataFrame) -> Para:
+    """The decision rule and the adjusted interval, in words, from the findings frame."""
+    n_tests = int(table["p_value"].notna().sum())
+    return Para(
+        "Headline number of each probe (its declared main metric) and of each benchmark "
+        "category, with n and the direction in words. One decision rule: a row is a finding "
+        "only when its two-sided p-value after Holm's correction across all "
+        f"{n_tests} headline tests of this run is below 0.05, its n is at least the minimum the "
+        "probe's kind declares, and its interval at the multiplicity-adjusted level "
+        f"{adjusted_level(table)} (1 - 0.05/{n_tests}, Bonferroni) excludes the no-bias value; "
+        "the tables show that interval. It is the exact (Clopper-Pearson) interval for a share "
+        "counted over pairs; a bootstrap interval, whose draws are not kept, is widened from "
+        "its 95% interval by the ratio of normal quantiles (an approximation). The unadjusted "
+        "95% intervals and p-values are in a collapsed section of their own; per-category "
+        "tables are collapsed, largest distance from no bias first. Shares with ties count "
+        "ties in the denominator, so their no-bias value is (100 - % ties) / 2; the ties are "
+        "shown beside n."
+    )
 
 
 def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
-    """The one-screen summary: each probe's headline (and each benchmark category's), the
-    direction in words, the Holm-corrected p-value and the no-bias flag; then the forest plot."""
+    """The one-screen summary: each probe's headline, the direction in words, the Holm p and
+    the one "finding" column; categories and unadjusted numbers collapsed; the forest plot."""
     table = findings(run)
-    n_tests = int(table["p_value"].notna().sum())
-    intro = Para(
-        "Headline number of each probe (its declared main metric) and of each benchmark "
-        "category, with its 95% interval and n, the direction in words, and the two-sided "
-        f"p-value after Holm's correction across all {n_tests} headline tests of this run. "
-        '"excludes no bias" = yes when the interval lies wholly on one side of the no-bias value '
-        "and n is at least the minimum the probe's kind declares (intervals are not adjusted "
-        "for multiplicity, p-values are). Shares with ties count ties in the denominator, so "
-        "their no-bias value is (100 - % ties) / 2; the ties are shown beside n. Details follow "
-        "in the collapsible sections below."
-    )
-
-    def row(r: pd.Series) -> tuple[str, ...]:
-        what = f"{r['suite']}/{r['probe']}" + ("" if r["level"] == "overall" else f": {r['group']}")
-        value = estimate(r["value"], r["ci_low"], r["ci_high"], str(r.get("unit") or ""))
-        ties = f" ({fmt_n(r['n_ties'])} ties)" if fmt(r.get("n_ties")) and r["n_ties"] else ""
-        return (what, f"{r['metric']} ({r['contrast']})" if r["contrast"] else str(r["metric"]),
-                value, fmt_n(r["n"]) + ties,
-                "; ".join(filter(None, (str(r["direction"]), str(r.get("warning") or "")))),
-                _p_cell(r),
-                finding_flag(r))  # fmt: skip
-
-    cols = ("probe", "metric (contrast)", "value [95% CI]", "n", "direction", "p (Holm)",
-            "excludes no bias")  # fmt: skip
     several = is_multilingual(run.summary)
     partial = statements.partial_note(run.meta)
     blocks: list[Block] = [Heading(2, "Findings"), *([Para(partial, True)] if partial else []),
-                           intro, *language_notes(run)]  # fmt: skip
+                           findings_intro(table), *language_notes(run)]  # fmt: skip
     for lang in dict.fromkeys(table["lang"]) if several else [None]:
         part = table if lang is None else table[table["lang"] == lang]
-        where = "" if lang is None else f" ({lang})"
         if lang is not None:
             blocks.append(Heading(3, f"Language: {language_name(lang)}"))
-        overall = part[part["level"] == "overall"]
-        blocks.append(Table(cols, tuple(row(r) for _, r in overall.iterrows()),
-                            caption=f"per probe, overall{where}"))  # fmt: skip
-        cats = part[part["level"] != "overall"]
-        if len(cats):
-            blocks.append(Table(cols, tuple(row(r) for _, r in cats.iterrows()),
-                                caption=f"per benchmark category{where}"))  # fmt: skip
+        blocks += language_tables(part, "" if lang is None else f" ({lang})")
     blocks += [Image(f.path, f.caption) for f in figures if f.name == FINDINGS_FIGURE]
     if several or run.cross_language is not None or run.meta.cross_language:
         across = across_blocks(table, run.meta, figures) + cross_blocks(run, figures=figures)
@@ -321,6 +298,29 @@ def summary_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
         shown = drawn.get(figure_name(part.suite, part.lang))
         blocks += [Image(shown.path, shown.caption, shown.alt)] if shown else []
     return [Section("summary", tuple(blocks))]
+
+
+def figure_alt(run: RunData, figure: SavedFigure) -> str:
+    """A figure's alt text: its caption and the groups it compares (each probe's contrast groups
+    as meta.json records them: the figure's probe, else its suite's probes, else the run's)."""
+    pairs = []
+    for suite in [figure.suite] if figure.suite else run.suites:
+        probes = [figure.probe] if figure.probe else frames.probes_of(run.summary, suite)
+        pairs += [" vs ".join(run.meta.probe(suite, p).contrast) for p in probes]
+    groups = [p for p in dict.fromkeys(pairs) if p]
+    return figure.caption + (f" Groups compared: {'; '.join(groups)}." if groups else "")
+
+
+def with_alts(blocks: list[Block] | tuple, alts: Mapping[Path, str]) -> list[Block]:
+    """``blocks`` with each figure's alt text from ``alts`` (by path), nested blocks included."""
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Details | Section):
+            b = replace(b, blocks=tuple(with_alts(b.blocks, alts)))
+        elif isinstance(b, Image) and b.path in alts and not b.alt:
+            b = replace(b, alt=alts[b.path])
+        out.append(b)
+    return out
 
 
 def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
@@ -347,4 +347,4 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     blocks.append(Details("References (declared by each suite)", tuple(reference_blocks(run))))
     rows = tuple(prov.provenance_rows(run.meta.raw))
     blocks.append(Details("Full provenance (meta.json)", (Table(("field", "value"), rows),)))
-    return blocks
+    return with_alts(blocks, {f.path: figure_alt(run, f) for f in figures})

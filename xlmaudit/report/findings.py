@@ -2,8 +2,16 @@
 
 Each headline is the probe's declared main metric (from the kind ``meta.json`` records) with its
 95% interval, the direction in words (the kind's ``above``/``below`` sentences, groups named), the
-p-value after Holm's correction across every headline test of the run, and whether the interval
-excludes the no-bias value. One forest plot shows them all, one panel per metric.
+p-value after Holm's correction across every headline test of the run, and one decision rule
+(``finding``): a row is a finding only when its Holm p is below 0.05, its n is at least the
+kind's declared minimum and its interval at the multiplicity-adjusted level 1 - 0.05/m
+(Bonferroni over the m headline tests) excludes the no-bias value. The adjusted interval
+(``ci_low_adjusted``, ``ci_high_adjusted`` at ``confidence_adjusted``) is exact
+(Clopper-Pearson) for a share whose kind declares its count column (``MetricDoc.count``) and
+whose 95% interval is that exact interval; any other interval (bootstrap, whose draws are not
+kept) is widened from the 95% one by the ratio of normal quantiles
+(:func:`xlmaudit.metrics.stats.widened_interval`, an approximation). One forest plot shows
+them all, one panel per metric.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from xlmaudit.metrics.crows import holm
+from xlmaudit.metrics.stats import CONFIDENCE, bonferroni_level, exact_interval, widened_interval
 from xlmaudit.probes import FormatFields, MetricDoc
 from xlmaudit.report import frames, numbers, plots
 from xlmaudit.report.run import RunData
@@ -25,7 +34,10 @@ from xlmaudit.runinfo import RunInfo
 FINDING_COLUMNS = ("suite", "probe", "lang", "group", "level", "metric", "contrast", "value",
                    "ci_low", "ci_high", "n", "min_n", "n_ties", "p_value", "p_one_sided",
                    "p_holm", "reference", "excludes", "direction", "label", "unit",
-                   "warning")  # fmt: skip
+                   "warning", "confidence_adjusted", "ci_low_adjusted", "ci_high_adjusted",
+                   "direction_adjusted", "finding")  # fmt: skip
+ADJUSTED = FINDING_COLUMNS[FINDING_COLUMNS.index("confidence_adjusted") :]
+FINDING_ALPHA = 0.05
 
 
 def _finite(x: Any) -> bool:
@@ -89,7 +101,12 @@ def _two_sided(r: pd.Series) -> tuple[Any, Any]:
     return r.get("p_value", float("nan")), float("nan")
 
 
-def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any]]:
+Headline = tuple[dict[str, Any], MetricDoc | None, pd.Series]
+
+
+def _probe_headlines(run: RunData, suite: str, probe: str) -> list[Headline]:
+    """The probe's headline rows (``FINDING_COLUMNS`` up to ``warning``), each with its metric's
+    doc and summary row (for the adjusted interval)."""
     part = frames.probe_rows(run.summary, suite, probe)
     record = run.meta.probe(suite, probe)
     if frames.is_attribution(part, run.meta):
@@ -117,7 +134,7 @@ def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any
         group = str(r["group"])
         level = "overall" if group in frames.OVERALL_GROUPS else "category"
         p_value, p_one = _two_sided(r)
-        out.append({
+        out.append(({
             "suite": suite, "probe": probe, "lang": lang, "group": group,
             "level": "contrast" if name != metric else level,
             "metric": name, "contrast": record.contrast_words(name),
@@ -128,18 +145,69 @@ def _probe_headlines(run: RunData, suite: str, probe: str) -> list[dict[str, Any
                                          reference=ref),
             "label": label.label if label else name, "unit": doc.unit if doc else "",
             "warning": r["warning"] if isinstance(r.get("warning"), str) else "",
-        })  # fmt: skip
+        }, doc, r))  # fmt: skip
     return out
+
+
+def adjusted_interval(
+    row: Mapping[str, Any], doc: MetricDoc | None, summary: Mapping[str, Any], confidence: float
+) -> tuple[float, float]:
+    """The headline ``row``'s interval at ``confidence``: the exact (Clopper-Pearson) interval of
+    the kind's declared count (``doc.count`` in the ``summary`` row) of n where the row's 95%
+    interval is that exact interval; else its 95% interval widened by the ratio of normal
+    quantiles (:func:`xlmaudit.metrics.stats.widened_interval`: bootstrap draws are not kept)."""
+    value, low, high, n = row["value"], row["ci_low"], row["ci_high"], row["n"]
+    k = summary.get(doc.count) if doc is not None and doc.count else None
+    if _finite(k) and _finite(n) and n > 0 and _finite(low) and _finite(high):
+        scale = 1.0 if doc.unit == "fraction" else 100.0
+        exact = exact_interval(int(k), int(n), scale=scale)
+        if math.isclose(exact[0], low, abs_tol=1e-9 * scale) and math.isclose(
+            exact[1], high, abs_tol=1e-9 * scale
+        ):
+            return exact_interval(int(k), int(n), scale=scale, confidence=confidence)
+    if not (_finite(value) and _finite(low) and _finite(high)):
+        return float("nan"), float("nan")
+    return widened_interval(float(value), float(low), float(high), confidence, level=CONFIDENCE)
+
+
+def _decide(row: Mapping[str, Any], low: float, high: float) -> bool:
+    """The one decision rule: Holm p < 0.05, n at least the declared minimum, the adjusted
+    interval wholly on one side of the no-bias value."""
+    ref = row["reference"]
+    return bool(
+        _finite(row["p_holm"]) and row["p_holm"] < FINDING_ALPHA
+        and _finite(row["n"]) and float(row["n"]) >= float(row["min_n"] or 0)
+        and ref is not None and _finite(ref) and _finite(low) and _finite(high)
+        and not low <= ref <= high
+    )  # fmt: skip
+
+
+def _adjusted(row: Mapping[str, Any], doc: MetricDoc | None, summary: pd.Series,
+              confidence: float) -> dict[str, Any]:  # fmt: skip
+    low, high = adjusted_interval(row, doc, summary, confidence)
+    words = direction_words(doc, row["value"], low, high, summary, reference=row["reference"])
+    return {"confidence_adjusted": confidence, "ci_low_adjusted": low, "ci_high_adjusted": high,
+            "direction_adjusted": words, "finding": _decide(row, low, high)}  # fmt: skip
 
 
 def findings(run: RunData) -> pd.DataFrame:
     """Headline rows (``FINDING_COLUMNS``) of every probe and benchmark category of ``run``, with
-    ``p_holm``: Holm-adjusted across all headline p-values of the run (NaN where none)."""
-    rows = [r for suite in run.suites for probe in frames.probes_of(run.summary, suite)
-            for r in _probe_headlines(run, suite, probe)]  # fmt: skip
-    frame = pd.DataFrame(rows, columns=[c for c in FINDING_COLUMNS if c != "p_holm"])
+    ``p_holm``: Holm-adjusted across all headline p-values of the run (NaN where none); the
+    interval at the Bonferroni level 1 - 0.05/m over those m tests (``*_adjusted``, direction
+    words with it) and ``finding``, the one decision rule (module docstring). ``excludes`` (the
+    95% interval excludes no bias, n at least the minimum) is unadjusted, not a finding."""
+    heads = [h for suite in run.suites for probe in frames.probes_of(run.summary, suite)
+             for h in _probe_headlines(run, suite, probe)]  # fmt: skip
+    base = [c for c in FINDING_COLUMNS if c != "p_holm" and c not in ADJUSTED]
+    frame = pd.DataFrame([h[0] for h in heads], columns=base)
     frame.insert(frame.columns.get_loc("reference"), "p_holm", holm(frame["p_value"].tolist()))
-    return frame
+    level = bonferroni_level(int(frame["p_value"].notna().sum()), alpha=FINDING_ALPHA)
+    extra = [
+        _adjusted(row, doc, summary, level)
+        for row, (_, doc, summary) in zip(frame.to_dict("records"), heads, strict=True)
+    ]
+    adjusted = pd.DataFrame(extra, columns=list(ADJUSTED), index=frame.index)
+    return pd.concat([frame, adjusted.astype({"finding": bool})], axis=1)
 
 
 def findings_forest(frame: pd.DataFrame) -> Figure | None:

@@ -126,8 +126,16 @@ def distance(r: pd.Series) -> float:
     return (float(r["value"]) - float(r["reference"])) * numbers.scale(str(r.get("unit") or ""))
 
 
+def _interval(r: pd.Series) -> tuple[float, float]:
+    """The row's interval at the multiplicity-adjusted level where the findings frame has it
+    (the decision rule's interval), else its 95% interval."""
+    if "ci_low_adjusted" in r.index:
+        return r["ci_low_adjusted"], r["ci_high_adjusted"]
+    return r["ci_low"], r["ci_high"]
+
+
 def _estimate(r: pd.Series) -> str:
-    return numbers.estimate(r["value"], r["ci_low"], r["ci_high"], str(r.get("unit") or ""))
+    return numbers.estimate(r["value"], *_interval(r), str(r.get("unit") or ""))
 
 
 def _what(r: pd.Series) -> str:
@@ -151,9 +159,9 @@ def headline(part: pd.DataFrame) -> Sentence | None:
         return None
     idx = order.sort_values(kind="stable").index[0]
     r = part.loc[idx]
-    said = str(r["direction"]) or f"{r['label']} is {_estimate(r)}"
+    said = str(r.get("direction_adjusted", r["direction"])) or f"{r['label']} is {_estimate(r)}"
     group = "" if r["level"] == "overall" else f", {r['group']}"
-    quoted = numbers.estimate_parts(r["value"], r["ci_low"], r["ci_high"])[1]
+    quoted = numbers.estimate_parts(r["value"], *_interval(r))[1]
     return Sentence(f"Headline ({r['probe']}, {r['metric']}{group}): {said} ({_p_words(r)}).",
                     (idx,) if quoted else ())  # fmt: skip
 

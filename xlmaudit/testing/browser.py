@@ -58,11 +58,15 @@ def page_requests(netlog: Path) -> tuple[str, ...]:
     return tuple(dict.fromkeys(urls))
 
 
-def open_page(html: Path, *, workdir: Path, timeout: float = 180.0) -> BrowserPage:
-    """Load ``html`` (a file) in headless Chromium; return the DOM after load and its requests."""
+def open_page(
+    html: Path, *, workdir: Path, timeout: float = 180.0, size: tuple[int, int] | None = None
+) -> BrowserPage:
+    """Load ``html`` (a file) in headless Chromium; return the DOM after load and its requests.
+    ``size``: the window's (width, height) in CSS pixels (Chromium's default otherwise)."""
     workdir.mkdir(parents=True, exist_ok=True)
     netlog = workdir / "netlog.json"
-    args = [find_chromium(), *FLAGS, f"--user-data-dir={workdir / 'profile'}",
+    window = [f"--window-size={size[0]},{size[1]}"] if size else []
+    args = [find_chromium(), *FLAGS, *window, f"--user-data-dir={workdir / 'profile'}",
             f"--log-net-log={netlog}", "--dump-dom", html.resolve().as_uri()]  # fmt: skip
     proc = _run(args, timeout=timeout)
     if proc.returncode != 0 or not proc.stdout.strip():
