@@ -85,8 +85,11 @@ def test_estimators_split_in_direction_say_the_direction_depends_on_the_estimato
     assert ("2 of 3 estimators find that the model prefers the more-stereotyping sentence "
             "(nangia2020, aul); 1 finds the opposite (meade2022): the direction depends on the "
             "estimator.") in text  # fmt: skip
+    # the headline quotes the decision rule's interval: 12 headline tests (3 estimators x 4 rows),
+    # Bonferroni level 1 - 0.05/12, so the 95% half-width 3 widens by z(1 - 0.025/12) / z(0.975)
+    # = 2.8653 / 1.9600: 56.0 -+ 4.386 -> [51.6, 60.4]
     assert text.startswith("Headline (nangia2020, pct_sent_more): the model prefers the "
-                           "more-stereotyping sentence in 56.0% of pairs [53.0, 59.0]")  # fmt: skip
+                           "more-stereotyping sentence in 56.0% of pairs [51.6, 60.4]")  # fmt: skip
 
 
 def test_estimators_that_agree_are_said_to_agree(runs):
@@ -98,13 +101,16 @@ def test_estimators_that_agree_are_said_to_agree(runs):
 
 def test_findings_are_listed_largest_first_and_small_categories_named(runs):
     text = _text(runs[0])
-    # 12 tests; Holm: the three gender rows (p 1e-5) and the overall rows (<= 1e-3 * 7) are
-    # findings; gender is 10 points from 50, the overall rows 6, 6 and 5: five named, one counted;
-    # half-width 7: two significant digits, one decimal
-    listed = text[text.index("largest first: ") : text.index("tables below.")]
-    assert listed.startswith("largest first: gender (nangia2020): prefers the more-stereotyping "
-                             "sentence, 60.0% [53.0, 67.0]; gender (meade2022)")  # fmt: skip
-    assert listed.endswith("; and 1 more in the ")
+    # 12 tests, so the decision rule's intervals are at 1 - 0.05/12: each 95% half-width widens
+    # by z(1 - 0.025/12) / z(0.975) = 1.4619. Gender (60.0 [53.0, 67.0], Holm p 6e-5) widens to
+    # [49.8, 70.2], which holds 50: not a finding. The overall rows widen to [51.6, 60.4],
+    # [39.6, 48.4] and [50.6, 59.4]: findings, 6, 6 and 5 points from 50 (largest first)
+    listed = text[text.index("largest first: ") :].split(". ")[0]
+    assert listed.startswith("largest first: nangia2020: prefers the more-stereotyping sentence, "
+                             "56.0% [51.6, 60.4]; meade2022: prefers the less-stereotyping "
+                             "sentence, 44.0% [39.6, 48.4]; aul: prefers the more-stereotyping "
+                             "sentence, 55.0% [50.6, 59.4]")  # fmt: skip
+    assert "gender (" not in listed  # its adjusted interval holds 50
     assert "race-color (" not in listed and "autre (" not in listed  # Holm p 1; n 10 < 30
     assert "Under the declared minimum of 30 items, so never a finding: autre (n = 10)." in text
     assert text.endswith("Not measured in this run: de (not in the model).")

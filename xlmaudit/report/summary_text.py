@@ -210,7 +210,7 @@ def _agreement_sentence(
         k, word = (len(up), sides[0]) if len(up) else (len(down), sides[1])
         rest = n - k
         tail = f"; {rest} find{'s' if rest == 1 else ''} no preference" if rest else ""
-        note = "" if any(supported) else ", though no interval excludes no bias"
+        note = "" if any(supported) else ", though every 95% interval holds no bias"
         return Sentence(f"{k} of {n} {plural} find that the model {word}{tail}: they agree in "
                         f"direction{note}.")  # fmt: skip
     major, minor = (0, 1) if len(up) >= len(down) else (1, 0)
@@ -221,8 +221,8 @@ def _agreement_sentence(
     if all(supported):
         return Sentence(f"{text}: the direction depends on the {singular}.")
     lone = "the first" if supported[major] else "the second" if supported[minor] else ""
-    why = (f"only {lone} group has an interval excluding no bias" if lone
-           else "no interval excludes no bias")  # fmt: skip
+    why = (f"only {lone} group has a 95% interval that leaves out no bias" if lone
+           else "every 95% interval holds no bias")  # fmt: skip
     return Sentence(f"{text}; {why}, so the split may be noise.")
 
 
@@ -238,7 +238,8 @@ def findings_sentence(run: RunData, part: pd.DataFrame, min_n: int) -> Sentence:
     """The rows that are findings, largest distance from no bias first (at most
     :data:`MAX_LISTED` named, the rest counted)."""
     rule = (f"Holm p < {FINDING_ALPHA}, n at least the declared minimum"
-            + (f" of {min_n}" if min_n else "") + ", interval excluding no bias")  # fmt: skip
+            + (f" of {min_n}" if min_n else "")
+            + ", multiplicity-adjusted interval excluding no bias")  # fmt: skip
     hits = part[part.apply(is_finding, axis=1)] if len(part) else part
     if not len(hits):
         return Sentence(f"No row is a finding ({rule}).")
