@@ -22,7 +22,6 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import optimize, stats
-from statsmodels.stats.power import TTestPower
 
 from xlmaudit.metrics.stats import CONFIDENCE
 
@@ -80,6 +79,8 @@ def mean_mde(sd: float, n: int, *, alpha: float = ALPHA, power: float = POWER) -
 @lru_cache(maxsize=4096)
 def _t_effect(n: int, alpha: float, power: float) -> float:
     """The standardised effect (Cohen's d) detectable at ``n`` (depends on ``n`` only)."""
+    from statsmodels.stats.power import TTestPower  # imported when a power is first asked
+
     d = TTestPower().solve_power(effect_size=None, nobs=n, alpha=alpha, power=power,
                                  alternative="two-sided")  # fmt: skip
     return float(d)
@@ -89,6 +90,8 @@ def mean_power(delta: float, sd: float, n: int, *, alpha: float = ALPHA) -> floa
     """Power of the one-sample t-test to detect a deviation ``delta`` with per-item ``sd``."""
     if n < 2 or not np.isfinite(sd) or sd <= 0 or not np.isfinite(delta):
         return NAN
+    from statsmodels.stats.power import TTestPower
+
     return float(TTestPower().power(effect_size=abs(delta) / sd, nobs=n, alpha=alpha,
                                     alternative="two-sided"))  # fmt: skip
 
