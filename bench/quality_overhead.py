@@ -1,7 +1,7 @@
 """Overhead of the quality layer (``quality.csv``, issue 23) against scoring from a warm cache.
 
-Usage: PYTHONPATH=. python bench/quality_overhead.py --data-dir ../shared/data [--limit N] [--repeats 3]
-       [--suite occupations --suite crows-pairs]
+Usage: PYTHONPATH=. python bench/quality_overhead.py --data-dir ../shared/data [--limit N]
+       [--repeats 3] [--suite occupations --suite crows-pairs]
 
 In one process: load the planted model, score the suites once to fill a temporary response
 cache, then ``--repeats`` times time (a) ``run_suites`` from the warm cache (requests answered
