@@ -226,6 +226,7 @@ def run_audit(settings: RunSettings, *, model: Any = None) -> Run:
 
 def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) -> Run:  # noqa: ANN001
     from xlmaudit.cross_language import run_tables
+    from xlmaudit.quality import run_quality
     from xlmaudit.runner import run_suites
 
     ctx = settings.context()
@@ -239,6 +240,7 @@ def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) 
         if not group.is_main:  # rank 0 alone writes the run directory
             return as_run(run_in_memory(results, meta))
     tables, record = run_tables({r.suite.name: r.raw for r in results}, seed=settings.seed)
+    tables = {**tables, **run_quality(results, seed=settings.seed)}
     if record:
         meta = replace(meta, extra={**meta.extra, "cross_language": record})
     if settings.out is None:

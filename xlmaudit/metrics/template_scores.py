@@ -77,12 +77,17 @@ def sensitivity_rows(items: pd.DataFrame, score: str) -> list[dict]:
     return [
         _row(
             "all",
-            f"{score}_{part}_share",
+            share_metric(score, part),
             stats.Estimate(value, nan, nan, int(mat.size)),
             "sensitivity",
         )
         for part, value in shares.items()
     ]
+
+
+def share_metric(score: str, part: str) -> str:
+    """The summary metric of ``part``'s (template, filler, residual) share of ``score``."""
+    return f"{score}_{part}_share"
 
 
 def category_rows(

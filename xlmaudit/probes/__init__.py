@@ -73,6 +73,8 @@ read the kind recorded in ``meta.json`` and never guess from column names):
 - ``cluster_key``: the raw column (e.g. ``template``) whose equal values mark items that share a
   source of variation (a template, a StereoSet target); intervals resample these clusters and
   ``quality.csv`` reports their number and the design effect. ``""``: items are independent.
+- ``profile_key``: the raw column whose values are the categories of the probe's profile (the
+  split-half reliability in ``quality.csv``); ``""``: the ``group`` of ``paired_values``.
 - ``describe(probe)``: what ``meta.json`` records per probe beside ``kind`` (main metric,
   contrast groups and their terms); the runner writes it.
 """
@@ -179,6 +181,7 @@ class ProbeKind:
     min_n: ClassVar[int] = 0  # fewest items (a row's ``n``) for a row to be a finding; 0: none
     limits_within_items: ClassVar[bool] = False  # True: build_items applies ctx.limit itself
     cluster_key: ClassVar[str] = ""  # raw column whose items share a source (template, target)
+    profile_key: ClassVar[str] = ""  # raw column of the profile's categories ("": paired group)
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         """What ``meta.json`` records for ``probe`` beside its kind (main metric, contrast)."""

@@ -195,6 +195,8 @@ class TemplateKind(ProbeKind):
 
     options = BASE_OPTIONS
     pairing = "score"
+    cluster_key = "template_id"  # items of one template share its wording
+    profile_key = "filler"  # the profile: per filler (e.g. occupation) mean score
     summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces")
 
     def item_scores(self, probe: ProbeSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:

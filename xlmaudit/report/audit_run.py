@@ -24,7 +24,8 @@ from xlmaudit.rundir import check_out, write_run
 
 class Run(RunData):
     """One audit run: typed ``meta``, ``summary``, ``raw[suite]`` (loaded on first access),
-    ``cross_language``; ``path`` is None for a run kept in memory (see :meth:`write_report`)."""
+    ``cross_language``, ``quality``; ``path`` is None for a run kept in memory (see
+    :meth:`write_report`)."""
 
     def findings(self) -> pd.DataFrame:
         """The headline table the report opens with (:func:`xlmaudit.report.findings.findings`)."""
@@ -75,7 +76,8 @@ class Run(RunData):
 def as_run(data: RunData) -> Run:
     """``data`` as a :class:`Run` (the same fields)."""
     return Run(path=data.path, meta=data.meta, summary=data.summary, raw=data.raw,
-               cross_language=data.cross_language, unwritten=data.unwritten)  # fmt: skip
+               cross_language=data.cross_language, unwritten=data.unwritten,
+               quality=data.quality)  # fmt: skip
 
 
 def load_run(run_dir: str | Path) -> Run:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from xlmaudit.errors import InputError
+from xlmaudit.quality import FILE as QUALITY
 from xlmaudit.report.languages import fill_lang, read_cross
 from xlmaudit.runinfo import RunInfo
 
@@ -62,8 +63,9 @@ class Unwritten:
 @dataclass(frozen=True)
 class RunData:
     """One audit run's data: typed ``meta``, ``summary`` (``lang`` on every row), ``raw[suite]``
-    (loaded on first access), ``cross_language`` (None when the run has none). ``path`` is the
-    run directory (None for a run kept in memory, see :meth:`write_report`)."""
+    (loaded on first access), ``cross_language`` and ``quality`` (``quality.csv``; None when the
+    run has none). ``path`` is the run directory (None for a run kept in memory, see
+    :meth:`write_report`)."""
 
     path: Path | None
     meta: RunInfo
@@ -71,6 +73,7 @@ class RunData:
     raw: Mapping[str, pd.DataFrame] = field(default_factory=dict)
     cross_language: pd.DataFrame | None = None
     unwritten: Unwritten | None = field(default=None, repr=False)
+    quality: pd.DataFrame | None = None
 
     @property
     def suites(self) -> list[str]:
@@ -104,7 +107,7 @@ def load_run_data(run_dir: str | Path) -> RunData:
     files = raw_files(path, meta.raw)
     raw = LazyFrames({p.stem: (lambda p=p: pd.read_parquet(p)) for p in files})
     return RunData(path=path, meta=meta, summary=_typed_summary(read_summary(path), meta), raw=raw,
-               cross_language=read_cross(path))  # fmt: skip
+               cross_language=read_cross(path), quality=read_quality(path))  # fmt: skip
 
 
 def run_in_memory(
@@ -128,5 +131,16 @@ def run_in_memory(
     raw = LazyFrames({r.suite.name: loader(r.raw) for r in results})
     table = (tables or {}).get("cross_language.csv")
     cross = None if table is None else read_cross(None, table.to_csv(index=False))
+    quality = (tables or {}).get(QUALITY)
     return RunData(path=None, meta=info, summary=summary, raw=raw, cross_language=cross,
-               unwritten=Unwritten(tuple(results), meta, dict(tables or {})))  # fmt: skip
+               unwritten=Unwritten(tuple(results), meta, dict(tables or {})),
+               quality=None if quality is None else read_quality(None, quality))  # fmt: skip
+
+
+def read_quality(path: Path | None, table: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """``quality.csv`` of a run directory (None when absent), or an in-memory table read back
+    through its CSV text, so both paths give the same frame."""
+    if table is not None:
+        return pd.read_csv(io.StringIO(table.to_csv(index=False)))
+    file = None if path is None else path / QUALITY
+    return pd.read_csv(file) if file is not None and file.is_file() else None
