@@ -36,6 +36,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
         "compare_many",
         "cross_language",
         "runinfo",
+        "agreement",
     ),  # run dirs
     ("report",),  # figures, report, model card; the typed Run
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)

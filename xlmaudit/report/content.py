@@ -15,6 +15,7 @@ from xlmaudit.report.language_blocks import across_blocks, cross_blocks, languag
 from xlmaudit.report.languages import is_multilingual, language_name
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.numbers import estimate, fmt, fmt_n, interval
+from xlmaudit.report.quality_section import believe_blocks, with_power_flags
 from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
 from xlmaudit.report.run import RunData
 from xlmaudit.runinfo import RunInfo
@@ -260,7 +261,7 @@ def _p_cell(r: pd.Series) -> str:
 def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     """The one-screen summary: each probe's headline (and each benchmark category's), the
     direction in words, the Holm-corrected p-value and the no-bias flag; then the forest plot."""
-    table = findings(run)
+    table = with_power_flags(findings(run), getattr(run, "quality", None))
     n_tests = int(table["p_value"].notna().sum())
     intro = Para(
         "Headline number of each probe (its declared main metric) and of each benchmark "
@@ -302,6 +303,7 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
             blocks.append(Table(cols, tuple(row(r) for _, r in cats.iterrows()),
                                 caption=f"per benchmark category{where}"))  # fmt: skip
     blocks += [Image(f.path, f.caption) for f in figures if f.name == FINDINGS_FIGURE]
+    blocks += believe_blocks(run, figures)  # agreement.csv, quality.csv
     if several or run.cross_language is not None or run.meta.cross_language:
         across = across_blocks(table, run.meta, figures) + cross_blocks(run, figures=figures)
         blocks += [Heading(2, "Across languages"), *across] if across else []
