@@ -56,9 +56,7 @@ def agreement_heatmap(panels: list[tuple[str, pd.DataFrame, pd.DataFrame]]) -> F
 def _cmap():  # noqa: ANN202
     from matplotlib import colormaps
 
-    cmap = colormaps["RdBu_r"].copy()
-    cmap.set_bad("#e6e6e6")
-    return cmap
+    return colormaps["RdBu_r"].with_extremes(bad="#e6e6e6")
 
 
 def agreement_figures(frame: pd.DataFrame | None) -> Iterator[tuple[str, Figure, str]]:

@@ -41,7 +41,8 @@ def disagreements(run: RunData, agreement: pd.DataFrame) -> list[str]:
     """One sentence per category where two comparable measures (same kind or contrast) sit on
     opposite sides of no bias with both intervals excluding it (``opposite_significant``)."""
     rows = agreement[(agreement["over"] == "categories") & agreement["comparable"].astype(bool)]
-    rows = rows[rows["opposite_significant"].fillna("").astype(str) != ""]
+    named = rows["opposite_significant"]  # read back from CSV: NaN where empty
+    rows = rows[named.notna() & (named.astype(str) != "")]
     if rows.empty:
         return []
     found = {m.id: m for m in measures(run.summary, run.meta)}
