@@ -36,6 +36,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
         "compare_many",
         "cross_language",
         "runinfo",
+        "agreement",
         "quality",
     ),  # run dirs
     ("report",),  # figures, report, model card; the typed Run

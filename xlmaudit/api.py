@@ -241,6 +241,7 @@ def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) 
             return as_run(run_in_memory(results, meta))
     tables, record = run_tables({r.suite.name: r.raw for r in results}, seed=settings.seed)
     tables = {**tables, **run_quality(results, seed=settings.seed)}
+    tables.update(_agreement_tables(results, meta))
     if record:
         meta = replace(meta, extra={**meta.extra, "cross_language": record})
     if settings.out is None:
@@ -251,6 +252,15 @@ def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) 
     if settings.report:
         build_report_after_run(out)
     return load_run(out)
+
+
+def _agreement_tables(results, meta) -> dict:  # noqa: ANN001
+    """``agreement.csv`` (:mod:`xlmaudit.agreement`) of the run's measures, when two pair."""
+    from xlmaudit.agreement import agreement_tables
+    from xlmaudit.rundir import summary_frame
+
+    raw = {r.suite.name: r.raw for r in results}
+    return agreement_tables(summary_frame(results), meta.to_json(), raw)
 
 
 def _model_and_scorer(settings: RunSettings, model: Any, group: Any) -> tuple[Any, Any]:

@@ -18,6 +18,7 @@ from xlmaudit.report.language_blocks import across_blocks, cross_blocks, languag
 from xlmaudit.report.languages import is_multilingual, language_name
 from xlmaudit.report.methods import metric_info
 from xlmaudit.report.numbers import fmt, fmt_n, interval
+from xlmaudit.report.quality_section import believe_blocks, with_power_flags
 from xlmaudit.report.render import Block, Bullets, Details, Heading, Image, Para, Section, Table
 from xlmaudit.report.run import RunData
 from xlmaudit.report.summary_figure import figure_name
@@ -271,7 +272,7 @@ def findings_intro(table: pd.DataFrame) -> Para:
 def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     """The one-screen summary: each probe's headline, the direction in words, the Holm p and
     the one "finding" column; categories and unadjusted numbers collapsed; the forest plot."""
-    table = findings(run)
+    table = with_power_flags(findings(run), run.quality)
     several = is_multilingual(run.summary)
     partial = statements.partial_note(run.meta)
     blocks: list[Block] = [Heading(2, "Findings"), *([Para(partial, True)] if partial else []),
@@ -282,6 +283,7 @@ def findings_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
             blocks.append(Heading(3, f"Language: {language_name(lang)}"))
         blocks += language_tables(part, "" if lang is None else f" ({lang})")
     blocks += [Image(f.path, f.caption) for f in figures if f.name == FINDINGS_FIGURE]
+    blocks += believe_blocks(run, figures)  # agreement.csv, quality.csv
     if several or run.cross_language is not None or run.meta.cross_language:
         across = across_blocks(table, run.meta, figures) + cross_blocks(run, figures=figures)
         blocks += [Heading(2, "Across languages"), *across] if across else []

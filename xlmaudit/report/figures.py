@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from scipy import stats
 
 from xlmaudit.report import frames, plots
+from xlmaudit.report.agreement_plots import agreement_figures
 from xlmaudit.report.cross_language_plots import cross_language_plot
 from xlmaudit.report.findings import findings, findings_forest
 from xlmaudit.report.kind_figures import Made, kind_figures
@@ -233,7 +234,11 @@ def draw_figures(run: RunData) -> Iterator[DrawnFigure]:
         caption = ("All headline numbers with 95% intervals, one panel per metric; the dashed line "
                    "is no bias.")  # fmt: skip
         yield DrawnFigure("", "", FINDINGS_FIGURE, forest, caption)
-    made = [*across_language_figures(table, run.meta), *cross_language_figures(run.cross_language)]
+    made = [
+        *across_language_figures(table, run.meta),
+        *cross_language_figures(run.cross_language),
+        *agreement_figures(run.agreement),
+    ]
     for name, fig, caption in made:
         yield DrawnFigure("", "", name, fig, caption)
     for suite in run.suites:

@@ -63,15 +63,16 @@ class Unwritten:
 @dataclass(frozen=True)
 class RunData:
     """One audit run's data: typed ``meta``, ``summary`` (``lang`` on every row), ``raw[suite]``
-    (loaded on first access), ``cross_language`` and ``quality`` (``quality.csv``; None when the
-    run has none). ``path`` is the run directory (None for a run kept in memory, see
-    :meth:`write_report`)."""
+    (loaded on first access), ``cross_language``, ``quality`` (``quality.csv``) and ``agreement``
+    (``agreement.csv``; None when the run has none). ``path`` is the run directory (None for a run
+    kept in memory, see :meth:`write_report`)."""
 
     path: Path | None
     meta: RunInfo
     summary: pd.DataFrame
     raw: Mapping[str, pd.DataFrame] = field(default_factory=dict)
     cross_language: pd.DataFrame | None = None
+    agreement: pd.DataFrame | None = None  # agreement.csv (xlmaudit.agreement); None: not written
     unwritten: Unwritten | None = field(default=None, repr=False)
     quality: pd.DataFrame | None = None
 
@@ -92,6 +93,14 @@ def _typed_summary(summary: pd.DataFrame, meta: RunInfo) -> pd.DataFrame:
     return fill_lang(summary, meta)  # a run older than the column reads as English
 
 
+def read_table(source: Path | pd.DataFrame) -> pd.DataFrame | None:
+    """An extra table of a run (``agreement.csv``) as its CSV reads back (a frame in memory
+    goes through the same CSV text); None where the file is absent."""
+    if isinstance(source, pd.DataFrame):
+        return pd.read_csv(io.StringIO(source.to_csv(index=False)))
+    return pd.read_csv(source) if source.is_file() else None
+
+
 def load_run_data(run_dir: str | Path) -> RunData:
     """Read a run directory written by this version or an earlier one (migrated by
     :func:`xlmaudit.runinfo.migrate_meta`); an InputError names a missing or malformed file."""
@@ -107,7 +116,8 @@ def load_run_data(run_dir: str | Path) -> RunData:
     files = raw_files(path, meta.raw)
     raw = LazyFrames({p.stem: (lambda p=p: pd.read_parquet(p)) for p in files})
     return RunData(path=path, meta=meta, summary=_typed_summary(read_summary(path), meta), raw=raw,
-               cross_language=read_cross(path), quality=read_quality(path))  # fmt: skip
+               cross_language=read_cross(path), quality=read_table(path / QUALITY),
+               agreement=read_table(path / "agreement.csv"))  # fmt: skip
 
 
 def run_in_memory(
@@ -131,16 +141,8 @@ def run_in_memory(
     raw = LazyFrames({r.suite.name: loader(r.raw) for r in results})
     table = (tables or {}).get("cross_language.csv")
     cross = None if table is None else read_cross(None, table.to_csv(index=False))
-    quality = (tables or {}).get(QUALITY)
+    quality, agreement = ((tables or {}).get(name) for name in (QUALITY, "agreement.csv"))
     return RunData(path=None, meta=info, summary=summary, raw=raw, cross_language=cross,
                unwritten=Unwritten(tuple(results), meta, dict(tables or {})),
-               quality=None if quality is None else read_quality(None, quality))  # fmt: skip
-
-
-def read_quality(path: Path | None, table: pd.DataFrame | None = None) -> pd.DataFrame | None:
-    """``quality.csv`` of a run directory (None when absent), or an in-memory table read back
-    through its CSV text, so both paths give the same frame."""
-    if table is not None:
-        return pd.read_csv(io.StringIO(table.to_csv(index=False)))
-    file = None if path is None else path / QUALITY
-    return pd.read_csv(file) if file is not None and file.is_file() else None
+               quality=None if quality is None else read_table(quality),
+               agreement=None if agreement is None else read_table(agreement))  # fmt: skip

@@ -104,7 +104,7 @@ def summary_figure(
 
 def summary_figures(run: RunData, table: pd.DataFrame) -> Iterator[SummaryFigure]:
     """One :func:`summary_figure` per suite and language of ``table`` that has a direction."""
-    quality = st.run_table(run, st.QUALITY_FILE)
+    quality = run.quality
     for suite in dict.fromkeys(table["suite"]):
         for lang in dict.fromkeys(table.loc[table["suite"] == suite, "lang"]):
             made = summary_figure(run, table, str(suite), str(lang), quality)

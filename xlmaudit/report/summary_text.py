@@ -63,15 +63,6 @@ def _finite(x: Any) -> bool:
     return number and math.isfinite(float(x))
 
 
-def run_table(run: RunData, name: str) -> pd.DataFrame | None:
-    """A table the run wrote beside ``summary.csv`` (``quality.csv``, ``agreement.csv``), from
-    its directory or from an in-memory run's tables; None when the run has none."""
-    if run.unwritten is not None and name in run.unwritten.tables:
-        return run.unwritten.tables[name]
-    path = run.path / name if run.path is not None else None
-    return pd.read_csv(path) if path is not None and path.is_file() else None
-
-
 def side_words(doc: MetricDoc | None) -> tuple[str, str] | None:
     """(what a value above the no-bias value means, what one below means), cut from the kind's
     ``above``/``below`` sentences before their numbers: ``prefers the more-stereotyping
@@ -348,8 +339,7 @@ def _each(run, table, quality, agree) -> Iterator[SuiteSummary]:
 
 def run_summaries(run: RunData, table: pd.DataFrame) -> list[SuiteSummary]:
     """:func:`summaries` with the run's own ``quality.csv`` and ``agreement.csv`` (if any)."""
-    return summaries(run, table, quality=run_table(run, QUALITY_FILE),
-                     agree=run_table(run, AGREEMENT_FILE))  # fmt: skip
+    return summaries(run, table, quality=run.quality, agree=run.agreement)
 
 
 def title(summary: SuiteSummary) -> str:
