@@ -7,6 +7,7 @@ the planted model checks the command and the Python API on real run directories.
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 from pathlib import Path
@@ -127,6 +128,17 @@ def test_errors_name_the_problem(runs: list[Path], tmp_path: Path) -> None:
     summary[summary["probe"] != "aul"].to_csv(other / "summary.csv", index=False)
     with pytest.raises(InputError, match=r"different suites or probes\): toy/aul is missing in r4"):
         family(runs[0], other)
+
+
+def test_runs_that_read_different_data_are_refused(runs: list[Path], tmp_path: Path) -> None:
+    other = Path(shutil.copytree(runs[1], tmp_path / "r5"))
+    meta = json.loads((other / "meta.json").read_text())
+    meta["data"] = {name: {"sha256": "f" * 64} for name in meta["data"]}
+    (other / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(InputError, match=r"runs r1 and r5: .*crows-pairs.*ffffffffffff in run r5"):
+        family(runs[0], other)
+    found = family(runs[0], other, allow_different_data=True)
+    assert len(found.warnings) == 1 and found.warnings[0].startswith("r5 vs r1: ")
 
 
 def test_family_command_writes_csv_and_markdown(runs: list[Path], tmp_path: Path, capsys) -> None:

@@ -72,8 +72,8 @@ def _check_data(runs: Mapping[str, RunData], allow_different_data: bool) -> list
     for label, b in rest:
         suites = [s for s in a.suites if s in b.suites]
         try:
-            check_versions(a, b, suites)  # type: ignore[arg-type]
-            found = check_inputs(a, b, suites, allow_different_data=allow_different_data)  # type: ignore[arg-type]
+            check_versions(a, b, suites)
+            found = check_inputs(a, b, suites, allow_different_data=allow_different_data)
         except InputError as err:
             msg = str(err).replace("run A", f"run {first}").replace("run B", f"run {label}")
             raise InputError(f"compare --family: runs {first} and {label}: {msg}") from None
