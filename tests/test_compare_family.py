@@ -141,6 +141,17 @@ def test_runs_that_read_different_data_are_refused(runs: list[Path], tmp_path: P
     assert len(found.warnings) == 1 and found.warnings[0].startswith("r5 vs r1: ")
 
 
+def test_runs_of_different_limits_are_compared_with_a_warning(runs: list[Path], tmp_path: Path):
+    other = Path(shutil.copytree(runs[1], tmp_path / "r6"))
+    meta = json.loads((other / "meta.json").read_text())
+    (other / "meta.json").write_text(json.dumps({**meta, "limit": 4}))
+    found = family(runs[0], other)
+    assert found.warnings == (
+        "the runs scored different item subsets (all items in r1; --limit "
+        "4 in r6): the spread between them mixes checkpoints with item sets",
+    )
+
+
 def test_family_command_writes_csv_and_markdown(runs: list[Path], tmp_path: Path, capsys) -> None:
     out = tmp_path / "fam"
     assert main(["compare", "--family", *map(str, runs), "--out", str(out)]) == 0

@@ -81,6 +81,19 @@ def _check_data(runs: Mapping[str, RunData], allow_different_data: bool) -> list
     return warnings
 
 
+def _limit_warning(runs: Mapping[str, RunData]) -> list[str]:
+    """A warning when the runs scored different item subsets (``--limit``)."""
+    limits = {label: run.meta.settings.limit for label, run in runs.items()}
+    if len(set(limits.values())) < 2:
+        return []
+    by = {}
+    for label, limit in limits.items():
+        by.setdefault("all items" if limit is None else f"--limit {limit}", []).append(label)
+    where = "; ".join(f"{k} in {', '.join(v)}" for k, v in by.items())
+    return [f"the runs scored different item subsets ({where}): the spread between them mixes "
+            "checkpoints with item sets"]  # fmt: skip
+
+
 def spread(values: np.ndarray, references: np.ndarray) -> dict[str, object]:
     """Mean, sd (ddof = 1), min, max and the sign counts of one row's checkpoint values."""
     sd = float(np.std(values, ddof=1)) if len(values) > 1 else float("nan")
@@ -118,7 +131,7 @@ def family_table(
                          f"got {len(runs)}")  # fmt: skip
     rows = {label: checkpoint_rows(label, run) for label, run in runs.items()}
     _check_probes(rows)
-    warnings = _check_data(runs, allow_different_data)
+    warnings = _limit_warning(runs) + _check_data(runs, allow_different_data)
     long = pd.concat(rows.values(), ignore_index=True)
     long = long[pd.to_numeric(long["value"], errors="coerce").notna()]
     out = []

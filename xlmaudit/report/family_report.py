@@ -110,7 +110,8 @@ def category_sentences(table: pd.DataFrame) -> list[str]:
         flips = judged[~judged["sign_stable"].astype(bool)]
         if len(flips):
             text += "; not stable: " + ", ".join(
-                f"{r.group} ({r.n_above} above, {r.n_below} below)"
+                f"{r.group} ({r.n_above} above, {r.n_below} below"
+                + (f", {r.n_at_reference} at the no-bias value)" if r.n_at_reference else ")")
                 for r in flips.itertuples(index=False)
             )
         gone = part[part["missing_in"] != ""]
