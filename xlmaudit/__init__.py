@@ -1,6 +1,6 @@
 """xlmaudit: audit masked language models for social bias.
 
-``from xlmaudit import audit, load_run, compare`` (see :mod:`xlmaudit.api`). The names are
+``from xlmaudit import audit, load_run, compare, family`` (see :mod:`xlmaudit.api`). The names are
 imported on first use, so ``import xlmaudit`` stays light (no torch, no pandas).
 """
 
@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from xlmaudit.api import Comparison, Run, audit, compare, load_run
+    from xlmaudit.api import Comparison, Family, Run, audit, compare, family, load_run
     from xlmaudit.errors import InputError
 
-__all__ = ["Comparison", "InputError", "Run", "audit", "compare", "load_run"]
+__all__ = ["Comparison", "Family", "InputError", "Run", "audit", "compare", "family", "load_run"]
 
 
 def __getattr__(name: str) -> Any:

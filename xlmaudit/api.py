@@ -1,6 +1,6 @@
 """The library entry point: :func:`audit` runs suites on a model and returns a typed
 :class:`~xlmaudit.report.run.Run`; :func:`load_run` reads a run directory back; :func:`compare`
-pairs runs item by item.
+pairs runs item by item; :func:`family` summarises runs as checkpoints of one recipe.
 
 ``xlmaudit run``, ``xlmaudit bench crows``, torchrun workers and the notebooks all call
 :func:`audit`: there is no other copy of the pipeline (check arguments and data, count items,
@@ -25,10 +25,13 @@ from typing import Any
 
 from xlmaudit.errors import InputError
 from xlmaudit.report.audit_run import Run, as_run, load_run
-from xlmaudit.report.compare import Comparison, compare
+from xlmaudit.report.compare import Comparison, Family, compare, family
 from xlmaudit.report.run import run_in_memory
 
-__all__ = ["Comparison", "InputError", "Run", "RunSettings", "audit", "compare", "load_run"]
+__all__ = [
+    "Comparison", "Family", "InputError", "Run", "RunSettings", "audit", "compare", "family",
+    "load_run",
+]  # fmt: skip
 
 ENV_DATA_DIR = "XLMAUDIT_DATA_DIR"
 MAX_ITEMS = 200_000  # default ceiling on template items expanded per run

@@ -1,7 +1,9 @@
 """``xlmaudit compare DIR_A DIR_B [DIR ...] --out DIR``: paired statistics of runs on shared items.
 
 Two runs: the two-run report (``xlmaudit.report.comparison``). More: every pair, Holm across all,
-and each run's headlines (``xlmaudit.report.comparison_many``)."""
+and each run's headlines (``xlmaudit.report.comparison_many``). ``--family``: the runs are
+checkpoints (seeds) of one recipe; per headline their mean, sd, range and sign stability
+(``xlmaudit.report.family_report``) instead of paired tests."""
 
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "comparison_headlines.csv holds each run's headlines")  # fmt: skip
     parser.add_argument("--out", required=True, metavar="DIR", help="where to write the report")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    parser.add_argument("--family", action="store_true", help="the runs are checkpoints (seeds) "
+                        "of one recipe: write family.csv, family.md and family.html (per headline "
+                        "row: mean, between-checkpoint sd, min, max, whether the sign is stable) "
+                        "instead of the paired comparison")  # fmt: skip
     parser.add_argument(
         "--allow-different-data",
         action="store_true",
@@ -35,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    if args.family:
+        from xlmaudit.commands._compare_family import run_family
+
+        return run_family([args.run_a, args.run_b, *args.more], args)
     if args.more:
         from xlmaudit.commands._compare_many import run_many
 

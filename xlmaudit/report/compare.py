@@ -1,7 +1,9 @@
 """Runs compared item by item: :func:`compare` returns a :class:`Comparison` of two or more
 :class:`~xlmaudit.report.run.Run` objects (loaded or in memory), over
 :func:`xlmaudit.paired.compare_runs` (two runs) and :func:`xlmaudit.compare_many.compare_many`
-(every pair, Holm across all)."""
+(every pair, Holm across all); :func:`family` returns a :class:`Family`: runs taken as
+checkpoints (seeds) of one recipe, per headline their mean, sd, range and sign stability
+(:func:`xlmaudit.report.family.family_table`)."""
 
 from __future__ import annotations
 
@@ -88,3 +90,41 @@ def compare(
     else:
         pairwise = compare_many(by_label, seed=seed, allow_different_data=allow_different_data)
     return Comparison(runs=by_label, table=headlines(by_label), pairwise=pairwise)
+
+
+@dataclass(frozen=True)
+class Family:
+    """``runs`` (checkpoints of one recipe) by label; ``table``: ``family.csv``, one row per
+    headline row (:data:`xlmaudit.report.family.FAMILY_COLUMNS` plus ``value_<label>``)."""
+
+    runs: Mapping[str, Run]
+    table: pd.DataFrame
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(self.table.attrs.get("warnings") or ())
+
+    def write(self, path: str | Path) -> Path:
+        """Write family.csv, family.md and family.html into ``path``; return it."""
+        from xlmaudit.report.family_report import write_family
+
+        return write_family(self.runs, self.table, out=path).csv.parent
+
+
+def family(*runs: Run | str | Path, allow_different_data: bool = False) -> Family:
+    """Runs (``Run`` objects or run directories) as checkpoints of one recipe: per headline row
+    the mean across checkpoints, the between-checkpoint sd (ddof = 1), min, max and whether the
+    sign relative to the no-bias value is the same in every checkpoint.
+
+    Raises InputError for fewer than two runs, a directory that is not a run, runs of different
+    suites or probes, or runs that read different suite or data files (unless
+    ``allow_different_data``).
+    """
+    from xlmaudit.report.family import family_table
+
+    if len(runs) < 2:
+        raise InputError(f"family: needs at least two runs (checkpoints), got {len(runs)}")
+    loaded = [r if isinstance(r, Run) else load_run(r) for r in runs]
+    by_label = dict(zip(_labels(loaded), loaded, strict=True))
+    table = family_table(by_label, allow_different_data=allow_different_data)
+    return Family(runs=by_label, table=table)

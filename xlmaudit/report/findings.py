@@ -82,6 +82,15 @@ def _named(meta: RunInfo, suite: str, probe: str, contrast: tuple[str, ...]) -> 
     return tuple(f"{g} ({', '.join(groups[g])})" if groups.get(g) else g for g in contrast)
 
 
+def headline_doc(meta: RunInfo, suite: str, probe: str, metric: str) -> MetricDoc | None:
+    """The doc the findings use for ``metric`` of ``suite``/``probe``: the recorded kind's,
+    its contrast groups named with their terms; None when the kind is not recorded."""
+    record = meta.probe(suite, probe)
+    if record.kind is None:
+        return None
+    return record.kind.doc(metric, _named(meta, suite, probe, record.contrast))
+
+
 def row_reference(r: pd.Series, doc: MetricDoc | None) -> float | None:
     """The no-bias value of one summary row: its own ``no_bias`` column where the kind gives one
     (CrowS-Pairs shares with ties in the denominator: (100 - % ties) / 2), else the kind's
