@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from xlmaudit.report.figures import ACROSS_PREFIX, CROSS_PREFIX, SavedFigure
+from xlmaudit.report.findings_tables import adjusted_level, finding_cell
 from xlmaudit.report.frames import OVERALL_GROUPS
 from xlmaudit.report.languages import (
     CROSS_FILE,
@@ -20,7 +21,7 @@ from xlmaudit.report.languages import (
     skipped_note,
     untrained_note,
 )
-from xlmaudit.report.numbers import decimals, distance, fmt, fmt_n, interval, number
+from xlmaudit.report.numbers import decimals, distance, estimate, fmt, fmt_n, interval, number
 from xlmaudit.report.render import Block, Bullets, Heading, Image, Para, Table
 from xlmaudit.report.run import RunData
 from xlmaudit.runinfo import RunInfo
@@ -76,15 +77,16 @@ def across_blocks(table: pd.DataFrame, meta: RunInfo, figures: list[SavedFigure]
     images = [Image(f.path, f.caption) for f in figures if f.name.startswith(ACROSS_PREFIX)]
     if not parts and not images:
         return []
+    level = adjusted_level(table)
     rows = tuple(
         (base_id(r["probe"], r["lang"]), f"{r['metric']} ({r['contrast']})" if r["contrast"]
          else str(r["metric"]), str(r["group"]), str(r["lang"]), f"{r['suite']}/{r['probe']}",
-         f"{fmt(r['value'])} {interval(r['ci_low'], r['ci_high'])}".strip(), fmt_n(r["n"]),
-         str(r["direction"]))
+         estimate(r["value"], r["ci_low_adjusted"], r["ci_high_adjusted"], str(r["unit"] or "")),
+         fmt_n(r["n"]), str(r["direction_adjusted"]), finding_cell(r))
         for part in parts for _, r in part.iterrows()
     )  # fmt: skip
-    cols = ("probe", "metric (contrast)", "group", "language", "measured in", "value [95% CI]",
-            "n", "direction")  # fmt: skip
+    cols = ("probe", "metric (contrast)", "group", "language", "measured in",
+            f"value [{level} CI]", "n", "direction", "finding")  # fmt: skip
     return [Heading(3, "Same probe across languages"), Para(MATCH_RULE),
             Table(cols, rows, caption="one row per language of each matched probe"),
             *images]  # fmt: skip
