@@ -140,3 +140,26 @@ def test_holistic_bias_descriptor_means_resample_templates() -> None:
     b = hb.descriptor_means(raw, seed=0).set_index("descriptor")
     assert (a["value"] == b["value"]).all()
     assert ((a["ci_high"] - a["ci_low"]) >= 1.5 * (b["ci_high"] - b["ci_low"])).all()
+
+
+def test_methods_section_says_which_probes_resample_clusters(tmp_path) -> None:
+    from xlmaudit.report.content import suite_blocks
+    from xlmaudit.report.load import load_run
+    from xlmaudit.report.render import Bullets, Heading
+    from xlmaudit.report.statements import clustered_intervals
+    from xlmaudit.testing.fixtures import TEMPLATES, write_fake_run
+
+    # the toy suite: a target_preference probe (cluster_key template_id, 3 templates) and two
+    # CrowS-Pairs probes (independent pairs: no cluster_key, exact intervals)
+    run = load_run(write_fake_run(tmp_path / "run"))
+    lines = clustered_intervals(run, "toy")
+    assert lines == [
+        f"pronoun: intervals resample whole templates (cluster bootstrap over the raw column "
+        f"template_id: {len(TEMPLATES)} in this run), since items that share one move together; "
+        "a row within a single one keeps its item-level interval."
+    ]
+    blocks = suite_blocks(run, "toy", [])
+    shown = [b for b in blocks if isinstance(b, Bullets) and b.items == tuple(lines)]
+    methods = next(i for i, b in enumerate(blocks) if b == Heading(3, "Methods"))
+    assert len(shown) == 1 and blocks.index(shown[0]) > methods  # under Methods, once
+    assert not any(line.startswith(("meade2022", "aul")) for line in lines)
