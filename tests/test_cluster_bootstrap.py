@@ -54,6 +54,21 @@ def test_cluster_mean_degenerate_cases_and_missing_values() -> None:
     assert (nan.value, nan.n) == (pytest.approx(2 / 3), 3)
 
 
+def test_cluster_share_never_narrower_than_the_exact_interval() -> None:
+    # 3 clusters of 10 pairs, no hit anywhere: every draw is 0 (a zero-width [0, 0]); the exact
+    # interval of 0 of 30 is [0, 1 - 0.025^(1/30)] = [0, 0.11572]. p against 0.5: binomial
+    # 2 * 0.5^30, the draws 2 (0 + 1) / 2001; the larger is kept
+    est = stats.cluster_share(np.zeros(30), np.repeat([1, 2, 3], 10), reference=0.5)
+    assert (est.value, est.ci_low, est.n) == (0.0, 0.0, 30)
+    assert est.ci_high == pytest.approx(1 - 0.025 ** (1 / 30))
+    assert est.p_value == pytest.approx(2 / 2001)
+    # whole clusters all-hit or all-miss: the cluster bootstrap is the wider one
+    hits = np.repeat([1.0, 0.0, 1.0, 0.0, 1.0, 1.0], 10)
+    wide = stats.cluster_share(hits, np.repeat(np.arange(6), 10))
+    exact = stats.exact_interval(40, 60, scale=1.0)
+    assert wide.ci_low < exact[0] and wide.ci_high > exact[1]
+
+
 def test_crossed_bootstrap_is_a_cluster_bootstrap_over_templates() -> None:
     # template probes keep the crossed bootstrap: with fillers that agree within each template,
     # resampling fillers changes nothing and the draws are those of the template means: the

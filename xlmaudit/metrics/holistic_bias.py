@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from xlmaudit.metrics.stats import bootstrap_mean, cluster_mean
+from xlmaudit.metrics.stats import bootstrap_mean, cluster_mean, cluster_share
 
 P_THRESHOLD = 0.05
 METRIC = "likelihood_bias_mlm"
@@ -45,13 +45,14 @@ def _fraction(
     hits: pd.Series, clusters: pd.Series | None = None
 ) -> tuple[float, float, float, int]:
     """Fraction of significant pairs with a Clopper-Pearson interval (pairs treated as trials),
-    or, where ``clusters`` (one label per pair) holds two or more, a cluster bootstrap interval
-    (whole clusters of pairs resampled)."""
+    or, where ``clusters`` (one label per pair) holds two or more, the cluster bootstrap
+    interval of :func:`~xlmaudit.metrics.stats.cluster_share` (whole clusters of pairs
+    resampled, never narrower than Clopper-Pearson)."""
     n, k = len(hits), int(hits.sum())
     if n == 0:
         return float("nan"), float("nan"), float("nan"), 0
     if clusters is not None and clusters.nunique() > 1:
-        est = cluster_mean(hits.to_numpy(dtype=float), clusters.to_numpy())
+        est = cluster_share(hits.to_numpy(dtype=float), clusters.to_numpy())
         return k / n, est.ci_low, est.ci_high, n
     ci = sps.binomtest(k, n).proportion_ci(0.95, method="exact")
     return k / n, float(ci.low), float(ci.high), n

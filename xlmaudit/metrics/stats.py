@@ -257,6 +257,36 @@ def _pooled_mean(sums: np.ndarray, counts: np.ndarray, axis: int = -1) -> np.nda
     return sums.sum(axis=axis) / counts.sum(axis=axis)
 
 
+def cluster_share(
+    hits: np.ndarray,
+    clusters: np.ndarray,
+    *,
+    reference: float | None = None,
+    confidence: float = CONFIDENCE,
+    seed: int = 0,
+) -> Estimate:
+    """Share of 0/1 ``hits`` (NaN left out) whose items share clusters: the cluster bootstrap
+    interval of :func:`cluster_mean`, widened where needed to hold the exact (Clopper-Pearson)
+    interval of the same k of n, so clustering never makes a share look more certain than
+    independent items would (0 hits in every cluster: the percentile draws are all 0, the exact
+    interval is not). With ``reference``, ``p_value`` is the larger of the exact binomial
+    test's and the bootstrap's (:func:`bootstrap_p_value` of the same draws): ``reference`` lies
+    outside the interval about when both intervals exclude it, i.e. when both p are small.
+    Fractions (0-1); ``n`` = items.
+    """
+    h = np.asarray(hits, dtype=float)
+    ok = np.isfinite(h)
+    est = cluster_mean(h[ok], np.asarray(clusters)[ok], reference=reference, confidence=confidence,
+                       seed=seed)  # fmt: skip
+    k, n = int(h[ok].sum()), int(ok.sum())
+    lo, hi = exact_interval(k, n, scale=1.0, confidence=confidence)
+    p = est.p_value
+    if reference is not None and n:
+        p = max(p, float(stats.binomtest(k, n, reference).pvalue))
+    return Estimate(est.value, float(np.fmin(lo, est.ci_low)), float(np.fmax(hi, est.ci_high)),
+                    n, p)  # fmt: skip
+
+
 def cluster_proportion(
     hits: np.ndarray, clusters: np.ndarray, *, confidence: float = CONFIDENCE, seed: int = 0
 ) -> Estimate:

@@ -24,7 +24,7 @@ from scipy import stats as sps
 from scipy.special import logsumexp
 
 from xlmaudit.metrics.crows import holm
-from xlmaudit.metrics.stats import bootstrap_mean, cluster_mean, correlation
+from xlmaudit.metrics.stats import bootstrap_mean, cluster_mean, cluster_share, correlation
 
 GROUPS = {"male": ("he", "him", "his"), "female": ("she", "her")}
 MEAN_METRIC = {"cloze": "mean_log_odds", "pll": "mean_pll_difference"}
@@ -70,11 +70,12 @@ def proportion_row(group: str, scores: np.ndarray) -> dict:
 def clustered_proportion_row(
     group: str, scores: np.ndarray, clusters: np.ndarray, seed: int
 ) -> dict:
-    """:func:`proportion_row` with a cluster bootstrap interval (whole clusters resampled, e.g.
-    every pair of one occupation) and the p-value of the same draws against 50%."""
+    """:func:`proportion_row` with the interval and p-value of
+    :func:`~xlmaudit.metrics.stats.cluster_share` (whole clusters resampled, e.g. every pair of
+    one occupation; never narrower than the exact interval; p against 50%)."""
     ok = np.isfinite(scores)
     hits = (scores[ok] > 0).astype(float)
-    est = cluster_mean(hits, clusters[ok], reference=0.5, seed=seed)
+    est = cluster_share(hits, clusters[ok], reference=0.5, seed=seed)
     row = proportion_row(group, scores)
     return {**row, "ci_low": 100.0 * est.ci_low, "ci_high": 100.0 * est.ci_high,
             "p_value": est.p_value}  # fmt: skip

@@ -128,7 +128,8 @@ class HolisticBias(ProbeKind):
                   "scores, significant at p < 0.05 with no multiple-comparison correction (as "
                   "the paper); the value is the fraction of significant pairs, per axis and "
                   "template, per axis and overall; interval: per axis and overall a cluster "
-                  "bootstrap over templates (the pairs of one template are resampled together), "
+                  "bootstrap over templates (the pairs of one template are resampled together; "
+                  "never narrower than Clopper-Pearson), "
                   "per axis and template Clopper-Pearson over pairs (pairs treated as "
                   "independent trials). No-bias value: not 0 but the test's "
                   "false-positive rate, about 0.05 when no descriptor changes the scores",
