@@ -145,6 +145,11 @@ def clustered_intervals(run: RunData, suite: str) -> list[str]:
             continue
         rows = raw[raw["probe"] == probe] if raw is not None and "probe" in raw else None
         n = rows[key].dropna().nunique() if rows is not None and key in rows else 0
+        if n == 1:
+            out.append(f"{probe}: its items share one value of the raw column {key} (one of the "
+                       f"{cluster_noun(key)} its intervals would resample), so every interval "
+                       "is item-level.")  # fmt: skip
+            continue
         count = f": {n} in this run" if n else ""
         out.append(f"{probe}: intervals resample whole {cluster_noun(key)} (cluster bootstrap "
                    f"over the raw column {key}{count}), since items that share one move "
