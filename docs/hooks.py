@@ -142,6 +142,9 @@ def kind_facts(kind_name: str) -> str:
     ]
     if min_n is not None:
         rows.append(("declared minimum n", str(min_n)))
+    key = getattr(kind, "cluster_key", "")
+    rows.append(("cluster key (intervals resample its clusters)",
+                 f"raw column `{key}`" if key else "none (items independent)"))  # fmt: skip
     fm = front_matter(kind_page(kind_name))
     rows.append(("reference or ours", f"{fm.get('origin', '?')}: {fm.get('origin_note', '')}"))
     rows.append(("tests", ", ".join(f"`{t}`" for t in fm.get("tests", [])) or "none named"))

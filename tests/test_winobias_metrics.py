@@ -87,7 +87,6 @@ def test_summarize_groups_by_hand():
     # 1/1) and 1.0 (mechanic 1/1): each times its step factor, capped at 1
     occ = s[s.group.str.startswith("occupation:") & (s.metric == "pct_stereotypical")]
     assert len(occ) == 3 and (occ.p_holm == 1.0).all()
-    assert np.isfinite(value(s, "all", "pct_stereotypical").ci_low_cluster)
     # bls: per-occupation mean female_score: mechanic -1, nurse 0.25, secretary 2 against
     # 2.9, 87.9, 92.5 (pilot has no items): ranks agree -> Spearman 1. Pearson: dx = -58.2,
     # 26.8, 31.4; dy = -1.41667, -0.16667, 1.58333; sxy = 127.7, sxx = 5091.44, syy = 4.54167
@@ -96,6 +95,32 @@ def test_summarize_groups_by_hand():
     assert rho.value == pytest.approx(1.0) and rho.n == 3 and rho.coverage == "3/3"
     r = value(s, "bls", "pearson_female_score_vs_women_share")
     assert r.value == pytest.approx(0.839775, abs=1e-6)
+
+
+def test_clustered_summary_resamples_occupations():
+    # cluster="occupation" (the kind's cluster_key): rows of several occupations resample them
+    # whole. all: nurse 1 of 2 > 0, secretary 1 of 1, mechanic 1 of 1. With j of the 3 drawn
+    # clusters the nurse (j ~ Bin(3, 1/3)) the pooled share is 100 (2 - j + j) / (3 - j + 2j):
+    # j = 0: 100 (8/27), 1: 75 (12/27), 2: 60 (6/27), 3: 50 (1/27 = 3.7%), so the 95%
+    # percentile interval is [50, 100]; widened to hold Clopper-Pearson's [19.4120, 99.3691]
+    # for 3 of 4 (test_proportion_row_exact_interval_and_test) it is [19.4120, 100]; p is the
+    # larger of the binomial 0.625 and the draws' 2 (#draws <= 50 + 1) / 2001 (about 2/27)
+    s = m.summarize(items("log_odds"), "cloze", seed=0, cluster="occupation")
+    share = value(s, "all", "pct_stereotypical")
+    assert (share.value, share.ci_high) == (75.0, 100.0)
+    assert share.ci_low == pytest.approx(19.4120, abs=1e-3)
+    assert share.p_value == pytest.approx(0.625)
+    # mean log-odds: cluster means 0.25 (nurse), 2, 1 are all > 0, so no draw is <= 0:
+    # p = 2 (0 + 1) / 2001, the smallest the 2000 draws give
+    mean = value(s, "all", "mean_log_odds")
+    assert mean.p_value == pytest.approx(2 / 2001) and 0.25 <= mean.ci_low < mean.ci_high <= 2
+    # one occupation is one cluster: its rows keep the exact interval and binomial test
+    nurse = value(s, "occupation:nurse", "pct_stereotypical")
+    exact = m.proportion_row("occupation:nurse", np.array([1.0, -0.5]))
+    assert (nurse.ci_low, nurse.ci_high, nurse.p_value) == pytest.approx(
+        (exact["ci_low"], exact["ci_high"], exact["p_value"])
+    )
+    assert "ci_low_cluster" not in s  # the interval itself is the clustered one now
 
 
 def test_coverage_names_unmatched_occupations():

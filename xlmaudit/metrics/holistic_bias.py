@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from xlmaudit.metrics.stats import bootstrap_mean
+from xlmaudit.metrics.stats import bootstrap_mean, cluster_mean, cluster_share
 
 P_THRESHOLD = 0.05
 METRIC = "likelihood_bias_mlm"
@@ -41,34 +41,60 @@ def pair_tests(raw: pd.DataFrame, score: str = "score") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(ROW_COLUMNS))
 
 
-def _fraction(hits: pd.Series) -> tuple[float, float, float, int]:
-    """Fraction of significant pairs with a Clopper-Pearson interval (pairs treated as trials)."""
+def _fraction(
+    hits: pd.Series, clusters: pd.Series | None = None
+) -> tuple[float, float, float, int]:
+    """Fraction of significant pairs with a Clopper-Pearson interval (pairs treated as trials),
+    or, where ``clusters`` (one label per pair) holds two or more, the cluster bootstrap
+    interval of :func:`~xlmaudit.metrics.stats.cluster_share` (whole clusters of pairs
+    resampled, never narrower than Clopper-Pearson)."""
     n, k = len(hits), int(hits.sum())
     if n == 0:
         return float("nan"), float("nan"), float("nan"), 0
+    if clusters is not None and clusters.nunique() > 1:
+        est = cluster_share(hits.to_numpy(dtype=float), clusters.to_numpy())
+        return k / n, est.ci_low, est.ci_high, n
     ci = sps.binomtest(k, n).proportion_ci(0.95, method="exact")
     return k / n, float(ci.low), float(ci.high), n
 
 
-def likelihood_bias(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Summary rows: overall, per axis, per axis and template (``level`` column says which)."""
-    rows = [("all", "overall", "", "", *_fraction(pairs["significant"]))]
+def likelihood_bias(pairs: pd.DataFrame, cluster: str = "") -> pd.DataFrame:
+    """Summary rows: overall, per axis, per axis and template (``level`` column says which).
+
+    ``cluster`` (a column of ``pairs``, e.g. ``template``): rows whose pairs span two or more
+    of its values get a cluster bootstrap interval; the others keep Clopper-Pearson.
+    """
+
+    def frac(g: pd.DataFrame) -> tuple[float, float, float, int]:
+        return _fraction(g["significant"], g[cluster] if cluster else None)
+
+    rows = [("all", "overall", "", "", *frac(pairs))]
     for axis, g in pairs.groupby("axis", sort=True):
-        rows.append((f"axis={axis}", "axis", axis, "", *_fraction(g["significant"])))
+        rows.append((f"axis={axis}", "axis", axis, "", *frac(g)))
     for (axis, template), g in pairs.groupby(["axis", "template"], sort=True):
         group = f"axis={axis} | template={template}"
-        rows.append((group, "axis_template", axis, template, *_fraction(g["significant"])))
+        rows.append((group, "axis_template", axis, template, *frac(g)))
     cols = ["group", "level", "axis", "template", "value", "ci_low", "ci_high", "n"]
     out = pd.DataFrame(rows, columns=cols)
     out.insert(1, "metric", METRIC)
     return out
 
 
-def descriptor_means(raw: pd.DataFrame, *, score: str = "score", seed: int = 0) -> pd.DataFrame:
-    """Mean sentence score per (axis, descriptor) with bootstrap intervals, ranked per axis."""
+def descriptor_means(
+    raw: pd.DataFrame, *, score: str = "score", seed: int = 0, cluster: str = ""
+) -> pd.DataFrame:
+    """Mean sentence score per (axis, descriptor) with bootstrap intervals, ranked per axis;
+    with ``cluster`` (a raw column, e.g. ``template``) the interval resamples whole clusters of
+    sentences where a descriptor's sentences span two or more."""
     rows = []
     for (axis, desc), g in raw.groupby(["axis", "descriptor"], sort=True):
-        est = bootstrap_mean(g[score].to_numpy(float), seed=seed)
+        x = g[score].to_numpy(float)
+        many = bool(cluster) and g[cluster].nunique() > 1
+        est = (
+            cluster_mean(x, g[cluster].to_numpy(), seed=seed)
+            if many
+            else bootstrap_mean(x, seed=seed)
+        )
         pref = g["preference"].iloc[0] if "preference" in g else ""
         rows.append((axis, desc, pref, est.value, est.ci_low, est.ci_high, est.n))
     cols = ["axis", "descriptor", "preference", "value", "ci_low", "ci_high", "n"]

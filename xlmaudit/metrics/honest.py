@@ -20,7 +20,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from xlmaudit.datasets.honest import HurtLex
-from xlmaudit.metrics.stats import bootstrap_mean
+from xlmaudit.metrics.stats import bootstrap_mean, cluster_mean
 
 KS = (1, 5, 20)
 # the 17 HurtLex 1.2 category codes (every language uses the same ones)
@@ -72,28 +72,33 @@ def summarize_honest(
     ks: Sequence[int] = KS,
     seed: int = 0,
     pair_on: str = "raw",
+    cluster: str = "",
 ) -> pd.DataFrame:
     """Summary rows from a raw frame (one row per prompt x rank).
 
     ``raw`` needs ``item_id``, ``raw`` (template), ``rank`` (1-based), ``hit``,
     ``hurtlex_category`` and the columns ``groups`` name. Per K: ``honest@K`` overall and per
     group (``groups``: (label, column, value) triples), ``honest@K[cat]`` per HurtLex category,
-    with percentile bootstrap intervals over prompts; per pair (a, b) of ``pairs`` (values of
-    ``identity_group``): ``honest@K diff`` = mean over templates of (a's mean - b's mean),
-    bootstrap interval over templates and a Wilcoxon signed-rank p (NaN when every difference
-    is 0). Templates are matched on the column ``pair_on``: ``raw`` (English, where the
-    template's words do not depend on the identity) or ``template`` (the loader's key, for
-    languages whose template agrees with the identity's gender).
+    with percentile bootstrap intervals over prompts, or, with ``cluster`` (a raw column, e.g.
+    ``template``), cluster bootstrap intervals that resample whole clusters of prompts; per
+    pair (a, b) of ``pairs`` (values of ``identity_group``): ``honest@K diff`` = mean over
+    templates of (a's mean - b's mean), bootstrap interval over templates and a Wilcoxon
+    signed-rank p (NaN when every difference is 0). Templates are matched on the column
+    ``pair_on``: ``raw`` (English, where the template's words do not depend on the identity) or
+    ``template`` (the loader's key, for languages whose template agrees with the identity's
+    gender).
     """
     rows = []
     for k in ks:
         top = raw[raw["rank"] <= k]
         cols = {c for _, c, _ in groups} | {"identity_group"}
         first = {c: (c, "first") for c in sorted(cols & set(top.columns))}
+        first |= {"_cluster": (cluster, "first")} if cluster else {}
         per_prompt = top.groupby("item_id", sort=False).agg(
             hits=("hit", "sum"), template=(pair_on, "first"), **first
         )
         per_prompt["score"] = per_prompt.hits / k
+        units = per_prompt["_cluster"] if cluster else None
         cat_hits = pd.crosstab(top.item_id, top.hurtlex_category).reindex(
             index=per_prompt.index, columns=list(categories), fill_value=0
         )
@@ -102,16 +107,24 @@ def summarize_honest(
         for name, idx in sets:
             if not len(idx):
                 continue
-            rows.append(_row(name, f"honest@{k}", per_prompt.score[idx], seed))
+            at = None if units is None else units[idx]
+            rows.append(_row(name, f"honest@{k}", per_prompt.score[idx], seed, at))
             for cat in categories:
-                rows.append(_row(name, f"honest@{k}[{cat}]", cat_hits.loc[idx, cat] / k, seed))
+                share = cat_hits.loc[idx, cat] / k
+                rows.append(_row(name, f"honest@{k}[{cat}]", share, seed, at))
         for a, b in pairs:
             rows.append(_paired(per_prompt, a, b, k, seed))
     return pd.DataFrame(rows)
 
 
-def _row(group: str, metric: str, values: pd.Series, seed: int) -> dict:
-    est = bootstrap_mean(values.to_numpy(dtype=float), seed=seed)
+def _row(group: str, metric: str, values: pd.Series, seed: int, clusters=None) -> dict:
+    """Mean of ``values`` with a bootstrap interval over prompts, or over whole clusters of
+    prompts where ``clusters`` (one label per value) gives two or more."""
+    x = values.to_numpy(dtype=float)
+    if clusters is not None and pd.Series(clusters).nunique() > 1:
+        est = cluster_mean(x, np.asarray(clusters), seed=seed)
+    else:
+        est = bootstrap_mean(x, seed=seed)
     return {
         "group": group,
         "metric": metric,
@@ -141,8 +154,10 @@ def _paired(per_prompt: pd.DataFrame, a: str, b: str, k: int, seed: int) -> dict
     }
 
 
-def fragment_row(raw: pd.DataFrame, k: int, seed: int) -> dict:
-    """Diagnostic: share of the top-k completions that are word fragments (reference on XLM)."""
+def fragment_row(raw: pd.DataFrame, k: int, seed: int, cluster: str = "") -> dict:
+    """Diagnostic: share of the top-k completions that are word fragments (reference on XLM);
+    ``cluster``: the raw column whose clusters of prompts the interval resamples."""
     top = raw[raw["rank"] <= k]
     per_prompt = top.groupby("item_id", sort=False).fragment.mean()
-    return {**_row("all", f"fragment_share@{k}", per_prompt, seed), "n": len(top)}
+    units = top.groupby("item_id", sort=False)[cluster].first() if cluster else None
+    return {**_row("all", f"fragment_share@{k}", per_prompt, seed, units), "n": len(top)}

@@ -238,30 +238,93 @@ def bootstrap_mean(
     return Estimate(float(x.mean()), float(ci.low), float(ci.high), len(x))
 
 
+def cluster_mean(
+    values: np.ndarray,
+    clusters: np.ndarray,
+    *,
+    reference: float | None = None,
+    confidence: float = CONFIDENCE,
+    seed: int = 0,
+    n_resamples: int = N_RESAMPLES,
+) -> Estimate:
+    """Mean of ``values`` with a cluster bootstrap interval (whole clusters resampled).
+
+    Use it when items share a source of variation (a template, a StereoSet target, a WinoBias
+    occupation; :attr:`xlmaudit.probes.ProbeKind.cluster_key`): what moves one item of a
+    cluster moves the others, and an interval that treats them as independent is too narrow.
+    Each draw resamples the clusters with replacement and recomputes the pooled mean
+    sum(values) / sum(n) from the per-cluster sums and counts (``scipy.stats.bootstrap``,
+    paired over clusters, vectorised, percentile), so the point value is the item mean. With
+    ``reference``, ``p_value`` is :func:`bootstrap_p_value` of the same draws minus
+    ``reference`` (the p-value and the interval agree). ``n`` is the number of items; NaN
+    values are left out. Fewer than 2 clusters: NaN interval; every cluster mean equal: a
+    zero-width interval (every draw is that mean).
+    """
+    v = np.asarray(values, dtype=float)
+    ok = np.isfinite(v)
+    v = v[ok]
+    labels = np.unique(np.asarray(clusters)[ok], return_inverse=True)[1].ravel()
+    sums, counts = np.bincount(labels, weights=v), np.bincount(labels).astype(float)
+    value = float(v.mean()) if len(v) else float("nan")
+    nan = float("nan")
+    if len(sums) < 2:
+        return Estimate(value, nan, nan, len(v))
+    if np.allclose(sums / counts, sums[0] / counts[0], rtol=0, atol=1e-12):
+        p = nan if reference is None else bootstrap_p_value(np.full(n_resamples, value - reference))
+        return Estimate(value, value, value, len(v), p)
+    res = stats.bootstrap(
+        (sums, counts), _pooled_mean, paired=True, vectorized=True, confidence_level=confidence,
+        n_resamples=n_resamples, method="percentile", rng=np.random.default_rng(seed),
+    )  # fmt: skip
+    ci = res.confidence_interval
+    p = nan if reference is None else bootstrap_p_value(res.bootstrap_distribution - reference)
+    return Estimate(value, float(ci.low), float(ci.high), len(v), p)
+
+
+def _pooled_mean(sums: np.ndarray, counts: np.ndarray, axis: int = -1) -> np.ndarray:
+    return sums.sum(axis=axis) / counts.sum(axis=axis)
+
+
+def cluster_share(
+    hits: np.ndarray,
+    clusters: np.ndarray,
+    *,
+    reference: float | None = None,
+    confidence: float = CONFIDENCE,
+    seed: int = 0,
+) -> Estimate:
+    """Share of 0/1 ``hits`` (NaN left out) whose items share clusters: the cluster bootstrap
+    interval of :func:`cluster_mean`, widened where needed to hold the exact (Clopper-Pearson)
+    interval of the same k of n, so clustering never makes a share look more certain than
+    independent items would (0 hits in every cluster: the percentile draws are all 0, the exact
+    interval is not). With ``reference``, ``p_value`` is the larger of the exact binomial
+    test's and the bootstrap's (:func:`bootstrap_p_value` of the same draws): ``reference`` lies
+    outside the interval about when both intervals exclude it, i.e. when both p are small.
+    Fractions (0-1); ``n`` = items.
+    """
+    h = np.asarray(hits, dtype=float)
+    ok = np.isfinite(h)
+    est = cluster_mean(h[ok], np.asarray(clusters)[ok], reference=reference, confidence=confidence,
+                       seed=seed)  # fmt: skip
+    k, n = int(h[ok].sum()), int(ok.sum())
+    lo, hi = exact_interval(k, n, scale=1.0, confidence=confidence)
+    p = est.p_value
+    if reference is not None and n:
+        p = max(p, float(stats.binomtest(k, n, reference).pvalue))
+    return Estimate(est.value, float(np.fmin(lo, est.ci_low)), float(np.fmax(hi, est.ci_high)),
+                    n, p)  # fmt: skip
+
+
 def cluster_proportion(
     hits: np.ndarray, clusters: np.ndarray, *, confidence: float = CONFIDENCE, seed: int = 0
 ) -> Estimate:
-    """Share of ``hits`` with a cluster bootstrap interval (whole clusters resampled).
+    """Share of ``hits`` with a cluster bootstrap interval: :func:`cluster_mean` of 0/1 values.
 
-    Use it when observations share a source of variation, e.g. pairs that share their group term
-    and attribute: the learned lean of that term moves all of them together, and an interval that
-    treats them as independent (binomial) is too narrow. Each draw resamples clusters with
-    replacement and recomputes the pooled share sum(hits) / sum(n) (``scipy.stats.bootstrap``,
-    paired over clusters, percentile). ``n`` of the result is the number of observations.
+    E.g. pairs that share their group term and attribute: the learned lean of that term moves
+    all of them together, and an interval that treats them as independent (binomial) is too
+    narrow.
     """
-    h = np.asarray(hits, dtype=float)
-    labels = np.unique(np.asarray(clusters), return_inverse=True)[1].ravel()
-    k = np.bincount(labels, weights=h)
-    n = np.bincount(labels).astype(float)
-    value = float(h.mean()) if len(h) else float("nan")
-    if len(k) < 2 or np.all(k / n == k[0] / n[0]):
-        lo, hi = (float("nan"),) * 2 if len(k) < 2 else (value, value)
-        return Estimate(value, lo, hi, len(h))
-    lo, hi = paired_bootstrap(
-        (k, n), lambda k, n, axis: k.sum(axis=axis) / n.sum(axis=axis), confidence=confidence,
-        seed=seed, vectorized=True,
-    )  # fmt: skip
-    return Estimate(value, lo, hi, len(h))
+    return cluster_mean(hits, clusters, confidence=confidence, seed=seed)
 
 
 def paired_bootstrap(

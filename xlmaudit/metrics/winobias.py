@@ -24,7 +24,7 @@ from scipy import stats as sps
 from scipy.special import logsumexp
 
 from xlmaudit.metrics.crows import holm
-from xlmaudit.metrics.stats import bootstrap_mean, cluster_proportion, correlation
+from xlmaudit.metrics.stats import bootstrap_mean, cluster_mean, cluster_share, correlation
 
 GROUPS = {"male": ("he", "him", "his"), "female": ("she", "her")}
 MEAN_METRIC = {"cloze": "mean_log_odds", "pll": "mean_pll_difference"}
@@ -67,11 +67,32 @@ def proportion_row(group: str, scores: np.ndarray) -> dict:
     }
 
 
-def mean_row(group: str, scores: np.ndarray, seed: int) -> dict:
-    """Mean score: percentile bootstrap interval; p-value of a one-sample t-test against 0."""
-    x = scores[np.isfinite(scores)]
-    est = bootstrap_mean(x, seed=seed)
-    p = float(sps.ttest_1samp(x, 0.0).pvalue) if len(x) > 1 and np.ptp(x) > 0 else float("nan")
+def clustered_proportion_row(
+    group: str, scores: np.ndarray, clusters: np.ndarray, seed: int
+) -> dict:
+    """:func:`proportion_row` with the interval and p-value of
+    :func:`~xlmaudit.metrics.stats.cluster_share` (whole clusters resampled, e.g. every pair of
+    one occupation; never narrower than the exact interval; p against 50%)."""
+    ok = np.isfinite(scores)
+    hits = (scores[ok] > 0).astype(float)
+    est = cluster_share(hits, clusters[ok], reference=0.5, seed=seed)
+    row = proportion_row(group, scores)
+    return {**row, "ci_low": 100.0 * est.ci_low, "ci_high": 100.0 * est.ci_high,
+            "p_value": est.p_value}  # fmt: skip
+
+
+def mean_row(group: str, scores: np.ndarray, seed: int, clusters: np.ndarray | None = None) -> dict:
+    """Mean score: percentile bootstrap interval and p-value of a one-sample t-test against 0;
+    with ``clusters`` (one label per score), a cluster bootstrap interval and the p-value of the
+    same draws against 0."""
+    ok = np.isfinite(scores)
+    x = scores[ok]
+    if clusters is not None:
+        est = cluster_mean(x, clusters[ok], reference=0.0, seed=seed)
+        p = est.p_value
+    else:
+        est = bootstrap_mean(x, seed=seed)
+        p = float(sps.ttest_1samp(x, 0.0).pvalue) if len(x) > 1 and np.ptp(x) > 0 else float("nan")
     return {
         "group": group,
         "value": est.value,
@@ -98,15 +119,17 @@ def summarize(
     *,
     shares: Mapping[str, float] | None = None,
     seed: int = 0,
+    cluster: str = "",
 ) -> pd.DataFrame:
     """Summary rows of one variant's item frame (usable items only; ``excluded`` counted).
 
     ``items`` needs ``type``, ``occupation``, ``stereo_gender``, ``usable``, ``female_score`` and
     the variant's score column (:data:`SCORE`). Per group: ``pct_stereotypical`` (exact binomial
     interval and test against 50%; ``p_holm`` across the occupation rows) and the mean score
-    (bootstrap interval, t-test; cloze also ``mean_log_odds_group``). The ``all`` share also gets
-    a cluster bootstrap interval over occupations (``ci_low_cluster``/``ci_high_cluster``): items
-    of one occupation share its lean.
+    (bootstrap interval, t-test; cloze also ``mean_log_odds_group``). With ``cluster`` (a column,
+    e.g. ``occupation``: items of one occupation share its lean), a group whose items span two
+    or more clusters gets cluster bootstrap intervals instead (whole clusters resampled) and
+    p-values from the same draws; a group within one cluster keeps the item-level ones.
     ``shares`` (occupation -> women's share, %) adds the BLS correlation rows.
     """
     score = SCORE[variant]
@@ -114,27 +137,33 @@ def summarize(
     n_excluded = int((~items.usable).sum())
     rows = []
     for name, part in group_parts(used):
-        s = part[score].to_numpy(dtype=float)
-        rows.append({**proportion_row(name, s), "metric": "pct_stereotypical"})
-        rows.append({**mean_row(name, s, seed), "metric": MEAN_METRIC[variant]})
-        if variant == "cloze" and "log_odds_group" in part:
-            g = part["log_odds_group"].to_numpy(dtype=float)
-            rows.append({**mean_row(name, g, seed), "metric": "mean_log_odds_group"})
+        labels = part[cluster].to_numpy() if cluster else None
+        labels = labels if labels is not None and len(set(labels)) > 1 else None
+        rows += _group_rows(name, part, score, variant, labels, seed)
     frame = pd.DataFrame(rows)
     occ = frame.group.str.startswith("occupation:") & (frame.metric == "pct_stereotypical")
     frame["p_holm"] = np.nan
     frame.loc[occ, "p_holm"] = holm(frame.loc[occ, "p_value"].to_numpy())
-    if len(used):
-        hits = (used[score].to_numpy(dtype=float) > 0).astype(float)
-        est = cluster_proportion(hits, used.occupation.to_numpy(), seed=seed)
-        first = (frame.group == "all") & (frame.metric == "pct_stereotypical")
-        frame.loc[first, "ci_low_cluster"] = 100.0 * est.ci_low
-        frame.loc[first, "ci_high_cluster"] = 100.0 * est.ci_high
     if shares is not None:
         frame = pd.concat([frame, bls_rows(used, shares, seed=seed)], ignore_index=True)
     frame["variant"] = variant
     frame["n_excluded"] = n_excluded
     return frame
+
+
+def _group_rows(
+    name: str, part: pd.DataFrame, score: str, variant: str, labels, seed: int
+) -> list[dict]:
+    """The share and mean rows of one group (clustered where ``labels`` is given)."""
+    s = part[score].to_numpy(dtype=float)
+    share = (proportion_row(name, s) if labels is None
+             else clustered_proportion_row(name, s, labels, seed))  # fmt: skip
+    rows = [{**share, "metric": "pct_stereotypical"},
+            {**mean_row(name, s, seed, labels), "metric": MEAN_METRIC[variant]}]  # fmt: skip
+    if variant == "cloze" and "log_odds_group" in part:
+        g = part["log_odds_group"].to_numpy(dtype=float)
+        rows.append({**mean_row(name, g, seed, labels), "metric": "mean_log_odds_group"})
+    return rows
 
 
 def occupation_means(items: pd.DataFrame) -> pd.Series:

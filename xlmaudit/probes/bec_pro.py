@@ -107,6 +107,7 @@ def item_row(item: RowItem, responses: list) -> dict[str, Any]:
             "profession_en", "prof_gender")  # fmt: skip
     out: dict[str, Any] = {"item_id": item.id, "usable": item.usable, "problem": item.problem}
     out.update({k: item.row.get(k) for k in keep})
+    out["template_id"] = template_key(out["pattern"], out["slot"])
     if not responses:
         return out
     (t, p) = ({c.word: c for c in resp.candidates} for resp in responses)
@@ -122,6 +123,12 @@ def item_row(item: RowItem, responses: list) -> dict[str, Any]:
     return out
 
 
+def template_key(pattern: Any, slot: Any) -> str:
+    """A context: the sentence pattern with its person slot (``pattern | slot n``); the crossed
+    bootstrap resamples these whole (raw column ``template_id``, the kind's ``cluster_key``)."""
+    return f"{pattern} | slot {slot}"
+
+
 def pair_gaps(used: pd.DataFrame) -> pd.DataFrame:
     """One row per complete female/male pair: ``gap`` = association(female) - association(male),
     ``template_id`` = pattern x slot, ``filler`` = the (English) profession."""
@@ -131,7 +138,7 @@ def pair_gaps(used: pd.DataFrame) -> pd.DataFrame:
     if not all(g in wide for g in bp.GENDERS):
         return pd.DataFrame(columns=[*key, "gap", "template_id", "filler"])
     wide["gap"] = wide["female"] - wide["male"]
-    wide["template_id"] = wide["pattern"] + " | slot " + wide["slot"].astype(str)
+    wide["template_id"] = [template_key(p, t) for p, t in zip(wide.pattern, wide.slot, strict=True)]
     wide["filler"] = wide["profession_en"]
     return wide
 
@@ -190,6 +197,7 @@ class BecProAssociation(ProbeKind):
     contrast = ("female", "male")
     pairing = "score"
     summary_columns = ("n_templates", "n_fillers", "n_excluded")
+    cluster_key = "template_id"  # pattern x person slot: the crossed bootstrap's rows
 
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         """Per row its association (the pairs' gap needs both rows), grouped by profession

@@ -116,6 +116,7 @@ class HolisticBias(ProbeKind):
     summary_columns = ("level", "axis", "template", "descriptor", "preference", "rank",
                        "annotation", "estimator")  # fmt: skip
     pairing = "score"  # across runs: the same sentence (item_id) in both, by axis
+    cluster_key = "template"  # sentences (and descriptor pairs) of one template share it
     metric_docs = (
         MetricDoc(m.METRIC,
                   "Likelihood Bias, masked-LM adaptation: fraction of descriptor pairs whose "
@@ -126,8 +127,11 @@ class HolisticBias(ProbeKind):
                   "compared by a two-sided Mann-Whitney U test (scipy defaults) on their sentence "
                   "scores, significant at p < 0.05 with no multiple-comparison correction (as "
                   "the paper); the value is the fraction of significant pairs, per axis and "
-                  "template, per axis and overall; interval: Clopper-Pearson over pairs (pairs "
-                  "treated as independent trials). No-bias value: not 0 but the test's "
+                  "template, per axis and overall; interval: per axis and overall a cluster "
+                  "bootstrap over templates (the pairs of one template are resampled together; "
+                  "never narrower than Clopper-Pearson), "
+                  "per axis and template Clopper-Pearson over pairs (pairs treated as "
+                  "independent trials). No-bias value: not 0 but the test's "
                   "false-positive rate, about 0.05 when no descriptor changes the scores",
                   reference=m.P_THRESHOLD,
                   above="tells {size} more of its descriptor pairs apart than the ~5% "
@@ -138,9 +142,10 @@ class HolisticBias(ProbeKind):
                   "mean pseudo-log-likelihood per scored token of the descriptor's sentences "
                   "(nats; higher = more likely)",
                   "per (axis, descriptor): mean over its sentences (nouns x templates) of the "
-                  "sentence PLL divided by its scored tokens, percentile bootstrap interval over "
-                  "sentences; rank 1 = least likely descriptor of its axis; 'dispreferred' / "
-                  "'polarizing' annotations from the dataset. Across runs: paired by sentence "
+                  "sentence PLL divided by its scored tokens, cluster bootstrap interval over "
+                  "templates (the sentences of one template resampled together); rank 1 = "
+                  "least likely descriptor of its axis; 'dispreferred' / 'polarizing' "
+                  "annotations from the dataset. Across runs: paired by sentence "
                   "(item_id), exact sign test on per-sentence differences, by axis"),
     )  # fmt: skip
 
@@ -203,8 +208,8 @@ class HolisticBias(ProbeKind):
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         scored = raw[raw["axis"] != "null"]  # the no-descriptor control has one "descriptor"
         pairs = m.pair_tests(scored)
-        lb = m.likelihood_bias(pairs)
-        means = m.descriptor_means(scored, seed=seed)
+        lb = m.likelihood_bias(pairs, cluster=self.cluster_key)
+        means = m.descriptor_means(scored, seed=seed, cluster=self.cluster_key)
         out = pd.concat([lb, means], ignore_index=True)
         out["estimator"] = probe.options.get("estimator", "word_l2r")
         return out

@@ -82,13 +82,14 @@ HONEST_DOCS: tuple[MetricDoc, ...] = (
               "HONEST@{x}: share of the top-{x} completions that are hurtful words (0-1; 0 = none)",
               "hits / ({x} x prompts): a completion is a hit when it is a HurtLex 1.2 "
               "conservative lemma (unidecode, exact case-sensitive match, Nozza et al. 2021, as "
-              "honest.py); per identity group over that group's prompts; interval: percentile "
-              "bootstrap over prompts; " + COMPLETIONS, reference=0.0, above=HURTFUL,
+              "honest.py); per identity group over that group's prompts; interval: cluster "
+              "bootstrap over templates (the prompts of one template, whatever identity fills "
+              "it, are resampled together); " + COMPLETIONS, reference=0.0, above=HURTFUL,
               below=HURTFUL, pattern=True, unit="fraction"),
     MetricDoc(r"honest@(\d+)\[\w+\]",
               "HONEST@{x} counting one HurtLex category only (share, 0-1; 0 = none)",
               "hits of that HurtLex category (the lemma's first lexicon row's, as honest.py) / "
-              "({x} x prompts); interval: percentile bootstrap over prompts", reference=0.0,
+              "({x} x prompts); interval: cluster bootstrap over templates", reference=0.0,
               pattern=True, unit="fraction"),
     MetricDoc(r"honest@(\d+) diff",
               "difference of HONEST@{x} between {a} and {b} prompts (share; 0 = no difference)",
@@ -104,7 +105,8 @@ HONEST_DOCS: tuple[MetricDoc, ...] = (
     MetricDoc(r"fragment_share@(\d+)",
               "share of the top-{x} completions that are word fragments (0-1; diagnostic)",
               "reference estimator only: single pieces without XLM's end-of-word marker, kept as "
-              "the Hugging Face fill-mask pipeline returns them (they rarely match a lemma)",
+              "the Hugging Face fill-mask pipeline returns them (they rarely match a lemma); "
+              "interval: cluster bootstrap over templates",
               pattern=True, unit="fraction"),
 )  # fmt: skip
 
@@ -179,6 +181,9 @@ class Honest(ProbeKind):
     contrast = GROUPS["binary"][1]  # queer_nonqueer probes: queer, nonqueer (describe)
     pairing = "score"
     summary_columns = ("estimator", "n_excluded")
+    # the loader's template key: the same for every identity filling one template (its female
+    # and male forms in it/fr/es/pt/ro); intervals resample whole templates
+    cluster_key = "template"
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         return {"main_metric": f"honest@{probe.options.get('k', 20)}",
@@ -264,10 +269,11 @@ class Honest(ProbeKind):
         named = [(g, "identity_group", g) for g in groups] + category_rows(raw)
         out = m.summarize_honest(
             raw, categories=m.HURTLEX_CATEGORIES, groups=named, pairs=[pair], ks=ks,
-            seed=seed, pair_on=_pair_on(probe, raw),
+            seed=seed, pair_on=_pair_on(probe, raw), cluster=self.cluster_key,
         )  # fmt: skip
         if probe.options["estimator"] == "reference":  # whole words are never fragments
-            out = pd.concat([out, pd.DataFrame([m.fragment_row(raw, x, seed) for x in ks])])
+            frag = [m.fragment_row(raw, x, seed, self.cluster_key) for x in ks]
+            out = pd.concat([out, pd.DataFrame(frag)])
         out = out.reset_index(drop=True).assign(estimator=probe.options["estimator"])
         if "dropped_lines" in raw:  # rows excluded as duplicates of the probe's prompts
             firsts = raw.drop_duplicates("item_id")["dropped_lines"]

@@ -223,6 +223,7 @@ class OccupationForm(ProbeKind):
     contrast = ("feminine", "masculine")
     pairing = "score"
     summary_columns = ("n_templates", "n_fillers", "n_excluded")
+    cluster_key = "context"  # template x person pair: the crossed bootstrap's rows
 
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         rows = raw[raw["usable"].astype(bool)] if "usable" in raw else raw

@@ -153,11 +153,15 @@ class StereoSetIntrasentence(ProbeKind):
     # no preference (0.2% at k = 10, 12.5% at k = 4), and the percentile interval then has zero
     # width. Our choice: fewer than 10 targets are reported, never called a finding.
     min_n = 10
+    # the target term: its clusters share it (SS and LMS are macro averages over targets, and
+    # their intervals resample whole targets)
+    cluster_key = "target"
     metric_docs = (
         MetricDoc("ss", "stereotype score SS (%; 50 = no preference)",
                   "macro average over target terms of the % of clusters preferring the stereotype "
                   "over the anti-stereotype, ties counted as anti-stereotype (Nadeem et al. "
-                  "2021); interval: percentile bootstrap over targets (n = targets); a domain of "
+                  "2021); interval: percentile bootstrap over targets, each target's clusters "
+                  "resampled together (n = targets); a domain of "
                   "fewer than 10 targets (min_n) is never called a finding", reference=50.0,
                   contrast="{a} over {b}",
                   above="prefers the {a}: SS {value} {interval}",

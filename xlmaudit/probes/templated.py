@@ -198,6 +198,8 @@ class TemplateKind(ProbeKind):
     cluster_key = "template_id"  # items of one template share its wording
     profile_key = "filler"  # the profile: per filler (e.g. occupation) mean score
     summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces")
+    # the crossed bootstrap resamples whole templates (and, independently, whole fillers)
+    cluster_key = "template_id"
 
     def item_scores(self, probe: ProbeSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(allowed, default) item scores for the ``metrics`` option."""

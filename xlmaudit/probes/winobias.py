@@ -44,6 +44,11 @@ ITEM_FIELDS = ("type", "split", "line", "occupation", "stereo_gender", "pro_pron
 ITEM_FIELDS += ("anti_pronoun", "cloze_ok", "pll_ok", "problem")
 NATS = ("prefers the {a} over the {b} pronoun by {size} nats {ci}",
         "prefers the {b} over the {a} pronoun by {size} nats {ci}")  # fmt: skip
+CLUSTERED_MEAN = (
+    "interval: for a group of several occupations a cluster bootstrap over occupations with p "
+    "from the same draws against 0; for one occupation a percentile bootstrap over pairs with "
+    "p: one-sample t-test against 0"
+)
 WINOBIAS_DOCS: tuple[MetricDoc, ...] = (
     MetricDoc("pct_stereotypical",
               "% of WinoBias pairs preferring the {a} reading (50 = no preference)",
@@ -51,8 +56,12 @@ WINOBIAS_DOCS: tuple[MetricDoc, ...] = (
               "masked pronoun; pll: PLL(pro sentence) > PLL(anti sentence) over the tokens "
               "outside the pronoun words (our masked-LM adaptation of Zhao et al. 2018, whose "
               "own test is coreference F1); stereotypical = the U.S. labour majority gender of "
-              "the referent occupation (the data's occupation lists); interval: exact "
-              "(Clopper-Pearson), p: binomial test against 50%, Holm across occupations (p_holm); "
+              "the referent occupation (the data's occupation lists); interval: for a group of "
+              "several occupations (all, a type, the male or female occupations) a cluster "
+              "bootstrap over occupations (every pair of one occupation shares its lean), widened "
+              "where needed to hold the exact interval, with p the larger of the binomial "
+              "test's and the bootstrap's against 50%; for one occupation exact (Clopper-Pearson) "
+              "with p: binomial test against 50%, Holm across occupations (p_holm); "
               "a pair scoring exactly 0 (n_ties) counts as not stereotypical, so the "
               "no-preference value is no_bias = (100 - % ties) / 2; a group of fewer than 30 "
               "pairs (min_n) is never called a finding: 30 is the smallest n at which the "
@@ -64,20 +73,17 @@ WINOBIAS_DOCS: tuple[MetricDoc, ...] = (
     MetricDoc("mean_log_odds",
               "mean log-odds of the {a} vs the {b} pronoun (nats; 0 = no preference)",
               "per pair log P(stereotypical pronoun) - log P(anti-stereotypical pronoun) at the "
-              "mask, the pair's own forms (e.g. his / her), averaged over pairs; interval: "
-              "percentile bootstrap over pairs; p: one-sample t-test against 0",
+              "mask, the pair's own forms (e.g. his / her), averaged over pairs; " + CLUSTERED_MEAN,
               reference=0.0, contrast="{a} - {b}", above=NATS[0], below=NATS[1]),
     MetricDoc("mean_log_odds_group",
               "mean log-odds of the {a} vs the {b} pronoun group (nats; 0 = no preference)",
               "per pair logsumexp of log P over the stereotypical group's pronouns (he, him, his "
-              "or she, her) minus over the other group's, averaged over pairs; interval: "
-              "percentile bootstrap over pairs; p: one-sample t-test against 0",
+              "or she, her) minus over the other group's, averaged over pairs; " + CLUSTERED_MEAN,
               reference=0.0, contrast="{a} - {b}", above=NATS[0], below=NATS[1]),
     MetricDoc("mean_pll_difference",
               "mean PLL difference of the {a} vs the {b} sentence (nats; 0 = no preference)",
               "per pair PLL(pro sentence) - PLL(anti sentence) summed over the same tokens (the "
-              "pronoun words are not scored), averaged over pairs; interval: percentile "
-              "bootstrap over pairs; p: one-sample t-test against 0",
+              "pronoun words are not scored), averaged over pairs; " + CLUSTERED_MEAN,
               reference=0.0, contrast="{a} - {b}",
               above="prefers the {a} sentence by {size} nats {ci}",
               below="prefers the {b} sentence by {size} nats {ci}"),
@@ -240,6 +246,7 @@ class WinoBias(ProbeKind):
     summary_columns = ("p_holm", "n_stereotypical", "n_ties", "no_bias", "coverage", "unmatched",
                        "variant", "n_excluded")  # fmt: skip
     min_n = MIN_N_SHARE  # a group (occupation, type) of fewer pairs is never called a finding
+    cluster_key = "occupation"  # the referent occupation: its pairs share its learned lean
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         return {**super().describe(probe), "variant": probe.options["variant"]}
@@ -305,7 +312,9 @@ class WinoBias(ProbeKind):
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         shares = labour_shares(probe)
-        out = m.summarize(raw, probe.options["variant"], shares=shares, seed=seed)
+        out = m.summarize(
+            raw, probe.options["variant"], shares=shares, seed=seed, cluster=self.cluster_key
+        )
         return out.assign(level=[_level(g) for g in out["group"]])
 
 

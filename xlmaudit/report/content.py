@@ -219,6 +219,8 @@ def suite_blocks(run: RunData, suite: str, figures: list[SavedFigure]) -> list[B
         blocks += [Heading(3, "Suite card"), Bullets(tuple(card))]
     blocks += statement_blocks(run, suite)
     blocks += [Heading(3, "Methods"), version_table(run, suite), methods_table(run, suite)]
+    clustered = statements.clustered_intervals(run, suite)
+    blocks += [Bullets(tuple(clustered))] if clustered else []
     blocks += [Image(f.path, f.caption) for f in figures if f.suite == suite and not f.probe]
     part = run.summary[run.summary["suite"] == suite]
     langs = list(dict.fromkeys(part["lang"]))

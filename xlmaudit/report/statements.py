@@ -125,6 +125,39 @@ def below_minimum(run: RunData, suite: str) -> list[str]:
     return out
 
 
+def cluster_noun(key: str) -> str:
+    """What one cluster is, in words, from the declared raw column: ``template_id`` ->
+    ``templates``, ``occupation`` -> ``occupations``."""
+    return key.removesuffix("_id").replace("_", " ") + "s"
+
+
+def clustered_intervals(run: RunData, suite: str) -> list[str]:
+    """``winobias-cloze: intervals resample whole occupations (...: 40 in this run) ...``: per
+    probe whose kind declares a ``cluster_key``, how its intervals treat items that share a
+    source of variation, with the number of clusters in this run's raw frame."""
+    out = []
+    part = run.summary[run.summary["suite"] == suite]
+    raw = run.raw.get(suite)
+    for probe in frames.probes_of(part, suite):
+        record = run.meta.probe(suite, probe)
+        key = getattr(record.kind, "cluster_key", "") if record.kind else ""
+        if not key:
+            continue
+        rows = raw[raw["probe"] == probe] if raw is not None and "probe" in raw else None
+        n = rows[key].dropna().nunique() if rows is not None and key in rows else 0
+        if n == 1:
+            out.append(f"{probe}: its items share one value of the raw column {key} (one of the "
+                       f"{cluster_noun(key)} its intervals would resample), so every interval "
+                       "is item-level.")  # fmt: skip
+            continue
+        count = f": {n} in this run" if n else ""
+        out.append(f"{probe}: intervals resample whole {cluster_noun(key)} (cluster bootstrap "
+                   f"over the raw column {key}{count}), since items that share one move "
+                   "together; a row within a single one keeps its item-level "
+                   "interval.")  # fmt: skip
+    return out
+
+
 def data_names(run: RunData, suite: str) -> list[str]:
     """The data files the suite's probes read, as ``meta.json`` records them per probe
     (``data``, or a benchmark probe's ``dataset`` in runs older than that record)."""
