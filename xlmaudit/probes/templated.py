@@ -195,11 +195,11 @@ class TemplateKind(ProbeKind):
 
     options = BASE_OPTIONS
     pairing = "score"
-    cluster_key = "template_id"  # items of one template share its wording
+    # items of one template share its wording: the crossed bootstrap resamples whole templates
+    # (and, independently, whole fillers)
+    cluster_key = "template_id"
     profile_key = "filler"  # the profile: per filler (e.g. occupation) mean score
     summary_columns = ("n_templates", "n_fillers", "n_mixed_pieces")
-    # the crossed bootstrap resamples whole templates (and, independently, whole fillers)
-    cluster_key = "template_id"
 
     def item_scores(self, probe: ProbeSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(allowed, default) item scores for the ``metrics`` option."""
