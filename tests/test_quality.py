@@ -87,6 +87,16 @@ def test_split_half_of_random_values_is_about_zero():
     assert abs(mid) < 0.2 and low < mid < high
 
 
+def test_split_half_of_opposite_halves_is_minus_one_not_stepped_up():
+    # 2 templates crossed with 3 fillers: template 0 scores the fillers 0, 1, 2 and template 1
+    # scores them 2, 1, 0. Every split puts one template in each half, so r = -1 in every split;
+    # Spearman-Brown 2r / (1 + r) would divide by 0 (and give -2 at r = -1/2): r < 0 is kept.
+    filler = np.tile(np.arange(3), 2)
+    template = np.repeat([0, 1], 3)
+    values = np.array([0.0, 1.0, 2.0, 2.0, 1.0, 0.0])
+    assert q.split_half(values, filler, template) == pytest.approx((-1.0, -1.0, -1.0))
+
+
 def test_split_half_needs_three_categories():
     assert all(math.isnan(v) for v in q.split_half(np.arange(40.0), np.repeat([0, 1], 20)))
 

@@ -12,7 +12,9 @@ split-half reliability (scipy, statsmodels, numpy; no torch).
   mean (the same seed), both from ``scipy.stats.bootstrap``'s ``standard_error``.
 - Split-half reliability of a category profile: per split, the units (items, or clusters) of
   each category are halved at random; the two half profiles (category means) are correlated
-  (Pearson) and stepped up by Spearman-Brown, 2r / (1 + r).
+  (Pearson) and stepped up by Spearman-Brown, 2r / (1 + r), for r >= 0. A negative r (halves
+  that order the categories oppositely) is kept as it is: the step-up assumes parallel halves,
+  and applied to r < 0 it runs past -1 (2r / (1 + r) = -2 at r = -1/2).
 """
 
 from __future__ import annotations
@@ -136,7 +138,8 @@ def split_half(
     Units nested in categories (an item, a StereoSet target) are halved within each category;
     units that cross categories (a template used with every filler) are halved once for all
     categories, so a unit's own level moves both halves' profiles alike. Categories that a half
-    leaves empty are left out; fewer than 3 left: NaN. Below 0: the halves disagree.
+    leaves empty are left out; fewer than 3 left: NaN. Below 0: the halves disagree (a negative
+    r is not stepped up, so every value lies in [-1, 1]).
     """
     x = np.asarray(values, dtype=float)
     ok = np.isfinite(x)
@@ -160,7 +163,8 @@ def split_half(
     with warnings.catch_warnings():  # a constant half profile: NaN, left out
         warnings.simplefilter("ignore", stats.ConstantInputWarning)
         r = stats.pearsonr(a[:, keep], b[:, keep], axis=1).statistic
-    sb = 2 * r / (1 + r)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sb = np.where(r >= 0, 2 * r / (1 + r), r)
     sb = sb[np.isfinite(sb)]
     if not len(sb):
         return NAN, NAN, NAN
