@@ -242,7 +242,9 @@ def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) 
         meta = replace(meta, extra={**meta.extra, "distributed": dist})
         if not group.is_main:  # rank 0 alone writes the run directory
             return as_run(run_in_memory(results, meta))
-    tables, record = run_tables({r.suite.name: r.raw for r in results}, seed=settings.seed)
+    kinds = {r.suite.name: {p: d["kind"] for p, d in r.meta["probes"].items()} for r in results}
+    tables, record = run_tables({r.suite.name: r.raw for r in results}, seed=settings.seed,
+                                kinds=kinds)  # fmt: skip
     tables = {**tables, **run_quality(results, seed=settings.seed)}
     tables.update(_agreement_tables(results, meta))
     if record:

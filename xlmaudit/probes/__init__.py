@@ -73,6 +73,12 @@ read the kind recorded in ``meta.json`` and never guess from column names):
 - ``cluster_key``: the raw column (e.g. ``template``) whose equal values mark items that share a
   source of variation (a template, a StereoSet target); intervals resample these clusters and
   ``quality.csv`` reports their number and the design effect. ``""``: items are independent.
+- ``language_key``: the raw column whose equal values are the same item in different languages
+  (CrowS-Pairs: ``pair_id``, shared by the translations); ``""``: items do not pair across
+  languages. A kind that sets it has ``pairing = "decision"``: ``cross_language.csv`` compares
+  its ``paired_values`` decisions language by language on the shared ids (per ``estimator``
+  raw column, else per probe), and ``preference_margin(raw)`` (per raw row, the signed strength
+  of the preference; None: none) gives Kendall's tau between languages.
 - ``profile_key``: the raw column whose values are the categories of the probe's profile (the
   split-half reliability in ``quality.csv``); ``""``: the ``group`` of ``paired_values``.
 - ``describe(probe)``: what ``meta.json`` records per probe beside ``kind`` (main metric,
@@ -182,6 +188,7 @@ class ProbeKind:
     limits_within_items: ClassVar[bool] = False  # True: build_items applies ctx.limit itself
     cluster_key: ClassVar[str] = ""  # raw column whose items share a source (template, target)
     profile_key: ClassVar[str] = ""  # raw column of the profile's categories ("": paired group)
+    language_key: ClassVar[str] = ""  # raw column pairing items across languages ("": none)
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         """What ``meta.json`` records for ``probe`` beside its kind (main metric, contrast)."""
@@ -210,6 +217,11 @@ class ProbeKind:
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         """(metric, frame[item_id, value, group]) pairing this probe's items across runs, or
         None when the kind's items do not pair (``pairing = "none"``)."""
+        return None
+
+    def preference_margin(self, raw: pd.DataFrame) -> pd.Series | None:
+        """Per raw row, the signed strength of the decision of ``paired_values`` (> 0: decided
+        yes), or None when the kind has none (a kind with a ``language_key`` may declare it)."""
         return None
 
     def validate(self, probe: ProbeSpec) -> None:

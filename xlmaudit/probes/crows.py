@@ -219,6 +219,7 @@ class CrowsPairs(ProbeKind):
                        "decided_ci_low", "decided_ci_high", "n_skipped", "n_asymmetric",
                        "warning", "estimator", "n_excluded")  # fmt: skip
     min_n = MIN_N_SHARE  # a bias type of fewer pairs is reported, never called a finding
+    language_key = "pair_id"  # translations keep the pair id: cross_language.csv pairs on it
     metric_docs = (
         MetricDoc("pct_sent_more",
                   "% of pairs where the {a} sentence scores higher (50 = no preference)",
@@ -250,6 +251,10 @@ class CrowsPairs(ProbeKind):
         group = rows["bias_type"] if "bias_type" in rows.columns else "all"
         frame = pd.DataFrame({"item_id": rows["item_id"], "value": value, "group": group})
         return "pct_sent_more", frame
+
+    def preference_margin(self, raw: pd.DataFrame) -> pd.Series | None:
+        """Per pair, score(sent_more) - score(sent_less) (NaN where not scored)."""
+        return raw["sent_more_score"] - raw["sent_less_score"]
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PairItem]:
         from xlmaudit.datasets import load_crows_pairs, resolve_data_file
