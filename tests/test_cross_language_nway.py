@@ -106,3 +106,53 @@ def test_two_language_output_is_the_old_columns_extended():
            "difference", "ci_low", "ci_high", "discordant_ab", "discordant_ba", "p_value",
            "p_holm", "direction", "n_only_a", "n_only_b"]  # fmt: skip
     assert list(frame.columns[: len(old)]) == old
+
+
+def two_estimators():
+    runs = {f"s-{g}": pd.concat([raw(g), raw(g, "aul")]) for g in ("fr", "en", "de")}
+    return cross_language_of_run(runs, min_shared=5)
+
+
+def test_shares_figure_one_panel_per_estimator_and_alt_names_languages():
+    from xlmaudit.report.cross_language_plots import shares_alt, shares_plot
+
+    frame = two_estimators()
+    fig = shares_plot(frame)
+    assert len(fig.axes) == 2
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["fr", "en", "de"]
+    # common ids 1-10: fr 8, en 2, de 5 of 10, drawn top to bottom as percent
+    xs = list(ax.lines[0].get_xdata()) if ax.lines else []
+    assert xs == pytest.approx([80.0, 20.0, 50.0])
+    assert "10 common ids" in ax.get_title()
+    alt = shares_alt(frame)
+    assert "nangia2020 in fr, en, de on 10 common ids" in alt and "aul in fr, en, de" in alt
+
+
+def test_figures_of_a_three_language_frame():
+    from xlmaudit.report.figures import cross_language_figures
+
+    names = [name for name, _, _ in cross_language_figures(two_estimators())]
+    assert names == ["cross_language_pairs_nangia2020", "cross_language_pairs_aul",
+                     "cross_language_shares"]  # fmt: skip
+
+
+def test_report_sentences_from_the_three_language_rows():
+    from xlmaudit.report.language_blocks import cross_sentences, languages_sentence
+
+    frame = three(min_shared=11).reset_index()
+    frame = frame.assign(bias_type="all")
+    text = cross_sentences(frame)
+    assert len(text) == 3
+    # fr - en: 0.75 - 2/12 = 58.3 points (at the interval's precision: 58); the Holm family
+    # holds this pair alone (the two others untested): its p, 1/64
+    assert "more often in fr than in en by 58 percentage points" in text[0]
+    assert "(75% in fr, 17% in en)" in text[0]
+    assert "(Holm across the 3 language pairs: 0.016)" in text[0]
+    assert "item-level agreement phi = 0.26" in text[0]
+    assert text[1] == ("nangia2020: on the 10 pairs present in both, fr and de were not tested: "
+                       "too few shared ids (under the declared minimum of 11)")  # fmt: skip
+    assert languages_sentence(frame) == (
+        "Languages compared on shared ids: fr, en, de (3 language pairs); ids common to all: "
+        "10 (nangia2020)."
+    )

@@ -12,7 +12,13 @@ from scipy import stats
 
 from xlmaudit.report import frames, plots
 from xlmaudit.report.agreement_plots import agreement_figures
-from xlmaudit.report.cross_language_plots import cross_language_plot
+from xlmaudit.report.cross_language_plots import (
+    cross_language_plot,
+    language_pairs,
+    pairs_plot,
+    shares_alt,
+    shares_plot,
+)
 from xlmaudit.report.findings import findings, findings_forest
 from xlmaudit.report.kind_figures import Made, kind_figures
 from xlmaudit.report.languages import across_frames, base_id, toward
@@ -201,14 +207,24 @@ def cross_language_figures(frame: pd.DataFrame | None) -> Iterator[Made]:
     needed = {"bias_type", "ci_low", "ci_high", "p_value"}
     if not needed <= set(frame.columns):
         return
+    several = len(language_pairs(frame)) > 1
     for est in dict.fromkeys(frame["estimator"].astype(str)):
+        if several:
+            caption = (f"{est}: on the pairs present in both languages of each language pair, "
+                       "the share preferring the more-stereotyping sentence in a minus b "
+                       "(percentage points, Newcombe 95% interval; Holm p across the language "
+                       "pairs; dashed line: no difference).")  # fmt: skip
+            yield slug(CROSS_PREFIX, "pairs", est), pairs_plot(frame, est), caption
+            continue
         fig = cross_language_plot(frame, estimator=est)
         caption = (
             f"{est}: on the pairs present in both languages, the share preferring the "
             "more-stereotyping sentence in language a minus language b, per bias type "
-            "(percentage points, 95% paired bootstrap interval; dashed line: no difference)."
+            "(percentage points, Newcombe 95% interval; dashed line: no difference)."
         )
         yield slug(CROSS_PREFIX, est), fig, caption
+    if "n_common" in frame.columns and frame["n_common"].notna().any():
+        yield slug(CROSS_PREFIX, "shares"), shares_plot(frame), shares_alt(frame)
 
 
 @dataclass(frozen=True)

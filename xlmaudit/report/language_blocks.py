@@ -39,6 +39,12 @@ CROSS_INTRO = (
     "the discordant pairs (its p-value uncorrected; the file's Holm p, where given, adjusts "
     "across the bias types of one estimator)."
 )
+NWAY_INTRO = (
+    "With more than two languages every language pair is compared on the ids both hold; the "
+    "Holm p across the language pairs adjusts for the whole family of pairs of one estimator "
+    "and bias type, and phi (decisions) and Kendall's tau (preference margins) say how far the "
+    "pairs' item-level preferences agree between the two languages."
+)
 
 
 def language_notes(run: RunData) -> list[Block]:
@@ -98,9 +104,11 @@ def _fractions(frame: pd.DataFrame) -> bool:
     return bool(len(shares.dropna())) and bool((shares.dropna().abs() <= 1).all())
 
 
-def cross_sentence(r: pd.Series, *, fractions: bool) -> str:
+def cross_sentence(r: pd.Series, *, fractions: bool, family: int = 1) -> str:
     """``meade2022: on the 1677 pairs present in both, the model prefers the stereotyping sentence
-    more often in fr than in en by 4.0 percentage points [1.0, 7.0], McNemar p = 0.012``."""
+    more often in fr than in en by 4.0 percentage points [1.0, 7.0], McNemar p = 0.012``; with
+    ``family`` language pairs (> 1) the Holm p across them; phi / Kendall's tau where given; a
+    row under the shared-id threshold (``note``) says so instead."""
     a, b = str(r["lang_a"]), str(r["lang_b"])
     scale = 100.0 if fractions else 1.0
     unit = " percentage points" if fractions or "share_a" in r.index else ""
@@ -111,6 +119,8 @@ def cross_sentence(r: pd.Series, *, fractions: bool) -> str:
         what = f"{what} ({bias})" if what else bias
     head = f"{what}: on the {fmt_n(r['n_pairs'])} pairs present in both" if what else (
         f"On the {fmt_n(r['n_pairs'])} pairs present in both")  # fmt: skip
+    if str(r.get("note", "") or "") not in ("", "nan"):
+        return _too_few_sentence(head, r)
     if math.isnan(d):
         return f"{head}, the difference between {a} and {b} was not estimated"
     if d == 0:
@@ -126,9 +136,27 @@ def cross_sentence(r: pd.Series, *, fractions: bool) -> str:
         text += f" ({number(shares[0], places)}% in {a}, {number(shares[1], places)}% in {b})"
     if not math.isnan(_num(r.get("p_value"))):
         text += f", McNemar p = {fmt(_num(r['p_value']))}"
+    if family > 1 and not math.isnan(_num(r.get("p_holm_languages"))):
+        text += f" (Holm across the {family} language pairs: {fmt(_num(r['p_holm_languages']))})"
     if not (math.isnan(lo) or math.isnan(hi)) and lo <= 0 <= hi:
         text += "; the interval includes no difference"
-    return text
+    return text + _agreement(r)
+
+
+def _agreement(r: pd.Series) -> str:
+    """``; item-level agreement phi = 0.26, Kendall's tau = 0.20`` (the finite ones), or ""."""
+    parts = [f"{name} = {fmt(_num(r.get(key)), 2)}"
+             for key, name in (("phi", "phi"), ("kendall_tau", "Kendall's tau"))
+             if not math.isnan(_num(r.get(key)))]  # fmt: skip
+    return f"; item-level agreement {', '.join(parts)}" if parts else ""
+
+
+def _too_few_sentence(head: str, r: pd.Series) -> str:
+    """A language pair under the threshold of shared ids: its count, no test."""
+    need = _num(r.get("min_shared"))
+    under = f" of {int(need)}" if not math.isnan(need) else ""
+    return (f"{head}, {r['lang_a']} and {r['lang_b']} were not tested: too few shared ids "
+            f"(under the declared minimum{under})")  # fmt: skip
 
 
 def overall_cross(frame: pd.DataFrame) -> pd.DataFrame:
@@ -142,7 +170,33 @@ def overall_cross(frame: pd.DataFrame) -> pd.DataFrame:
 def cross_sentences(frame: pd.DataFrame) -> tuple[str, ...]:
     """One sentence per overall row of the comparison."""
     fractions = _fractions(frame)
-    return tuple(cross_sentence(r, fractions=fractions) for _, r in overall_cross(frame).iterrows())
+    family = len(pair_list(frame))
+    return tuple(cross_sentence(r, fractions=fractions, family=family)
+                 for _, r in overall_cross(frame).iterrows())  # fmt: skip
+
+
+def pair_list(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """The language pairs (a, b) of the comparison, in file order."""
+    return list(dict.fromkeys(zip(frame["lang_a"].astype(str), frame["lang_b"].astype(str),
+                                  strict=True)))  # fmt: skip
+
+
+def languages_sentence(frame: pd.DataFrame) -> str:
+    """``Languages compared on shared ids: fr, en, de (3 language pairs); common to all: 10
+    ids (nangia2020).`` from the file's rows; "" with one language pair."""
+    pairs = pair_list(frame)
+    if len(pairs) < 2:
+        return ""
+    langs = ", ".join(dict.fromkeys(g for p in pairs for g in p))
+    text = f"Languages compared on shared ids: {langs} ({len(pairs)} language pairs)"
+    if "n_common" in frame.columns:
+        common = overall_cross(frame).dropna(subset=["n_common"])
+        counts = dict(zip(common["estimator"], common["n_common"], strict=True))
+        if counts:
+            text += "; ids common to all: " + ", ".join(
+                f"{fmt_n(n)} ({est})" for est, n in counts.items()
+            )
+    return text + "."
 
 
 CROSS_COLUMNS = (("estimator", "estimator"), ("bias_type", "bias type"), ("n_pairs", "pairs"),
@@ -185,8 +239,10 @@ def cross_blocks(
                 Para(f"Not computed: {record['error']}", True)]  # fmt: skip
     if frame is None or frame.empty:
         return []
-    blocks: list[Block] = [Heading(level, "Cross-language paired comparison"), Para(CROSS_INTRO),
-                           Bullets(cross_sentences(frame))]  # fmt: skip
+    blocks: list[Block] = [Heading(level, "Cross-language paired comparison"), Para(CROSS_INTRO)]
+    langs = languages_sentence(frame)
+    blocks += [Para(NWAY_INTRO), Para(langs)] if langs else []
+    blocks.append(Bullets(cross_sentences(frame)))
     if not cross_listed(run.meta.raw):
         blocks.append(Para(f"{CROSS_FILE} is not named in meta.json: check that it belongs to "
                            "this run.", True))  # fmt: skip
