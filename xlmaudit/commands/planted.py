@@ -77,7 +77,10 @@ def calibrate_main(args: argparse.Namespace) -> int:
 
         scorer = ModelScorer(load_model(source, device=args.device))
         scorers = language_scorers(scorer, training_languages(source))  # requests carry `lang`
-        result, table = calibrate_bilingual(scorers, seed=seed, size=size, pair_seed=args.seed)
+        from xlmaudit.cross_language import cross_language_of_run
+
+        result, table = calibrate_bilingual(scorers, seed=seed, size=size, pair_seed=args.seed,
+                                            compare=cross_language_of_run)  # fmt: skip
         summary = summary_lines_bilingual(result)
     else:
         loaded = load_model(args.model, device=args.device)
