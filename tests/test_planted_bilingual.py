@@ -222,6 +222,17 @@ def test_shipped_bilingual_french_only_stereotype(shipped) -> None:
 
 
 @pytest.mark.slow
+def test_shipped_bilingual_french_only_stereotype_across_languages(shipped) -> None:
+    # the N-way comparison on the same planted pairs in both languages: city differs, fr > en,
+    # Holm p < 0.05; the types planted in both languages do not
+    c = shipped["cross_language_stereotype"]
+    assert c["found"] and c["elsewhere"] == [] and c["passed"]
+    city = c["per_type"]["city"]
+    assert (city["lang_a"], city["lang_b"]) == ("fr", "en") and city["difference"] >= 0.25
+    assert set(c["per_type"]) == {"age", "nationality", "religion", "city"}
+
+
+@pytest.mark.slow
 def test_shipped_bilingual_wrong_language_id_degrades_recovery(shipped) -> None:
     w = shipped["wrong_language_id"]
     right_rho = shipped["languages"]["fr"]["spearman_occupation"]

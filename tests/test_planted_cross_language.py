@@ -59,6 +59,6 @@ def test_aligned_pairs_share_ids_in_both_languages():
     en, fr = frames["en"], frames["fr"]
     assert list(en.pair_id) == list(fr.pair_id) and len(en) == 16  # 4 types x 4 pairs
     assert list(dict.fromkeys(fr.bias_type)) == ["age", "nationality", "religion", "city"]
-    assert set(en.lang) == {"en"} and set(fr.lang) == {"fr"}
+    assert set(en.lang) == {"en"} and set(fr.lang) == {"fr"} and list(frames) == ["fr", "en"]
     # the fake scorer scores every piece alike: scores are sums over pieces, both columns set
     assert en[["sent_more_score", "sent_less_score"]].notna().all().all()

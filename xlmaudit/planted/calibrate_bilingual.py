@@ -98,10 +98,12 @@ def aligned_pair_frames(
 ) -> dict[str, pd.DataFrame]:
     """Per language, a CrowS-style raw frame of the same planted pairs (module docstring): ids
     ``<type>-<i>``, ``sent_more_score`` the stereotyped sentence's score (so a decision of 1 is
-    "prefers the planted stereotype"), ``estimator`` nangia2020, ``lang``."""
+    "prefers the planted stereotype"), ``estimator`` nangia2020, ``lang``; the language the
+    stereotype is planted in first (the comparison's language a)."""
     frames = {}
-    for code, lang in BILINGUAL.items():
-        parts = []
+    planted_first = sorted(BILINGUAL, key=lambda code: code != FRENCH_ONLY[1])  # fr - en
+    for code in planted_first:
+        lang, parts = BILINGUAL[code], []
         for st in BILINGUAL[FRENCH_ONLY[1]].stereotypes:
             pairs = stereotype_pairs(seed=pair_seed, n_per_type=n, n_control=0, lang=lang,
                                      types=(_type_in(code, lang, st.name),))  # fmt: skip

@@ -204,7 +204,9 @@ CROSS_COLUMNS = (("estimator", "estimator"), ("bias_type", "bias type"), ("n_pai
                  ("discordant_ab", "discordant a/b"), ("discordant_ba", "discordant b/a"),
                  ("p_value", "McNemar p"), ("p_holm", "Holm p (per estimator)"),
                  ("n_only_a", "only in a"), ("n_only_b", "only in b"),
-                 ("direction", "direction"))  # fmt: skip
+                 ("direction", "direction"),
+                 ("p_holm_languages", "Holm p (across language pairs)"), ("phi", "phi"),
+                 ("kendall_tau", "Kendall's tau"), ("note", "note"))  # fmt: skip
 
 
 def cross_table(frame: pd.DataFrame) -> Table:
