@@ -345,8 +345,9 @@ def _with_common(frame: pd.DataFrame, sources: Sequence[Source]) -> pd.DataFrame
 
 def _kinds_of(frame: pd.DataFrame, probes: Mapping[str, str] | None) -> list[tuple]:
     """(kind, rows) of a suite's raw frame whose kind pairs items across languages."""
-    if probes is None:
-        return [(get_kind(DEFAULT_KIND), frame)]
+    if probes is None:  # kinds not given: a frame with the CrowS id column is CrowS
+        kind = get_kind(DEFAULT_KIND)
+        return [(kind, frame)] if kind.language_key in frame else []
     kinds = {p: get_kind(k) for p, k in probes.items()}
     pairing = {p for p, k in kinds.items() if k.language_key}
     rows = frame[frame["probe"].isin(pairing)] if "probe" in frame else frame.iloc[:0]
