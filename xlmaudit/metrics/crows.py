@@ -37,7 +37,7 @@ import pandas as pd
 from scipy import stats as sps
 from scipy.spatial.distance import jensenshannon
 
-from xlmaudit.metrics.stats import cluster_mean, exact_interval
+from xlmaudit.metrics.stats import CONFIDENCE, exact_interval
 from xlmaudit.requests import TokenScores
 
 ESTIMATORS = ("nangia2020", "meade2022", "aul", "aula", "word_l2r", "sjsd")
@@ -105,29 +105,35 @@ def pair_sjsd(raw: pd.DataFrame) -> pd.Series:
     return (raw["sent_less_score"] - raw["sent_more_score"]) / n
 
 
-def summarize_sjsd(raw: pd.DataFrame, *, seed: int = 0) -> pd.DataFrame:
+def summarize_sjsd(raw: pd.DataFrame) -> pd.DataFrame:
     """``s_jsd`` rows (per bias type, ``all``, ``stereo``, ``antistereo``) of an ``sjsd`` raw
-    frame: the mean per-pair S_JSD (:func:`pair_sjsd`, pairs without a shared token left out),
-    a percentile bootstrap 95% interval over pairs and its two-sided p-value against 0
-    (:func:`xlmaudit.metrics.stats.cluster_mean`, each pair its own cluster); ``p_holm``:
-    Holm-adjusted across the bias types, as for ``pct_sent_more``."""
+    frame: the mean per-pair S_JSD (:func:`pair_sjsd`, pairs without a shared token left out)
+    with the 95% one-sample t interval and the two-sided t-test against 0
+    (``scipy.stats.ttest_1samp``; the authors print a bootstrapped standard error, about the
+    same at their n = 212, but a percentile bootstrap shrinks to a point on 2 pairs of one
+    sign); ``p_holm``: Holm-adjusted across the bias types, as for ``pct_sent_more``."""
     frame = raw.assign(_sjsd=pair_sjsd(raw))
     groups = [(b, frame[frame.bias_type == b]) for b in pd.unique(frame.bias_type)]
-    rows = [_sjsd_row(name, part, seed) for name, part in groups]
+    rows = [_sjsd_row(name, part) for name, part in groups]
     for r, p in zip(rows, holm([r["p_value"] for r in rows]), strict=True):
         r["p_holm"] = p
-    rows.append(_sjsd_row("all", frame, seed))
+    rows.append(_sjsd_row("all", frame))
     for direction in ("stereo", "antistereo"):
-        rows.append(_sjsd_row(direction, frame[frame.direction == direction], seed))
+        rows.append(_sjsd_row(direction, frame[frame.direction == direction]))
     return pd.DataFrame(rows)
 
 
-def _sjsd_row(name: str, part: pd.DataFrame, seed: int) -> dict:
-    values = part["_sjsd"].to_numpy(dtype=float)
-    est = cluster_mean(values, np.arange(len(values)), reference=0.0, seed=seed)
-    return {"group": name, "metric": "s_jsd", "value": est.value, "ci_low": est.ci_low,
-            "ci_high": est.ci_high, "n": est.n, "p_value": est.p_value,
-            "p_holm": float("nan")}  # fmt: skip
+def _sjsd_row(name: str, part: pd.DataFrame) -> dict:
+    x = part["_sjsd"].to_numpy(dtype=float)
+    x = x[np.isfinite(x)]
+    value = float(x.mean()) if len(x) else float("nan")
+    low = high = p = float("nan")  # fewer than 2 pairs, or no spread: no interval, no test
+    if len(x) > 1 and np.ptp(x) > 0:
+        test = sps.ttest_1samp(x, 0.0)
+        low, high = test.confidence_interval(CONFIDENCE)
+        p = float(test.pvalue)
+    return {"group": name, "metric": "s_jsd", "value": value, "ci_low": float(low),
+            "ci_high": float(high), "n": len(x), "p_value": p, "p_holm": float("nan")}  # fmt: skip
 
 
 def outcomes(more: pd.Series, less: pd.Series) -> pd.Series:

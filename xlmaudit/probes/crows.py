@@ -250,10 +250,11 @@ class CrowsPairs(ProbeKind):
                   "the one-hot gold token and the model's distribution at the mask, a function "
                   "of P(gold) alone; per pair the mean over shared tokens of distance(sent_more) "
                   "- distance(sent_less); value: mean over pairs (a pair with no shared token "
-                  "left out); interval: percentile bootstrap over pairs, p-value: its two-sided "
-                  "inversion against 0, p_holm: Holm across bias types. With this estimator "
-                  "pct_sent_more is the authors' binarized B.S_JSD (sentence score: minus the "
-                  "summed distances; equal sums count as not preferring sent_more)",
+                  "left out); interval: 95% one-sample t interval over pairs, p-value: two-sided "
+                  "one-sample t-test against 0 (scipy ttest_1samp; the authors print a "
+                  "bootstrapped standard error), p_holm: Holm across bias types. With this "
+                  "estimator pct_sent_more is the authors' binarized B.S_JSD (sentence score: "
+                  "minus the summed distances; equal sums count as not preferring sent_more)",
                   reference=0.0, contrast="{a} minus {b} sentence (JS distance)",
                   above="fits the {b} sentence better: S_JSD {value} {interval}",
                   below="fits the {a} sentence better: S_JSD {value} {interval}"),
@@ -304,7 +305,7 @@ class CrowsPairs(ProbeKind):
         scored = raw if excluded is None else raw[~excluded]
         rows = m.summarize_pairs(scored, seed=seed)
         if probe.options["estimator"] == "sjsd":  # the authors' S_JSD beside B.S_JSD
-            rows = pd.concat([rows, m.summarize_sjsd(scored, seed=seed)], ignore_index=True)
+            rows = pd.concat([rows, m.summarize_sjsd(scored)], ignore_index=True)
         level = rows["group"].map({"all": "overall", "stereo": "direction",
                                    "antistereo": "direction"}).fillna("category")  # fmt: skip
         rows = rows.assign(level=level, estimator=probe.options["estimator"])
