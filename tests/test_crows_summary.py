@@ -119,7 +119,7 @@ def test_full_crows_file_with_every_estimator_on_a_fake_scorer():
     pairs = load_crows_pairs(DATA / "crows_pairs" / "crows_pairs_anonymized.csv")
     scorer = FakeScorer({"black": -1.0}, default=-5.0)
     raw = score_pairs(pairs, scorer)
-    assert len(raw) == 5 * 1508
+    assert len(raw) == 6 * 1508  # every estimator, sjsd the sixth
     assert list(raw.columns[:7]) == [
         "item_id",
         "pair_id",
@@ -132,6 +132,8 @@ def test_full_crows_file_with_every_estimator_on_a_fake_scorer():
     nangia = raw[raw.estimator == "nangia2020"]
     # a context-free scorer gives shared tokens equal scores: every nangia2020 pair is a tie
     assert (nangia.outcome == "tie").all()
+    # sjsd scores the same shared tokens: equal distance sums, every pair a tie too
+    assert (raw[raw.estimator == "sjsd"].outcome == "tie").all()
     meade = raw[raw.estimator == "meade2022"].set_index("pair_id")
     # "black" is the only piece scored above the default: meade2022 prefers sent_more when
     # "black" is among sent_more's modified words only, and sees a tie (or a skip) when neither

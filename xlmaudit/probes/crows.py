@@ -1,9 +1,10 @@
 """Probe kind ``crows-pairs``: CrowS-Pairs scored by one estimator (see xlmaudit.metrics.crows).
 
-YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l2r), ``dataset``
-(optional: ``crows-pairs``, the default, or one of the French / revised-English files of Névéol
-et al. 2022, ``MULTILINGUAL``), ``data`` (optional path to the data set's file; default: found
-under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types`` (optional list to keep).
+YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l2r | sjsd),
+``dataset`` (optional: ``crows-pairs``, the default, or one of the French / revised-English files
+of Névéol et al. 2022, ``MULTILINGUAL``), ``data`` (optional path to the data set's file;
+default: found under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types``
+(optional list to keep).
 Raw rows: one per pair, with ``pair_id`` (the CSV's first column: an int for the original data,
 a string such as ``"LA12"`` for the multilingual files, shared by their languages),
 ``bias_type``, ``direction``, ``estimator``, ``sent_more_score``, ``sent_less_score``,
@@ -118,7 +119,10 @@ def pair_requests(
                     "asymmetric": n_more != n_less, "n_scored_more": 0, "n_scored_less": 0,
                     "n_special_dropped": 0}  # fmt: skip
     enc_more, enc_less = tokenize(scorer, item.sent_more), tokenize(scorer, item.sent_less)
-    stereo = item.direction == "stereo"  # the references align (sent1, sent2) in this order
+    # metric.py aligns (sent1, sent2): sent_more first for stereo rows only; S_JSD's main.py
+    # always aligns (sent_more, sent_less). Where difflib finds the same span both ways (the
+    # usual case) sjsd asks nangia2020's requests, so a run scores them once.
+    stereo = item.direction == "stereo" or estimator == "sjsd"
     first, second = (enc_more, enc_less) if stereo else (enc_less, enc_more)
     spans = m.align(first.ids, second.ids)
     if not stereo:
@@ -237,6 +241,24 @@ class CrowsPairs(ProbeKind):
                   above="prefers the {a} sentence in {value} of pairs {interval}",
                   below="prefers the {b} sentence ({a} wins {value} of pairs {interval})",
                   unit="percent", count="n_more"),
+        MetricDoc("s_jsd",
+                  "mean S_JSD: Jensen-Shannon distance of the {a} minus the {b} sentence, per "
+                  "shared token (base 2, -1 to 1; 0 = no preference; published tables print it "
+                  "x 10^3)",
+                  "estimator sjsd (Steinborn et al. 2022): each token shared by both sentences "
+                  "(difflib over token ids, first and last dropped) masked in turn; per token "
+                  "the Jensen-Shannon distance (base 2, square root of the divergence) between "
+                  "the one-hot gold token and the model's distribution at the mask, a function "
+                  "of P(gold) alone; per pair the mean over shared tokens of distance(sent_more) "
+                  "- distance(sent_less); value: mean over pairs (a pair with no shared token "
+                  "left out); interval: 95% one-sample t interval over pairs, p-value: two-sided "
+                  "one-sample t-test against 0 (scipy ttest_1samp; the authors print a "
+                  "bootstrapped standard error), p_holm: Holm across bias types. With this "
+                  "estimator pct_sent_more is the authors' binarized B.S_JSD (sentence score: "
+                  "minus the summed distances; equal sums count as not preferring sent_more)",
+                  reference=0.0, contrast="{a} minus {b} sentence (JS distance)",
+                  above="fits the {b} sentence better: S_JSD {value} {interval}",
+                  below="fits the {a} sentence better: S_JSD {value} {interval}"),
     )  # fmt: skip
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
@@ -285,7 +307,10 @@ class CrowsPairs(ProbeKind):
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
         excluded = raw["excluded"].fillna("").ne("") if "excluded" in raw else None
-        rows = m.summarize_pairs(raw if excluded is None else raw[~excluded], seed=seed)
+        scored = raw if excluded is None else raw[~excluded]
+        rows = m.summarize_pairs(scored, seed=seed)
+        if probe.options["estimator"] == "sjsd":  # the authors' S_JSD beside B.S_JSD
+            rows = pd.concat([rows, m.summarize_sjsd(scored)], ignore_index=True)
         level = rows["group"].map({"all": "overall", "stereo": "direction",
                                    "antistereo": "direction"}).fillna("category")  # fmt: skip
         rows = rows.assign(level=level, estimator=probe.options["estimator"])
