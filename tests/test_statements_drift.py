@@ -164,11 +164,16 @@ def _close(printed: str, true: float) -> bool:
     return abs(float(printed) - true) <= 0.5 * 10 ** -_places(printed) + 1e-9
 
 
-def _round_trips(text: str, r) -> int:
+INTERVAL = ("ci_low", "ci_high")
+ADJUSTED = ("ci_low_adjusted", "ci_high_adjusted")  # the decision rule's interval (issue 24)
+
+
+def _round_trips(text: str, r, interval: tuple[str, str] = INTERVAL) -> int:
     """Check each ``x [a, b]`` of ``text`` against the findings row ``r``: the value and its
-    interval, or the distance from the no-bias value and its (flipped) interval; one precision."""
+    ``interval`` (the 95% one, or the multiplicity-adjusted one), or the distance from the no-bias
+    value and its (flipped) interval; one precision."""
     k = scale(str(r["unit"] or ""))
-    v, lo, hi = (float(r[c]) * k for c in ("value", "ci_low", "ci_high"))
+    v, lo, hi = (float(r[c]) * k for c in ("value", *interval))
     ref = float(r["reference"]) * k if r["reference"] is not None else 0.0
     found = 0
     for m in TRIPLE.finditer(text):
@@ -208,7 +213,7 @@ def test_every_sentence_number_round_trips_to_its_summary_row(runs):
 @pytest.mark.slow
 def test_every_summary_number_round_trips_to_its_findings_row(runs):
     """The summary's sentences (issue 24): each ``x [a, b]`` they print is the estimate of the
-    findings row the sentence cites, in order."""
+    findings row the sentence cites, in order, with the decision rule's (adjusted) interval."""
     from xlmaudit.report.findings import findings
     from xlmaudit.report.load import load_run
     from xlmaudit.report.summary_text import run_summaries
@@ -223,6 +228,7 @@ def test_every_summary_number_round_trips_to_its_findings_row(runs):
                 triples = list(TRIPLE.finditer(sentence.text))
                 assert len(triples) == len(sentence.rows), sentence.text
                 for m, idx in zip(triples, sentence.rows, strict=True):
-                    assert _round_trips(m.group(0), table.loc[idx]) == 1, sentence.text
+                    row = table.loc[idx]
+                    assert _round_trips(m.group(0), row, ADJUSTED) == 1, sentence.text
                     quoted += 1
     assert quoted > 10
