@@ -26,7 +26,8 @@ from xlmaudit.datasets.seegull_files import FILE_NAME
 from xlmaudit.errors import InputError
 
 STEREO_COLUMNS = ("identity", "attribute", "non_stereotype", "stereotype", "unsure",
-                  "mean_offensive_score", "translated_identity", "translated_attribute_list")  # fmt: skip
+                  "mean_offensive_score", "translated_identity",
+                  "translated_attribute_list")  # fmt: skip
 OFFENSE_COLUMNS = ("Attribute", "Not Offensive (NO)", "Slightly Offensive (o1)",
                    "Somewhat Offensive (O2)", "Moderately Offensive (O3)",
                    "Extremely Offensive (O4)", "Unsure(U)", "mean_offensive_score",
@@ -181,8 +182,11 @@ def _tuple(path: Path, line: int, row: dict[str, str], pair: SeegullPair) -> Tup
     raw = row["mean_offensive_score"]
     if line in BLANK_SCORE.get(path.name, ()) and not raw.strip():
         score = pair.offensiveness.get(attribute, math.nan)
-        how = f"recomputed from the offensiveness file: {score:.4f}" if score == score else (
-            "left missing (the attribute is not in the offensiveness file)")
+        how = (
+            f"recomputed from the offensiveness file: {score:.4f}"
+            if score == score
+            else "left missing (the attribute is not in the offensiveness file)"
+        )
         pair.repaired.append(Flagged(where, line, f"blank mean_offensive_score {how}"))
     else:
         score = _score(path, line, raw)
