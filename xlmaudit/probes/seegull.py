@@ -214,18 +214,22 @@ class SeegullCloze(ProbeKind):
         return seegull_summary(raw, seed=seed)
 
 
-def file_name(probe: ProbeSpec) -> str:
-    """The probe's file name (``French (fr) in France.csv``) among the registered SeeGULL files."""
+def file_name(probe: ProbeSpec, folder: Path | None) -> str:
+    """The probe's file name (``French (fr) in France.csv``): among the files of the ``data``
+    folder's ``stereotypes/`` when the probe names one, else among the registered SeeGULL files."""
     from xlmaudit.datasets.seegull_files import SEEGULL_FILES
 
     code = FILE_CODES.get(str(probe.language), str(probe.language))
     wanted = f"({code}) in {probe.options['country']}.csv"
-    names = sorted({p.split("/")[1] for p, *_ in SEEGULL_FILES})
+    if folder is not None:
+        names = sorted(p.name for p in (folder / "stereotypes").glob("*.csv"))
+    else:
+        names = sorted({p.split("/")[1] for p, *_ in SEEGULL_FILES})
     found = [n for n in names if n.endswith(wanted)]
     if not found:
         raise probe.at("country").error(
-            f"probe {probe.id!r}: SeeGULL has no file for language {probe.language!r} and country "
-            f"{probe.options['country']!r} (files: {', '.join(names)})"
+            f"probe {probe.id!r}: no SeeGULL file for language {probe.language!r} and country "
+            f"{probe.options['country']!r} (files: {', '.join(names) or 'none'})"
         )
     return found[0]
 
@@ -235,7 +239,8 @@ def load_pair(probe: ProbeSpec, ctx: RunContext) -> sg.SeegullPair:
     from xlmaudit.datasets import resolve_data_file
     from xlmaudit.datasets.seegull_files import source_name
 
-    name, folder = file_name(probe), option_path(probe)
+    folder = option_path(probe)
+    name = file_name(probe, folder)
     paths: dict[str, Path] = {}
     for part in ("stereotypes", "offensiveness"):
         source = source_name(f"{part}/{name}")
