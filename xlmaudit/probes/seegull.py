@@ -107,7 +107,8 @@ def choose_controls(pair: sg.SeegullPair, identity: str, attribute: str, k: int)
 
 
 def build_items(probe: ProbeSpec, pair: sg.SeegullPair) -> list[ClozeItem]:
-    """Tuples x frames (tuple-major), then one unusable item per rejected data row."""
+    """Tuples x frames (tuple-major), then one unusable item per rejected stereotype row (a
+    rejected offensiveness row only leaves its attribute unrated: recorded in ``meta.json``)."""
     k = int(probe.options.get("controls", 3))
     frames = list(probe.options["frames"])
     items = []
@@ -118,7 +119,8 @@ def build_items(probe: ProbeSpec, pair: sg.SeegullPair) -> list[ClozeItem]:
             digest = hashlib.sha1(key.encode()).hexdigest()[:8]
             items.append(ClozeItem(f"f{i}:L{t.line}-{digest}", f"f{i}", frame, t.line, t.identity,
                                    t.attribute, t.stereotype, t.offensive, controls))  # fmt: skip
-    for f in pair.rejected:
+    stereotypes = f"{pair.files['stereotypes']}:"
+    for f in (f for f in pair.rejected if f.where.startswith(stereotypes)):
         items.append(ClozeItem(f"excluded:{f.where}", "", "", f.line, "", "", 0, float("nan"),
                                usable=False, problem=f"{f.where}: {f.reason}"))  # fmt: skip
     return items
