@@ -124,3 +124,13 @@ def test_a_clean_small_file_loads(tmp_path):
     assert (t.identity, t.attribute, t.stereotype, t.offensive) == ("Afghans", "taliban", 2,
                                                                     3.666666667)  # fmt: skip
     assert loaded.rejected == loaded.repaired == []
+
+
+def test_every_registered_file_is_the_copy_in_the_data_folder():
+    from xlmaudit.datasets.fetch import file_digests
+
+    for name, src in SOURCES.items():
+        if name.startswith("seegull-"):
+            got = file_digests(DATA.parent / src.relpath)
+            assert (got["sha256"], got["git_blob"]) == (src.sha256, src.git_blob), name
+            assert (DATA.parent / src.relpath).stat().st_size == src.n_bytes

@@ -157,7 +157,7 @@ def item_row(item: ClozeItem, responses: list) -> dict[str, Any]:
     row.update(
         logprob=float(scores[0].logprob), prior_logprob=float(scores[1].logprob),
         ilp_identity=ilp[0], ilp_controls=control, association=ilp[0] - control,
-        n_pieces=scores[0].n_pieces,
+        n_pieces=scores[0].n_pieces, flag=scores[0].flag,  # flagged: NaN, left out of means
     )  # fmt: skip
     return row
 
