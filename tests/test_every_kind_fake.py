@@ -51,6 +51,7 @@ CASES: dict[str, Case] = {
     "increased_log_prob": Case("occupations.yaml", "kurita"),
     "occupation_form": Case("gender-occupation-fr.yaml", "forms"),
     "seat": Case("seat.yaml", "mean"),
+    "seegull_cloze": Case("seegull.yaml", "fr-france"),
     "stereoset": Case("stereoset.yaml", "nadeem2021"),
     "target_preference": Case("occupations.yaml", "pronoun"),
     "winobias": Case("winobias.yaml", "cloze"),

@@ -458,3 +458,19 @@ for _name, _file, _sha, _blob, _size in _BEC_PRO_FILES:
         license="CC BY 4.0",
         citation="Bartl, Nissim, Gatt 2020, GeBNLP, arXiv:2010.14534",
     )
+
+# SeeGULL Multilingual (Bhutani et al. 2024; issue 25): 23 stereotype + 23 offensiveness CSVs.
+from xlmaudit.datasets.seegull_files import SEEGULL_COMMIT, SEEGULL_FILES, source_name  # noqa: E402
+
+for _file, _sha, _blob, _size in SEEGULL_FILES:
+    SOURCES[source_name(_file)] = DataSource(
+        name=source_name(_file),
+        relpath=f"seegull_multilingual/{_file}",
+        url=f"https://raw.githubusercontent.com/google-research-datasets/SeeGULL-Multilingual/"
+        f"{SEEGULL_COMMIT}/dataset/{_file.replace(' ', '%20')}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="CC BY 4.0",
+        citation="Bhutani et al. 2024, ACL, https://aclanthology.org/2024.acl-short.75",
+    )
