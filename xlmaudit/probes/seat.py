@@ -11,6 +11,14 @@ YAML keys (all optional):
   default) or ``first`` (sent-bias: the first word piece, text fed without specials).
 - ``layer``: hidden layer (default -1, the last; 0 = embeddings).
 - ``n_samples`` (default 100,000) and ``parametric`` (also report the normal-fit p).
+- ``weathub``: WEATHub variants (``human``, ``gt``, ``all``, ``new``, ``india``; Mukherjee et al.
+  2023) instead of ``tests``: every test of the probe's language in each variant, read from
+  ``weathub/data/<lang>_<variant>/`` under the data directory (GPL-3.0, never shipped; loader and
+  bad-row policy: :mod:`xlmaudit.datasets.weathub`). Tests are named ``<variant>-<test>`` and
+  grouped by variant (the ``domain``, so the mean |d| is per variant and overall). The dropped
+  examples (known "nan" rows, repeats) stay in raw with ``excluded`` (the reason) and
+  ``source_line`` (``file:line``; every WEATHub row has one), are counted in ``n_excluded`` and
+  listed in ``meta.json`` under ``data.weathub-<folder>-<test>``.
 
 ``--limit N`` keeps every test (and so every domain) and cuts each test to the first N examples of
 each of its four sets (X, Y, A, B; X and Y stay equal in size): a test is one item, and keeping
@@ -34,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from xlmaudit.datasets.seat import DOMAINS, SETS, SeatTest, domain_of, load_seat_test, seat_test
+from xlmaudit.datasets.weathub import VARIANTS, Dropped, WeathubTest, folder, tests_of
 from xlmaudit.metrics import seat as m
 from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.shared import option_path
@@ -84,14 +93,16 @@ class SeatItem:
     id: str
     test: SeatTest
     domain: str
+    lines: dict[str, tuple[str, ...]] | None = None  # per set, file:line of each example
+    dropped: tuple[Dropped, ...] = ()  # examples left out (WEATHub), kept in raw as excluded
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(set, category, sentence) in request order: targ1, targ2, attr1, attr2."""
         return [(k, s.category, ex) for k, s in self.test.sets().items() for ex in s.examples]
 
 
-def _item(test: SeatTest) -> SeatItem:
-    item = SeatItem("", test, domain_of(test.name))
+def _item(test: SeatTest, domain: str | None = None, **extra) -> SeatItem:  # noqa: ANN003
+    item = SeatItem("", test, domain_of(test.name) if domain is None else domain, **extra)
     text = "\n".join(f"{k}\t{c}\t{e}" for k, c, e in item.rows())
     item.id = f"{test.name}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
     return item
@@ -124,6 +135,7 @@ class Seat(ProbeKind):
         "layer": int,
         "n_samples": int,
         "parametric": bool,
+        "weathub": list,
     }
     choices = {"pooling": ("mean", "first")}
     main_metric = "effect_size"
@@ -132,12 +144,12 @@ class Seat(ProbeKind):
     pairing = "score"
     limits_within_items = True  # --limit N: the first N examples of each set of every test
     summary_columns = ("p_holm", "p_two_sided", "p_two_sided_holm", "domain",
-                       *SET_COLUMNS.values())  # fmt: skip
+                       *SET_COLUMNS.values(), "n_excluded")  # fmt: skip
 
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         """|d| per test (the item), grouped by bias-bench domain: compare's mean is the
         aggregate."""
-        return "abs_effect_size", m.item_effect_sizes(raw)
+        return "abs_effect_size", m.item_effect_sizes(scored(raw))
 
     def validate(self, probe: ProbeSpec) -> None:
         super().validate(probe)
@@ -148,8 +160,12 @@ class Seat(ProbeKind):
                 raise probe.at("tests").error(f"tests[{i}] must be a test name, got {name!r}")
         for name, node in probe.options.get("inline", {}).items():
             seat_test(node, str(name), str(probe.at("inline")))
+        if "weathub" in probe.options:
+            _validate_weathub(probe)
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
+        if "weathub" in probe.options:
+            return weathub_items(probe, ctx)
         inline = probe.options.get("inline", {})
         names = probe.options.get("tests", () if inline else BIAS_BENCH_TESTS)
         items = []
@@ -193,7 +209,61 @@ class Seat(ProbeKind):
             parametric=probe.options.get("parametric", False),
             seed=seed,
         ).assign(pooling=probe.options.get("pooling", "mean"), layer=probe.options.get("layer", -1))
-        return with_set_names(out, raw)
+        out = with_set_names(out, raw)
+        return out if "excluded" not in raw else with_n_excluded(out, raw)
+
+
+def _validate_weathub(probe: ProbeSpec) -> None:
+    at = probe.at("weathub")
+    if {"tests", "inline", "data"} & set(probe.options):
+        raise at.error("weathub replaces tests, inline and data; give only one of them")
+    variants = probe.options["weathub"]
+    if not variants:
+        raise at.error("weathub: name at least one variant")
+    for v in variants:
+        if v not in VARIANTS:
+            raise at.error(f"weathub variant {v!r} not one of {', '.join(VARIANTS)}")
+        if not tests_of(probe.language, v):
+            raise at.error(f"WEATHub has no folder {folder(probe.language, v)} "
+                           f"(language {probe.language!r}, variant {v!r})")  # fmt: skip
+
+
+def weathub_items(probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
+    """One item per WEATHub test of the probe's language in each variant; every file's dropped
+    examples go into ``meta.json`` (``data.<source>``) and one notice line on stderr."""
+    import sys
+
+    from xlmaudit.datasets import resolve_data_file
+    from xlmaudit.datasets.weathub import load_weathub_test
+
+    items, n_dropped = [], 0
+    for variant in probe.options["weathub"]:
+        for name in tests_of(probe.language, variant):
+            source = f"weathub-{folder(probe.language, variant)}-{name}"
+            path = resolve_data_file(source, data_dir=ctx.data_dir)
+            ctx.record_data(source, path)
+            loaded = load_weathub_test(path, probe.language, variant)
+            _record_weathub(ctx.data_status.setdefault(source, {}), loaded)
+            n_dropped += len(loaded.dropped)
+            items.append(_weathub_item(loaded, ctx))
+    if n_dropped:
+        print(f"{probe.id} ({probe.language}): {n_dropped} WEATHub example(s) dropped (known "
+              "'nan' rows, repeats within a set), counted in n_excluded and listed with "
+              "file:line in meta.json", file=sys.stderr)  # fmt: skip
+    return items
+
+
+def _record_weathub(status: dict, loaded: WeathubTest) -> None:
+    status["n_kept"] = sum(len(w.examples) for w in loaded.test.sets().values())
+    status["n_excluded"] = len(loaded.dropped)
+    status["excluded"] = [f"{d.where}: {d.set} {d.word!r}: {d.reason}" for d in loaded.dropped]
+    status["kept_with_note"] = list(loaded.notes)
+
+
+def _weathub_item(loaded: WeathubTest, ctx: RunContext) -> SeatItem:
+    test = _limited(loaded.test, ctx)
+    lines = {k: loaded.lines[k][: len(w.examples)] for k, w in test.sets().items()}
+    return _item(test, loaded.variant, lines=lines, dropped=loaded.dropped)
 
 
 def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
@@ -208,7 +278,7 @@ def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
     cos_lists: list[str | None] = [None] * len(rows)
     for j, i in enumerate(np.flatnonzero(is_target)):
         cos_lists[i] = json.dumps(cos[j].tolist())  # exact float64 round trip
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "item_id": item.id,
             "test": item.test.name,
@@ -221,6 +291,28 @@ def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
             "cos": cos_lists,
         }
     )
+    return frame if item.lines is None else _with_sources(frame, item)
+
+
+def _with_sources(frame: pd.DataFrame, item: SeatItem) -> pd.DataFrame:
+    """``source_line`` of every scored row, then the dropped examples as ``excluded`` rows."""
+    frame["source_line"] = [line for k in SETS for line in item.lines[k]]
+    frame["excluded"] = ""
+    if not item.dropped:
+        return frame
+    dropped = pd.DataFrame(
+        {
+            "item_id": item.id,
+            "test": item.test.name,
+            "domain": item.domain,
+            "set": [d.set for d in item.dropped],
+            "category": [d.category for d in item.dropped],
+            "sentence": [d.word for d in item.dropped],
+            "source_line": [d.where for d in item.dropped],
+            "excluded": [d.reason for d in item.dropped],
+        }
+    )
+    return pd.concat([frame, dropped], ignore_index=True)
 
 
 def with_set_names(summary: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
@@ -236,9 +328,27 @@ def with_set_names(summary: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_n_excluded(summary: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+    """``n_excluded``: the dropped examples (raw ``excluded`` rows) per test, and summed over the
+    tests of each aggregate row's domain (``overall``: all)."""
+    bad = raw["excluded"].fillna("").ne("")
+    per_test = raw[bad].groupby("test").size()
+    per_domain = raw[bad].groupby("domain").size()
+    counts = [per_test.get(g, 0) if metric == "effect_size" else
+              (int(bad.sum()) if g == "overall" else per_domain.get(g, 0))
+              for g, metric in zip(summary["group"], summary["metric"], strict=True)]  # fmt: skip
+    return summary.assign(n_excluded=[int(c) for c in counts])
+
+
+def scored(raw: pd.DataFrame) -> pd.DataFrame:
+    """The raw rows that were encoded (a dropped WEATHub example has ``excluded`` set)."""
+    return raw if "excluded" not in raw else raw[raw["excluded"].fillna("").eq("")]
+
+
 def weat_inputs(raw: pd.DataFrame) -> list[tuple[str, str, np.ndarray, int, int]]:
     """(test, domain, cos, n_x, n_a) per test of a raw frame, in the frame's order."""
     out = []
+    raw = scored(raw)
     for item_id in pd.unique(raw.item_id):
         part = raw[raw.item_id == item_id]
         targets = part[part.set.isin(SETS[:2])]
