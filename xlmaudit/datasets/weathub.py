@@ -159,8 +159,8 @@ def _checked(path: Path, key: str, lang: str, variant: str, placed: dict) -> Wea
                 if no not in known:
                     raise InputError(f"{path}:{no}: {k} example 'nan' (a pandas NaN written as "
                                      "text) is not a known bad row of SOURCE.md")  # fmt: skip
-                dropped.append(Dropped(k, category, word, where, "nan",
-                                       "the word 'nan' (a pandas NaN written as text)"))  # fmt: skip
+                why = "the word 'nan' (a pandas NaN written as text)"
+                dropped.append(Dropped(k, category, word, where, "nan", why))
             elif word in first:
                 dropped.append(Dropped(k, category, word, where, "duplicate",
                                        f"repeats line {first[word]} of the same set"))  # fmt: skip

@@ -1,7 +1,8 @@
 """SEAT / WEAT (Caliskan et al. 2017; May et al. 2019) as sent-bias `sentbias/weat.py` computes it.
 
-Notation: X, Y target sets (equal size n in SEAT files), A, B attribute sets; ``cos`` is the matrix of cosine
-similarities between the targets (rows, X then Y) and the attributes (columns, A then B).
+Notation: X, Y target sets (equal size n in SEAT files), A, B attribute sets; ``cos`` is the
+matrix of cosine similarities between the targets (rows, X then Y) and the attributes
+(columns, A then B).
 
 - ``s(w, A, B) = mean_a cos(w, a) - mean_b cos(w, b)``;
 - effect size ``d = (mean_X s - mean_Y s) / std_{X u Y} s`` with the sample std (ddof=1);

@@ -34,17 +34,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from xlmaudit.datasets.seat import DOMAINS, SETS, SeatTest, domain_of, load_seat_test, seat_test
+from xlmaudit.datasets.seat import (
+    DOMAINS,
+    SETS,
+    SeatTest,
+    WordSet,
+    domain_of,
+    load_seat_test,
+    seat_test,
+)
 from xlmaudit.datasets.weathub import VARIANTS, Dropped, WeathubTest, folder, tests_of
 from xlmaudit.metrics import seat as m
-from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.shared import option_path
 from xlmaudit.requests import HiddenStatesRequest
 
@@ -194,23 +202,43 @@ class Seat(ProbeKind):
         return resolve_data_file(f"seat-{name}", data_dir=ctx.data_dir)
 
     def requests(self, probe: ProbeSpec, items: list[SeatItem], scorer: Scorer):
-        return [[request_for(probe, s) for _, _, s in it.rows()] for it in items]
+        if all(it.lines is None for it in items):
+            return [[request_for(probe, s) for _, _, s in it.rows()] for it in items]
+        readable = [it if it.lines is None else _readable(it, scorer) for it in items]
+        return Asked([[request_for(probe, s) for _, _, s in it.rows()] for it in readable],
+                     readable)  # fmt: skip
 
     def raw_frame(
         self, probe: ProbeSpec, items: list[SeatItem], responses, notes: list
     ) -> pd.DataFrame:
+        items = [n if isinstance(n, SeatItem) else it for it, n in zip(items, notes, strict=True)]
         frames = [_test_rows(probe, it, rs) for it, rs in zip(items, responses, strict=True)]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        tests = weat_inputs(raw)
         out = m.summarize_tests(
-            weat_inputs(raw),
+            tests,
             n_samples=probe.options.get("n_samples", m.N_SAMPLES),
             parametric=probe.options.get("parametric", False),
             seed=seed,
-        ).assign(pooling=probe.options.get("pooling", "mean"), layer=probe.options.get("layer", -1))
+        )
+        out = pd.concat([out, _unmeasured(raw, {t[0] for t in tests})], ignore_index=True)
+        out = out.assign(pooling=probe.options.get("pooling", "mean"),
+                         layer=probe.options.get("layer", -1))  # fmt: skip
         out = with_set_names(out, raw)
         return out if "excluded" not in raw else with_n_excluded(out, raw)
+
+
+def _unmeasured(raw: pd.DataFrame, measured: set[str]) -> pd.DataFrame:
+    """A row with no value (n = 0) per test that lost a whole set to words the model cannot
+    read, so its language still shows, with its exclusions counted in n_excluded."""
+    lost = raw.drop_duplicates("test")
+    lost = lost[~lost["test"].isin(measured)]
+    nan = float("nan")
+    return pd.DataFrame([{"group": r.test, "metric": "effect_size", "value": nan, "ci_low": nan,
+                          "ci_high": nan, "n": 0, "p_value": nan, "domain": r.domain}
+                         for r in lost.itertuples()])  # fmt: skip
 
 
 def _validate_weathub(probe: ProbeSpec) -> None:
@@ -243,13 +271,14 @@ def weathub_items(probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
             path = resolve_data_file(source, data_dir=ctx.data_dir)
             ctx.record_data(source, path)
             loaded = load_weathub_test(path, probe.language, variant)
-            _record_weathub(ctx.data_status.setdefault(source, {}), loaded)
-            n_dropped += len(loaded.dropped)
+            status = ctx.data_status.setdefault(source, {})
+            n_dropped += 0 if "n_excluded" in status else len(loaded.dropped)  # once per file
+            _record_weathub(status, loaded)
             items.append(_weathub_item(loaded, ctx))
     if n_dropped:
-        print(f"{probe.id} ({probe.language}): {n_dropped} WEATHub example(s) dropped (known "
-              "'nan' rows, repeats within a set), counted in n_excluded and listed with "
-              "file:line in meta.json", file=sys.stderr)  # fmt: skip
+        print(f"weathub ({probe.language}): {n_dropped} example(s) dropped (known 'nan' rows, "
+              "repeats within a set), counted in n_excluded, listed with file:line in "
+              "meta.json", file=sys.stderr)  # fmt: skip
     return items
 
 
@@ -266,8 +295,34 @@ def _weathub_item(loaded: WeathubTest, ctx: RunContext) -> SeatItem:
     return _item(test, loaded.variant, lines=lines, dropped=loaded.dropped)
 
 
+UNREADABLE = "every piece of the word is unknown to the model (<unk> only): no encoding of it"
+
+
+def _readable(item: SeatItem, scorer: Scorer) -> SeatItem:
+    """``item`` without the words the model reads as <unk> only (no non-special piece), which
+    become dropped rows; a test left with an empty set keeps no word at all (it has no d)."""
+    keep = {k: [any(not s for s in scorer.tokenize(w).special) for w in ws.examples]
+            for k, ws in item.test.sets().items()}  # fmt: skip
+    if all(all(v) for v in keep.values()):
+        return item
+    emptied = not all(any(v) for v in keep.values())
+    sets, lines, dropped = {}, {}, list(item.dropped)
+    reason = UNREADABLE if not emptied else "a set of the test has no word the model reads"
+    for k, ws in item.test.sets().items():
+        rows = list(zip(ws.examples, item.lines[k], keep[k], strict=True))
+        ok = [(w, x) for w, x, f in rows if f and not emptied]
+        sets[k] = WordSet(ws.category, tuple(w for w, _ in ok))
+        lines[k] = tuple(x for _, x in ok)
+        dropped += [Dropped(k, ws.category, w, x, "unknown", reason)
+                    for w, x, f in rows if not f or emptied]  # fmt: skip
+    test = SeatTest(item.test.name, **sets)
+    return replace(item, test=test, lines=lines, dropped=tuple(dropped))
+
+
 def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
     rows = item.rows()
+    if not rows:
+        return _with_sources(pd.DataFrame(), item)
     vectors = np.stack([np.asarray(r.states, dtype=np.float64) for r in responses])
     sets = np.array([k for k, _, _ in rows])
     is_target = np.isin(sets, SETS[:2])
@@ -296,8 +351,7 @@ def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
 
 def _with_sources(frame: pd.DataFrame, item: SeatItem) -> pd.DataFrame:
     """``source_line`` of every scored row, then the dropped examples as ``excluded`` rows."""
-    frame["source_line"] = [line for k in SETS for line in item.lines[k]]
-    frame["excluded"] = ""
+    frame = frame.assign(source_line=[line for k in SETS for line in item.lines[k]], excluded="")
     if not item.dropped:
         return frame
     dropped = pd.DataFrame(
