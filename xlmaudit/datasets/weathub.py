@@ -77,13 +77,13 @@ def folder(lang: str, variant: str) -> str:
     return "en" if (lang, variant) == ("en", "human") else f"{lang}_{variant}"
 
 
-def test_order(name: str) -> tuple[int, str]:
+def weathub_order(name: str) -> tuple[int, str]:
     """weat1 < weat2 < ... < weat12 < weat12b (numeric, then the suffix)."""
     match = _TEST.fullmatch(name)
     return (int(match.group(1)), match.group(2)) if match else (10**6, name)
 
 
-def tests_of(lang: str, variant: str) -> list[str]:
+def weathub_tests(lang: str, variant: str) -> list[str]:
     """The test names of ``lang`` in ``variant``, from the pinned file list (none: empty)."""
     from xlmaudit.datasets.weathub_files import WEATHUB_FILES
 
@@ -91,7 +91,7 @@ def tests_of(lang: str, variant: str) -> list[str]:
     names = [k.split("/", 1)[1] for k in WEATHUB_FILES if k.split("/", 1)[0] == where]
     if where == "en":
         names = [n for n in names if n in TRANSLATED]
-    return sorted(names, key=test_order)
+    return sorted(names, key=weathub_order)
 
 
 def load_weathub_test(path: str | Path, lang: str, variant: str) -> WeathubTest:
@@ -180,8 +180,9 @@ def _overlaps(key: str, sets: dict[str, WordSet], lines: dict) -> tuple[str, ...
     """An example in both target sets or both attribute sets: kept, one note each."""
     notes = []
     for a, b in (("targ1", "targ2"), ("attr1", "attr2")):
-        both = set(sets[a].examples) & set(sets[b].examples)
-        for word in sorted(both):
-            where = lines[a][sets[a].examples.index(word)]
+        both = set(sets[b].examples)
+        for word, where in zip(sets[a].examples, lines[a], strict=True):
+            if word not in both:
+                continue
             notes.append(f"{where}: {word!r} is in both {a} and {b} (kept; it adds to both)")
     return tuple(notes)

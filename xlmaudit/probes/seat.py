@@ -50,7 +50,7 @@ from xlmaudit.datasets.seat import (
     load_seat_test,
     seat_test,
 )
-from xlmaudit.datasets.weathub import VARIANTS, Dropped, WeathubTest, folder, tests_of
+from xlmaudit.datasets.weathub import VARIANTS, Dropped, WeathubTest, folder, weathub_tests
 from xlmaudit.metrics import seat as m
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.shared import option_path
@@ -251,7 +251,7 @@ def _validate_weathub(probe: ProbeSpec) -> None:
     for v in variants:
         if v not in VARIANTS:
             raise at.error(f"weathub variant {v!r} not one of {', '.join(VARIANTS)}")
-        if not tests_of(probe.language, v):
+        if not weathub_tests(probe.language, v):
             raise at.error(f"WEATHub has no folder {folder(probe.language, v)} "
                            f"(language {probe.language!r}, variant {v!r})")  # fmt: skip
 
@@ -266,7 +266,7 @@ def weathub_items(probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
 
     items, n_dropped = [], 0
     for variant in probe.options["weathub"]:
-        for name in tests_of(probe.language, variant):
+        for name in weathub_tests(probe.language, variant):
             source = f"weathub-{folder(probe.language, variant)}-{name}"
             path = resolve_data_file(source, data_dir=ctx.data_dir)
             ctx.record_data(source, path)
