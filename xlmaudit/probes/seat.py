@@ -213,6 +213,7 @@ class Seat(ProbeKind):
     ) -> pd.DataFrame:
         items = [n if isinstance(n, SeatItem) else it for it, n in zip(items, notes, strict=True)]
         frames = [_test_rows(probe, it, rs) for it, rs in zip(items, responses, strict=True)]
+        _unreadable_notice(probe, items)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
@@ -223,22 +224,13 @@ class Seat(ProbeKind):
             parametric=probe.options.get("parametric", False),
             seed=seed,
         )
-        out = pd.concat([out, _unmeasured(raw, {t[0] for t in tests})], ignore_index=True)
+        if out.empty:  # every test lost a set to words the model cannot read (raw: excluded)
+            return pd.DataFrame(columns=["group", "metric", "value", "ci_low", "ci_high", "n",
+                                         "p_value"])  # fmt: skip
         out = out.assign(pooling=probe.options.get("pooling", "mean"),
                          layer=probe.options.get("layer", -1))  # fmt: skip
         out = with_set_names(out, raw)
         return out if "excluded" not in raw else with_n_excluded(out, raw)
-
-
-def _unmeasured(raw: pd.DataFrame, measured: set[str]) -> pd.DataFrame:
-    """A row with no value (n = 0) per test that lost a whole set to words the model cannot
-    read, so its language still shows, with its exclusions counted in n_excluded."""
-    lost = raw.drop_duplicates("test")
-    lost = lost[~lost["test"].isin(measured)]
-    nan = float("nan")
-    return pd.DataFrame([{"group": r.test, "metric": "effect_size", "value": nan, "ci_low": nan,
-                          "ci_high": nan, "n": 0, "p_value": nan, "domain": r.domain}
-                         for r in lost.itertuples()])  # fmt: skip
 
 
 def _validate_weathub(probe: ProbeSpec) -> None:
@@ -317,6 +309,18 @@ def _readable(item: SeatItem, scorer: Scorer) -> SeatItem:
                     for w, x, f in rows if not f or emptied]  # fmt: skip
     test = SeatTest(item.test.name, **sets)
     return replace(item, test=test, lines=lines, dropped=tuple(dropped))
+
+
+def _unreadable_notice(probe: ProbeSpec, items: list[SeatItem]) -> None:
+    """One stderr line when the model read some words as <unk> only (model-dependent drops)."""
+    import sys
+
+    n = sum(d.code == "unknown" for it in items for d in it.dropped)
+    lost = sum(1 for it in items if it.lines is not None and not it.rows())
+    if n:
+        print(f"{probe.id}: {n} word(s) the model reads as <unk> only excluded (raw: excluded, "
+              f"n_excluded); {lost} of {len(items)} test(s) left without a set, so without a d",
+              file=sys.stderr)  # fmt: skip
 
 
 def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
