@@ -84,7 +84,9 @@ def test_unknown_languages_are_skipped_with_a_note_and_drops_are_recorded(run):
     ]
     raw = pd.read_parquet(out / "raw" / "weathub.parquet")
     de_raw = raw[(raw.probe == "de-mean") & (raw.test == "human-weat6")]
-    assert de_raw.set_index("source_line").loc["de_human/weat6.json:50", "excluded"].startswith(
-        "repeats line 49"
+    assert (
+        de_raw.set_index("source_line")
+        .loc["de_human/weat6.json:50", "excluded"]
+        .startswith("repeats line 49")
     )
     assert de_raw[de_raw.excluded == ""].association.notna().sum() == 4  # X and Y, 2 each
