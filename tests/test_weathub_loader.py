@@ -17,7 +17,8 @@ from xlmaudit.datasets.weathub import KNOWN_NAN, load_weathub_test, weathub_test
 from xlmaudit.datasets.weathub_files import MANIFEST_SHA256, WEATHUB_FILES
 from xlmaudit.errors import InputError
 from xlmaudit.probes import RunContext
-from xlmaudit.probes.seat import Seat, _weathub_item
+from xlmaudit.probes.seat import Seat
+from xlmaudit.probes.seat_weathub import weathub_item
 from xlmaudit.responses import Encoding, HiddenStates
 from xlmaudit.suites import load_suite, resolve_suite
 
@@ -180,7 +181,7 @@ def test_a_tiny_test_s_weat_effect_size_by_hand(tmp_path):
     # sum_Xi >= 1 in 2 ({1, 0} twice): p = 1/3.
     sets = _sets(targ2=("Y", ["y1", "y2", "y1"]), attr1=("A", ["a", "z"]))
     loaded = load_weathub_test(_write(tmp_path / "de_human" / "weat6.json", sets), "de", "human")
-    item = _weathub_item(loaded, RunContext())
+    item = weathub_item(loaded, RunContext())
     scorer = _Vectors({"x1": (1, 0), "x2": (1, 1), "y1": (0, 1), "y2": (2, 2), "a": (1, 0),
                        "b": (0, 1)})  # fmt: skip
     probe = next(p for p in load_suite(resolve_suite("weathub")).probes if p.id == "de-first")

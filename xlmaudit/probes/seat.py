@@ -32,27 +32,24 @@ recomputed from raw alone (``weat_inputs``), also from ``raw/<suite>.parquet``.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from xlmaudit.datasets.seat import (
-    DOMAINS,
-    SETS,
-    SeatTest,
-    WordSet,
-    domain_of,
-    load_seat_test,
-    seat_test,
-)
-from xlmaudit.datasets.weathub import VARIANTS, Dropped, WeathubTest, folder, weathub_tests
+from xlmaudit.datasets.seat import DOMAINS, SETS, load_seat_test, seat_test
 from xlmaudit.metrics import seat as m
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.seat_items import SeatItem, limited, make_item
+from xlmaudit.probes.seat_weathub import (
+    readable,
+    unreadable_notice,
+    validate_weathub,
+    weathub_items,
+    with_sources,
+)
 from xlmaudit.probes.shared import option_path
 from xlmaudit.requests import HiddenStatesRequest
 
@@ -92,33 +89,6 @@ SEAT_DOCS: tuple[MetricDoc, ...] = (
               "absolute SEAT effect size per test, paired by test across two runs by "
               "`xlmaudit compare` (their mean over shared tests is the bias-bench aggregate)"),
 )  # fmt: skip
-
-
-@dataclass
-class SeatItem:
-    """One SEAT test; ``id`` is ``<name>-<hash of its content>``."""
-
-    id: str
-    test: SeatTest
-    domain: str
-    lines: dict[str, tuple[str, ...]] | None = None  # per set, file:line of each example
-    dropped: tuple[Dropped, ...] = ()  # examples left out (WEATHub), kept in raw as excluded
-
-    def rows(self) -> list[tuple[str, str, str]]:
-        """(set, category, sentence) in request order: targ1, targ2, attr1, attr2."""
-        return [(k, s.category, ex) for k, s in self.test.sets().items() for ex in s.examples]
-
-
-def _item(test: SeatTest, domain: str | None = None, **extra) -> SeatItem:  # noqa: ANN003
-    item = SeatItem("", test, domain_of(test.name) if domain is None else domain, **extra)
-    text = "\n".join(f"{k}\t{c}\t{e}" for k, c, e in item.rows())
-    item.id = f"{test.name}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
-    return item
-
-
-def _limited(test: SeatTest, ctx: RunContext) -> SeatTest:
-    """``test`` cut to ``ctx.limit`` examples per set (``--limit``), else unchanged."""
-    return test if ctx.limit is None else test.head(ctx.limit)
 
 
 def request_for(probe: ProbeSpec, sentence: str) -> HiddenStatesRequest:
@@ -169,7 +139,7 @@ class Seat(ProbeKind):
         for name, node in probe.options.get("inline", {}).items():
             seat_test(node, str(name), str(probe.at("inline")))
         if "weathub" in probe.options:
-            _validate_weathub(probe)
+            validate_weathub(probe)
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
         if "weathub" in probe.options:
@@ -180,10 +150,10 @@ class Seat(ProbeKind):
         for name in names:
             path = self._path(probe, ctx, name)
             ctx.record_data(f"seat/{name}", path)
-            items.append(_item(_limited(load_seat_test(path), ctx)))
+            items.append(make_item(limited(load_seat_test(path), ctx)))
         for name, node in inline.items():
             test = seat_test(node, str(name), str(probe.at("inline")))
-            items.append(_item(_limited(test, ctx)))
+            items.append(make_item(limited(test, ctx)))
         return items
 
     @staticmethod
@@ -204,16 +174,15 @@ class Seat(ProbeKind):
     def requests(self, probe: ProbeSpec, items: list[SeatItem], scorer: Scorer):
         if all(it.lines is None for it in items):
             return [[request_for(probe, s) for _, _, s in it.rows()] for it in items]
-        readable = [it if it.lines is None else _readable(it, scorer) for it in items]
-        return Asked([[request_for(probe, s) for _, _, s in it.rows()] for it in readable],
-                     readable)  # fmt: skip
+        kept = [it if it.lines is None else readable(it, scorer) for it in items]
+        return Asked([[request_for(probe, s) for _, _, s in it.rows()] for it in kept], kept)
 
     def raw_frame(
         self, probe: ProbeSpec, items: list[SeatItem], responses, notes: list
     ) -> pd.DataFrame:
         items = [n if isinstance(n, SeatItem) else it for it, n in zip(items, notes, strict=True)]
         frames = [_test_rows(probe, it, rs) for it, rs in zip(items, responses, strict=True)]
-        _unreadable_notice(probe, items)
+        unreadable_notice(probe, items)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
@@ -233,100 +202,10 @@ class Seat(ProbeKind):
         return out if "excluded" not in raw else with_n_excluded(out, raw)
 
 
-def _validate_weathub(probe: ProbeSpec) -> None:
-    at = probe.at("weathub")
-    if {"tests", "inline", "data"} & set(probe.options):
-        raise at.error("weathub replaces tests, inline and data; give only one of them")
-    variants = probe.options["weathub"]
-    if not variants:
-        raise at.error("weathub: name at least one variant")
-    for v in variants:
-        if v not in VARIANTS:
-            raise at.error(f"weathub variant {v!r} not one of {', '.join(VARIANTS)}")
-        if not weathub_tests(probe.language, v):
-            raise at.error(f"WEATHub has no folder {folder(probe.language, v)} "
-                           f"(language {probe.language!r}, variant {v!r})")  # fmt: skip
-
-
-def weathub_items(probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
-    """One item per WEATHub test of the probe's language in each variant; every file's dropped
-    examples go into ``meta.json`` (``data.<source>``) and one notice line on stderr."""
-    import sys
-
-    from xlmaudit.datasets import resolve_data_file
-    from xlmaudit.datasets.weathub import load_weathub_test
-
-    items, n_dropped = [], 0
-    for variant in probe.options["weathub"]:
-        for name in weathub_tests(probe.language, variant):
-            source = f"weathub-{folder(probe.language, variant)}-{name}"
-            path = resolve_data_file(source, data_dir=ctx.data_dir)
-            ctx.record_data(source, path)
-            loaded = load_weathub_test(path, probe.language, variant)
-            status = ctx.data_status.setdefault(source, {})
-            n_dropped += 0 if "n_excluded" in status else len(loaded.dropped)  # once per file
-            _record_weathub(status, loaded)
-            items.append(_weathub_item(loaded, ctx))
-    if n_dropped:
-        print(f"weathub ({probe.language}): {n_dropped} example(s) dropped (known 'nan' rows, "
-              "repeats within a set), counted in n_excluded, listed with file:line in "
-              "meta.json", file=sys.stderr)  # fmt: skip
-    return items
-
-
-def _record_weathub(status: dict, loaded: WeathubTest) -> None:
-    status["n_kept"] = sum(len(w.examples) for w in loaded.test.sets().values())
-    status["n_excluded"] = len(loaded.dropped)
-    status["excluded"] = [f"{d.where}: {d.set} {d.word!r}: {d.reason}" for d in loaded.dropped]
-    status["kept_with_note"] = list(loaded.notes)
-
-
-def _weathub_item(loaded: WeathubTest, ctx: RunContext) -> SeatItem:
-    test = _limited(loaded.test, ctx)
-    lines = {k: loaded.lines[k][: len(w.examples)] for k, w in test.sets().items()}
-    return _item(test, loaded.variant, lines=lines, dropped=loaded.dropped)
-
-
-UNREADABLE = "every piece of the word is unknown to the model (<unk> only): no encoding of it"
-
-
-def _readable(item: SeatItem, scorer: Scorer) -> SeatItem:
-    """``item`` without the words the model reads as <unk> only (no non-special piece), which
-    become dropped rows; a test left with an empty set keeps no word at all (it has no d)."""
-    keep = {k: [any(not s for s in scorer.tokenize(w).special) for w in ws.examples]
-            for k, ws in item.test.sets().items()}  # fmt: skip
-    if all(all(v) for v in keep.values()):
-        return item
-    emptied = not all(any(v) for v in keep.values())
-    sets, lines, dropped = {}, {}, list(item.dropped)
-    reason = UNREADABLE if not emptied else "a set of the test has no word the model reads"
-    for k, ws in item.test.sets().items():
-        rows = list(zip(ws.examples, item.lines[k], keep[k], strict=True))
-        ok = [(w, x) for w, x, f in rows if f and not emptied]
-        sets[k] = WordSet(ws.category, tuple(w for w, _ in ok))
-        lines[k] = tuple(x for _, x in ok)
-        dropped += [Dropped(k, ws.category, w, x, "unknown", reason)
-                    for w, x, f in rows if not f or emptied]  # fmt: skip
-    test = SeatTest(item.test.name, **sets)
-    return replace(item, test=test, lines=lines, dropped=tuple(dropped))
-
-
-def _unreadable_notice(probe: ProbeSpec, items: list[SeatItem]) -> None:
-    """One stderr line when the model read some words as <unk> only (model-dependent drops)."""
-    import sys
-
-    n = sum(d.code == "unknown" for it in items for d in it.dropped)
-    lost = sum(1 for it in items if it.lines is not None and not it.rows())
-    if n:
-        print(f"{probe.id}: {n} word(s) the model reads as <unk> only excluded (raw: excluded, "
-              f"n_excluded); {lost} of {len(items)} test(s) left without a set, so without a d",
-              file=sys.stderr)  # fmt: skip
-
-
 def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
     rows = item.rows()
     if not rows:
-        return _with_sources(pd.DataFrame(), item)
+        return with_sources(pd.DataFrame(), item)
     vectors = np.stack([np.asarray(r.states, dtype=np.float64) for r in responses])
     sets = np.array([k for k, _, _ in rows])
     is_target = np.isin(sets, SETS[:2])
@@ -350,27 +229,7 @@ def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
             "cos": cos_lists,
         }
     )
-    return frame if item.lines is None else _with_sources(frame, item)
-
-
-def _with_sources(frame: pd.DataFrame, item: SeatItem) -> pd.DataFrame:
-    """``source_line`` of every scored row, then the dropped examples as ``excluded`` rows."""
-    frame = frame.assign(source_line=[line for k in SETS for line in item.lines[k]], excluded="")
-    if not item.dropped:
-        return frame
-    dropped = pd.DataFrame(
-        {
-            "item_id": item.id,
-            "test": item.test.name,
-            "domain": item.domain,
-            "set": [d.set for d in item.dropped],
-            "category": [d.category for d in item.dropped],
-            "sentence": [d.word for d in item.dropped],
-            "source_line": [d.where for d in item.dropped],
-            "excluded": [d.reason for d in item.dropped],
-        }
-    )
-    return pd.concat([frame, dropped], ignore_index=True)
+    return frame if item.lines is None else with_sources(frame, item)
 
 
 def with_set_names(summary: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
