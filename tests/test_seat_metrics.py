@@ -173,6 +173,22 @@ def test_summary_adds_the_parametric_p_when_asked():
     assert set(out.metric) == {"effect_size"}  # no domain: no aggregate row
 
 
-def test_unequal_target_sets_are_refused():
-    with pytest.raises(ValueError, match="equal"):
-        m.permutation_p(np.ones(3), np.ones(2))
+def test_an_empty_target_set_is_refused():
+    with pytest.raises(ValueError, match="non-empty"):
+        m.permutation_p(np.ones(3), np.ones(0))
+
+
+def test_unequal_target_sets_split_into_sets_of_their_sizes():
+    # WEATHub has |X| != |Y|. s_x = [3, 2], s_y = [1]: the C(3, 2) = 3 splits of {3, 2, 1} into
+    # 2 + 1 have sum_Xi 5 (observed), 4, 3 and mean_Xi - mean_Yi 1.5, 0, -1.5. One-sided: sum >= 5
+    # in 1 of 3; two-sided: |diff| >= 1.5 in 2 of 3. d = (2.5 - 1) / std([3, 2, 1], ddof=1) = 1.5.
+    one, two, exact, counted = m.permutation_p_values(np.array([3.0, 2.0]), np.array([1.0]))
+    assert (one, two, exact, counted) == (pytest.approx(1 / 3), pytest.approx(2 / 3), True, 3)
+    assert m.effect_size(np.array([3.0, 2.0]), np.array([1.0])) == pytest.approx(1.5)
+    # sampled: the same p within sampling error (seeded)
+    s_x, s_y = np.arange(9.0), np.arange(4.0, 10.0)
+    exact_p = m.permutation_p_values(s_x, s_y, n_samples=10**6)
+    sampled = m.permutation_p_values(s_x, s_y, n_samples=2000, seed=1)
+    assert exact_p[2] and not sampled[2]
+    assert sampled[0] == pytest.approx(exact_p[0], abs=0.03)
+    assert sampled[1] == pytest.approx(exact_p[1], abs=0.03)

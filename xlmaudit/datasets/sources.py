@@ -474,3 +474,26 @@ for _file, _sha, _blob, _size in SEEGULL_FILES:
         license="CC BY 4.0",
         citation="Bhutani et al. 2024, ACL, https://aclanthology.org/2024.acl-short.75",
     )
+
+
+# WEATHub (Mukherjee et al. 2023), issue 25: one source per test file, ``weathub-<folder>-<test>``
+# (checksums in weathub_files). GPL-3.0: read at run time from a data directory, never shipped.
+def _add_weathub_sources() -> None:
+    from xlmaudit.datasets.weathub_files import WEATHUB_COMMIT, WEATHUB_FILES
+
+    base = f"https://raw.githubusercontent.com/iamshnoo/weathub/{WEATHUB_COMMIT}/data"
+    for key, (sha, blob, size) in WEATHUB_FILES.items():
+        name = "weathub-" + key.replace("/", "-")
+        SOURCES[name] = DataSource(
+            name=name,
+            relpath=f"weathub/data/{key}.json",
+            url=f"{base}/{key}.json",
+            sha256=sha,
+            git_blob=blob,
+            n_bytes=size,
+            license="GPL-3.0 (read at run time, never shipped)",
+            citation="Mukherjee et al. 2023, EMNLP, https://aclanthology.org/2023.emnlp-main.981",
+        )
+
+
+_add_weathub_sources()

@@ -1,13 +1,15 @@
 """SEAT / WEAT (Caliskan et al. 2017; May et al. 2019) as sent-bias `sentbias/weat.py` computes it.
 
-Notation: X, Y target sets (equal size n), A, B attribute sets; ``cos`` is the matrix of cosine
-similarities between the targets (rows, X then Y) and the attributes (columns, A then B).
+Notation: X, Y target sets (equal size n in SEAT files), A, B attribute sets; ``cos`` is the
+matrix of cosine similarities between the targets (rows, X then Y) and the attributes
+(columns, A then B).
 
 - ``s(w, A, B) = mean_a cos(w, a) - mean_b cos(w, b)``;
 - effect size ``d = (mean_X s - mean_Y s) / std_{X u Y} s`` with the sample std (ddof=1);
-- one-sided permutation p (``p_value``; small when d > 0): the share of equal splits (Xi, Yi)
-  of X u Y with ``sum_{Xi} s >= sum_X s`` (ties count as exceeding). Exact enumeration when
-  C(2n, n) <= n_samples (the observed split included); otherwise n_samples - 1 random splits
+- one-sided permutation p (``p_value``; small when d > 0): the share of splits (Xi, Yi) of
+  X u Y into sets of the sizes of X and Y with ``sum_{Xi} s >= sum_X s`` (ties count as
+  exceeding). Exact enumeration when C(|X| + |Y|, |X|) <= n_samples (the observed split
+  included); otherwise n_samples - 1 random splits
   plus the observed one,
   counted once as exceeding (the reference's "hallucinated" positive), so p >= 1 / n_samples.
   Ties are detected up to floating-point rounding (relative 1e-12), so the verdict does not
@@ -15,6 +17,10 @@ similarities between the targets (rows, X then Y) and the attributes (columns, A
 - two-sided permutation p (``p_two_sided``, ours): from the same splits, the share with
   ``|sum_Xi s - sum_Yi s| >= |sum_X s - sum_Y s|``, so a reversed association (d < 0) reads
   significant too; ``p_two_sided_holm`` is Holm across the tests, as ``p_holm``.
+- unequal target sets (ours; sent-bias refuses them, WEATHub has them): the same splits into
+  sets of sizes |X| and |Y|; the one-sided statistic is still ``sum_Xi s`` (the difference of
+  means is increasing in it), the two-sided one ``|mean_Xi s - mean_Yi s|``. With |X| = |Y|
+  both are the equal-size test above, unchanged.
 - parametric p (the reference's ``--parametric``): n_samples random splits, normal fit (ddof=1)
   to ``sum_Xi s - sum_Yi s``, ``p = norm.sf(observed)``.
 
@@ -101,22 +107,23 @@ def permutation_p_values(
     counted once as exceeding in both.
     """
     s = np.concatenate([s_x, s_y]).astype(np.float64)
-    n = len(s_x)
-    if len(s_y) != n or n == 0:
-        raise ValueError(f"target sets must have equal, non-zero sizes, got {n} and {len(s_y)}")
+    n, n_y = len(s_x), len(s_y)
+    if n == 0 or n_y == 0:
+        raise ValueError(f"target sets must be non-empty, got sizes {n} and {n_y}")
     observed = _split_sums(s, np.arange(n)[None, :])[0]
     total_sum = float(s.sum())
-    far = abs(2 * observed - total_sum)  # |sum_X s - sum_Y s|
     tol = _TIE_RTOL * max(1.0, float(np.abs(s).sum()))
+    far = abs(_difference(observed, total_sum, n, n_y))
+    far_tol = 2 * tol if n == n_y else 2 * tol / min(n, n_y)  # the statistic's own scale
 
     def count(sums: np.ndarray) -> tuple[int, int]:
-        two = np.abs(2 * sums - total_sum) >= far - 2 * tol
+        two = np.abs(_difference(sums, total_sum, n, n_y)) >= far - far_tol
         return int(np.sum(sums >= observed - tol)), int(np.sum(two))
 
-    total = comb(2 * n, n)
+    total = comb(n + n_y, n)
     step = max(1, _CHUNK // n)
     if total <= n_samples:
-        flat = itertools.chain.from_iterable(itertools.combinations(range(2 * n), n))
+        flat = itertools.chain.from_iterable(itertools.combinations(range(n + n_y), n))
         idx = np.fromiter(flat, dtype=np.int64, count=total * n).reshape(total, n)
         hits = [count(_split_sums(s, idx[i : i + step])) for i in range(0, total, step)]
         one, two = (sum(h[k] for h in hits) for k in (0, 1))
@@ -125,7 +132,7 @@ def permutation_p_values(
     one, two, left = 1, 1, n_samples - 1  # the observed split, counted as exceeding
     while left > 0:
         k = min(step, left)
-        h1, h2 = count(_split_sums(s, _random_subsets(rng, 2 * n, k, n)))
+        h1, h2 = count(_split_sums(s, _random_subsets(rng, n + n_y, k, n)))
         one, two, left = one + h1, two + h2, left - k
     return one / n_samples, two / n_samples, False, n_samples
 
@@ -135,16 +142,23 @@ def parametric_p(
 ) -> float:
     """The reference's parametric p: normal fit to n_samples random split statistics."""
     s = np.concatenate([s_x, s_y]).astype(np.float64)
-    n, total = len(s_x), float(np.sum(s))
+    n, n_y, total = len(s_x), len(s_y), float(np.sum(s))
     rng = np.random.default_rng(seed)
     draws = []
     for start in range(0, n_samples, max(1, _CHUNK // n)):
         k = min(max(1, _CHUNK // n), n_samples - start)
-        sx = _split_sums(s, _random_subsets(rng, 2 * n, k, n))
-        draws.append(sx - (total - sx))
+        sx = _split_sums(s, _random_subsets(rng, n + n_y, k, n))
+        draws.append(_difference(sx, total, n, n_y))
     samples = np.concatenate(draws)
-    observed = float(np.sum(s_x) - np.sum(s_y))
+    observed = float(_difference(np.sum(s_x), total, n, n_y))
     return float(stats.norm.sf(observed, loc=samples.mean(), scale=samples.std(ddof=1)))
+
+
+def _difference(sum_x, total: float, n_x: int, n_y: int):  # noqa: ANN001, ANN202
+    """A split's statistic: ``sum_Xi - sum_Yi`` (equal sizes), ``mean_Xi - mean_Yi`` otherwise."""
+    if n_x == n_y:
+        return sum_x - (total - sum_x)
+    return sum_x / n_x - (total - sum_x) / n_y
 
 
 def weat(
@@ -156,7 +170,7 @@ def weat(
     p, p_two, exact, counted = permutation_p_values(
         s[:n_x], s[n_x:], n_samples=n_samples, seed=seed
     )
-    return WeatResult(d, p, exact, comb(2 * n_x, n_x), counted, p_two)
+    return WeatResult(d, p, exact, comb(len(s), n_x), counted, p_two)
 
 
 def bootstrap_d(

@@ -11,6 +11,14 @@ YAML keys (all optional):
   default) or ``first`` (sent-bias: the first word piece, text fed without specials).
 - ``layer``: hidden layer (default -1, the last; 0 = embeddings).
 - ``n_samples`` (default 100,000) and ``parametric`` (also report the normal-fit p).
+- ``weathub``: WEATHub variants (``human``, ``gt``, ``all``, ``new``, ``india``; Mukherjee et al.
+  2023) instead of ``tests``: every test of the probe's language in each variant, read from
+  ``weathub/data/<lang>_<variant>/`` under the data directory (GPL-3.0, never shipped; loader and
+  bad-row policy: :mod:`xlmaudit.datasets.weathub`). Tests are named ``<variant>-<test>`` and
+  grouped by variant (the ``domain``, so the mean |d| is per variant and overall). The dropped
+  examples (known "nan" rows, repeats) stay in raw with ``excluded`` (the reason) and
+  ``source_line`` (``file:line``; every WEATHub row has one), are counted in ``n_excluded`` and
+  listed in ``meta.json`` under ``data.weathub-<folder>-<test>``.
 
 ``--limit N`` keeps every test (and so every domain) and cuts each test to the first N examples of
 each of its four sets (X, Y, A, B; X and Y stay equal in size): a test is one item, and keeping
@@ -24,18 +32,24 @@ recomputed from raw alone (``weat_inputs``), also from ``raw/<suite>.parquet``.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from xlmaudit.datasets.seat import DOMAINS, SETS, SeatTest, domain_of, load_seat_test, seat_test
+from xlmaudit.datasets.seat import DOMAINS, SETS, load_seat_test, seat_test
 from xlmaudit.metrics import seat as m
-from xlmaudit.probes import MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.seat_items import SeatItem, limited, make_item
+from xlmaudit.probes.seat_weathub import (
+    readable,
+    unreadable_notice,
+    validate_weathub,
+    weathub_items,
+    with_sources,
+)
 from xlmaudit.probes.shared import option_path
 from xlmaudit.requests import HiddenStatesRequest
 
@@ -77,31 +91,6 @@ SEAT_DOCS: tuple[MetricDoc, ...] = (
 )  # fmt: skip
 
 
-@dataclass
-class SeatItem:
-    """One SEAT test; ``id`` is ``<name>-<hash of its content>``."""
-
-    id: str
-    test: SeatTest
-    domain: str
-
-    def rows(self) -> list[tuple[str, str, str]]:
-        """(set, category, sentence) in request order: targ1, targ2, attr1, attr2."""
-        return [(k, s.category, ex) for k, s in self.test.sets().items() for ex in s.examples]
-
-
-def _item(test: SeatTest) -> SeatItem:
-    item = SeatItem("", test, domain_of(test.name))
-    text = "\n".join(f"{k}\t{c}\t{e}" for k, c, e in item.rows())
-    item.id = f"{test.name}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
-    return item
-
-
-def _limited(test: SeatTest, ctx: RunContext) -> SeatTest:
-    """``test`` cut to ``ctx.limit`` examples per set (``--limit``), else unchanged."""
-    return test if ctx.limit is None else test.head(ctx.limit)
-
-
 def request_for(probe: ProbeSpec, sentence: str) -> HiddenStatesRequest:
     """The encoding request of one sentence: ``first`` pooling feeds the text without specials."""
     pooling = probe.options.get("pooling", "mean")
@@ -124,6 +113,7 @@ class Seat(ProbeKind):
         "layer": int,
         "n_samples": int,
         "parametric": bool,
+        "weathub": list,
     }
     choices = {"pooling": ("mean", "first")}
     main_metric = "effect_size"
@@ -132,12 +122,12 @@ class Seat(ProbeKind):
     pairing = "score"
     limits_within_items = True  # --limit N: the first N examples of each set of every test
     summary_columns = ("p_holm", "p_two_sided", "p_two_sided_holm", "domain",
-                       *SET_COLUMNS.values())  # fmt: skip
+                       *SET_COLUMNS.values(), "n_excluded")  # fmt: skip
 
     def paired_values(self, raw: pd.DataFrame, main: str) -> tuple[str, pd.DataFrame] | None:
         """|d| per test (the item), grouped by bias-bench domain: compare's mean is the
         aggregate."""
-        return "abs_effect_size", m.item_effect_sizes(raw)
+        return "abs_effect_size", m.item_effect_sizes(scored(raw))
 
     def validate(self, probe: ProbeSpec) -> None:
         super().validate(probe)
@@ -148,18 +138,22 @@ class Seat(ProbeKind):
                 raise probe.at("tests").error(f"tests[{i}] must be a test name, got {name!r}")
         for name, node in probe.options.get("inline", {}).items():
             seat_test(node, str(name), str(probe.at("inline")))
+        if "weathub" in probe.options:
+            validate_weathub(probe)
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[SeatItem]:
+        if "weathub" in probe.options:
+            return weathub_items(probe, ctx)
         inline = probe.options.get("inline", {})
         names = probe.options.get("tests", () if inline else BIAS_BENCH_TESTS)
         items = []
         for name in names:
             path = self._path(probe, ctx, name)
             ctx.record_data(f"seat/{name}", path)
-            items.append(_item(_limited(load_seat_test(path), ctx)))
+            items.append(make_item(limited(load_seat_test(path), ctx)))
         for name, node in inline.items():
             test = seat_test(node, str(name), str(probe.at("inline")))
-            items.append(_item(_limited(test, ctx)))
+            items.append(make_item(limited(test, ctx)))
         return items
 
     @staticmethod
@@ -178,26 +172,40 @@ class Seat(ProbeKind):
         return resolve_data_file(f"seat-{name}", data_dir=ctx.data_dir)
 
     def requests(self, probe: ProbeSpec, items: list[SeatItem], scorer: Scorer):
-        return [[request_for(probe, s) for _, _, s in it.rows()] for it in items]
+        if all(it.lines is None for it in items):
+            return [[request_for(probe, s) for _, _, s in it.rows()] for it in items]
+        kept = [it if it.lines is None else readable(it, scorer) for it in items]
+        return Asked([[request_for(probe, s) for _, _, s in it.rows()] for it in kept], kept)
 
     def raw_frame(
         self, probe: ProbeSpec, items: list[SeatItem], responses, notes: list
     ) -> pd.DataFrame:
+        items = [n if isinstance(n, SeatItem) else it for it, n in zip(items, notes, strict=True)]
         frames = [_test_rows(probe, it, rs) for it, rs in zip(items, responses, strict=True)]
+        unreadable_notice(probe, items)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def summarize(self, probe: ProbeSpec, raw: pd.DataFrame, *, seed: int) -> pd.DataFrame:
+        tests = weat_inputs(raw)
         out = m.summarize_tests(
-            weat_inputs(raw),
+            tests,
             n_samples=probe.options.get("n_samples", m.N_SAMPLES),
             parametric=probe.options.get("parametric", False),
             seed=seed,
-        ).assign(pooling=probe.options.get("pooling", "mean"), layer=probe.options.get("layer", -1))
-        return with_set_names(out, raw)
+        )
+        if out.empty:  # every test lost a set to words the model cannot read (raw: excluded)
+            return pd.DataFrame(columns=["group", "metric", "value", "ci_low", "ci_high", "n",
+                                         "p_value"])  # fmt: skip
+        out = out.assign(pooling=probe.options.get("pooling", "mean"),
+                         layer=probe.options.get("layer", -1))  # fmt: skip
+        out = with_set_names(out, raw)
+        return out if "excluded" not in raw else with_n_excluded(out, raw)
 
 
 def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
     rows = item.rows()
+    if not rows:
+        return with_sources(pd.DataFrame(), item)
     vectors = np.stack([np.asarray(r.states, dtype=np.float64) for r in responses])
     sets = np.array([k for k, _, _ in rows])
     is_target = np.isin(sets, SETS[:2])
@@ -208,7 +216,7 @@ def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
     cos_lists: list[str | None] = [None] * len(rows)
     for j, i in enumerate(np.flatnonzero(is_target)):
         cos_lists[i] = json.dumps(cos[j].tolist())  # exact float64 round trip
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "item_id": item.id,
             "test": item.test.name,
@@ -221,6 +229,7 @@ def _test_rows(probe: ProbeSpec, item: SeatItem, responses) -> pd.DataFrame:
             "cos": cos_lists,
         }
     )
+    return frame if item.lines is None else with_sources(frame, item)
 
 
 def with_set_names(summary: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
@@ -236,9 +245,27 @@ def with_set_names(summary: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_n_excluded(summary: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+    """``n_excluded``: the dropped examples (raw ``excluded`` rows) per test, and summed over the
+    tests of each aggregate row's domain (``overall``: all)."""
+    bad = raw["excluded"].fillna("").ne("")
+    per_test = raw[bad].groupby("test").size()
+    per_domain = raw[bad].groupby("domain").size()
+    counts = [per_test.get(g, 0) if metric == "effect_size" else
+              (int(bad.sum()) if g == "overall" else per_domain.get(g, 0))
+              for g, metric in zip(summary["group"], summary["metric"], strict=True)]  # fmt: skip
+    return summary.assign(n_excluded=[int(c) for c in counts])
+
+
+def scored(raw: pd.DataFrame) -> pd.DataFrame:
+    """The raw rows that were encoded (a dropped WEATHub example has ``excluded`` set)."""
+    return raw if "excluded" not in raw else raw[raw["excluded"].fillna("").eq("")]
+
+
 def weat_inputs(raw: pd.DataFrame) -> list[tuple[str, str, np.ndarray, int, int]]:
     """(test, domain, cos, n_x, n_a) per test of a raw frame, in the frame's order."""
     out = []
+    raw = scored(raw)
     for item_id in pd.unique(raw.item_id):
         part = raw[raw.item_id == item_id]
         targets = part[part.set.isin(SETS[:2])]
