@@ -23,6 +23,7 @@ FILES = {"japanese.json": "ja", "russian.json": "ru"}
 KEYS = {"direction", "bias_type", "stereotype", "anti-stereotype", "bias_score"}
 DETOKENISER = 'sacremoses MosesDetokenizer("ru") on every Russian sentence'
 _ESCAPES = ("@-@", "&quot;")
+_ESCAPED = "Moses escapes (@-@, &quot;) undone by detokenising"
 KNOWN: dict[str, dict[int, Known]] = {  # language -> line -> known row (SOURCE.md)
     "ja": {383: Known("251", "rephrased", "anti-stereotype is re-phrased, not a minimal edit "
                       "(the English original is odd too); kept", keep=True),
@@ -47,8 +48,9 @@ def load_crows_kaneko(path: str | Path, original: str | Path) -> CrowsMultilingu
     lines = [n for n, s in enumerate(text.splitlines(), 1) if s.lstrip().startswith('"stereotype"')]
     gender = [(pid, r) for pid, r in original_rows(original).items() if r["bias_type"] == "gender"]
     if not isinstance(objects, list) or len(objects) != len(gender) or len(lines) != len(gender):
-        raise InputError(f"{path}: expected a JSON list of {len(gender)} objects, one per gender "
-                         f"row of {Path(original).name}, each with a \"stereotype\" line")  # fmt: skip
+        raise InputError(f"{path}: expected a JSON list of {len(gender)} objects, one per "
+                         f"gender row of {Path(original).name}, each with a stereotype "
+                         "line")  # fmt: skip
     sorter = Sorter(path, language, dict(KNOWN.get(language, {})))
     detok = _detokenizer() if language == "ru" else None
     for obj, line, (pid, orig) in zip(objects, lines, gender, strict=True):
@@ -63,8 +65,7 @@ def load_crows_kaneko(path: str | Path, original: str | Path) -> CrowsMultilingu
         more, less = str(obj["stereotype"]), str(obj["anti-stereotype"])
         if detok is not None:
             if any(e in more + less for e in _ESCAPES):
-                sorter.known.setdefault(line, Known(pid, "moses", "Moses escapes (@-@, &quot;) "
-                                                    "undone by detokenising", keep=True))  # fmt: skip
+                sorter.known.setdefault(line, Known(pid, "moses", _ESCAPED, keep=True))
             more, less = detok(more), detok(less)
         sorter.add({"pair_id": pid, "sent_more": more, "sent_less": less,
                     "direction": obj["direction"], "bias_type": obj["bias_type"]},

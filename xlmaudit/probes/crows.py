@@ -20,7 +20,6 @@ frames only); summaries count them in ``n_excluded`` (per bias type, direction a
 from __future__ import annotations
 
 import hashlib
-import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ import pandas as pd
 from xlmaudit.metrics import crows as m
 from xlmaudit.metrics.stats import MIN_N_SHARE
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.crows_pack import PACK, load_pack, record_loaded
 from xlmaudit.probes.shared import keep_listed, option_path
 from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
 
@@ -211,7 +211,7 @@ class CrowsPairs(ProbeKind):
     mask = "none"
     options = {"estimator": str, "dataset": str, "data": str, "bias_types": list}
     required = ("estimator",)
-    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL)}
+    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL, *PACK)}
     main_metric = "pct_sent_more"
     contrast = ("more-stereotyping", "less-stereotyping")
     pairing = "decision"
@@ -253,6 +253,7 @@ class CrowsPairs(ProbeKind):
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PairItem]:
         from xlmaudit.datasets import load_crows_pairs, resolve_data_file
+        from xlmaudit.datasets.crows_multilingual import with_excluded
 
         dataset = probe.options.get("dataset", ORIGINAL)
         path = resolve_data_file(dataset, path=option_path(probe), data_dir=ctx.data_dir)
@@ -260,6 +261,10 @@ class CrowsPairs(ProbeKind):
         ctx.record_data(dataset, path)
         if dataset == ORIGINAL:
             pairs = load_crows_pairs(path)
+        elif dataset in PACK:
+            loaded = load_pack(probe, ctx, dataset, path)
+            record_loaded(ctx, dataset, loaded, path, notice=first)
+            pairs = with_excluded(loaded)
         else:
             pairs = _multilingual(probe, ctx, dataset, path, notice=first)
         pairs = keep_listed(probe, "bias_types", pairs, "bias_type", set(pairs.bias_type),
@@ -307,13 +312,5 @@ def _multilingual(
         raise probe.at("dataset").error(
             f"{path.name} is {loaded.language!r} data but the probe's language is {language!r}"
         )
-    status = ctx.data_status.setdefault(dataset, {})
-    status["n_kept"] = len(loaded.pairs)
-    status["n_excluded"] = len(loaded.rejected)
-    status["excluded"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in loaded.rejected]
-    status["kept_with_note"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in loaded.notes]
-    if notice and loaded.rejected:
-        where = ", ".join(f"{f.line} ({f.code})" for f in loaded.rejected)
-        print(f"{dataset}: {len(loaded.rejected)} known bad row(s) of {path.name} excluded and "
-              f"counted (n_excluded), never scored: lines {where}", file=sys.stderr)  # fmt: skip
+    record_loaded(ctx, dataset, loaded, path, notice=notice)
     return pairs
