@@ -2,8 +2,10 @@
 
 YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l2r), ``dataset``
 (optional: ``crows-pairs``, the default, or one of the French / revised-English files of Névéol
-et al. 2022, ``MULTILINGUAL``), ``data`` (optional path to the data set's file; default: found
-under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types`` (optional list to keep).
+et al. 2022, ``MULTILINGUAL``, or a translation with original ids, ``crows_pack.PACK``: Dutch,
+the S_JSD ten-language gender subset, Kaneko's Japanese and Russian), ``data`` (optional path
+to the data set's file; default: found under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the
+cache), ``bias_types`` (optional list to keep).
 Raw rows: one per pair, with ``pair_id`` (the CSV's first column: an int for the original data,
 a string such as ``"LA12"`` for the multilingual files, shared by their languages),
 ``bias_type``, ``direction``, ``estimator``, ``sent_more_score``, ``sent_less_score``,
