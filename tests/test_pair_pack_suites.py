@@ -119,3 +119,19 @@ def test_chinese_japanese_thai_run_on_a_sentencepiece_model(tmp_path):
     }
     ja = pd.read_parquet(out / "raw" / "crows-pairs-ja.parquet")
     assert list(ja[ja.estimator == "aul"].pair_id) == ["2", "9", "15", "22", "26"]
+
+
+def test_the_data_list_pins_every_pack_file():
+    from xlmaudit.datasets.fetch import file_digests
+    from xlmaudit.datasets.sources import SOURCES
+    from xlmaudit.probes.crows_pack import PACK
+
+    assert len(PACK) == 1 + 10 + 2
+    for name in PACK:
+        source = SOURCES[name]
+        path = DATA / source.relpath
+        assert file_digests(path) == {"sha256": source.sha256, "git_blob": source.git_blob}, name
+        assert path.stat().st_size == source.n_bytes
+    # SOURCE.md's sha256 of the converted Dutch file and of russian.json
+    assert SOURCES["crows-pairs-nl"].sha256.startswith("73796f9a3a5f")
+    assert SOURCES["crows-pairs-ru"].sha256.startswith("1868e02a6088")

@@ -94,10 +94,10 @@ def runs(tmp_path_factory) -> list[Path]:
     other = [a for s in names if s.endswith(OTHER) for a in ("--suite", s)]
     assert main(["run", "--model", str(model), *other, *common, "--languages", XLM17_LANGUAGES,
                  "--out", str(root / "other")]) == 0  # fmt: skip
-    xlmr = make_tiny_xlmr(root / "xlmr")
+    xlmr = make_tiny_xlmr(root / "xlmr-model")
     piece = [a for s in names if s.endswith(SENTENCEPIECE) for a in ("--suite", s)]
-    assert main(["run", "--model", str(xlmr), *piece, *common, "--out", str(root / "xlmr")]) == 0
-    return [root / "planted", root / "other", root / "xlmr"]
+    assert main(["run", "--model", str(xlmr), *piece, *common, "--out", str(root / "piece")]) == 0
+    return [root / "planted", root / "other", root / "piece"]
 
 
 @pytest.mark.slow
