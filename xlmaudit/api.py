@@ -237,6 +237,9 @@ def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) 
     for r in results:
         r.meta["skipped_languages"] = skipped.get(r.suite.name, [])
     meta = run_meta(settings, loaded, scorer, results, ctx, started=started)
+    ran = {r.suite.name for r in results}
+    if gone := {name: langs for name, langs in skipped.items() if name not in ran}:
+        meta = replace(meta, extra={**meta.extra, "skipped_suites": gone})  # none of its langs
     if group:
         dist = {"world_size": group.world, "backend": group.backend}
         meta = replace(meta, extra={**meta.extra, "distributed": dist})

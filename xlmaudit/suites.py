@@ -37,7 +37,8 @@ def only_languages(
     ``known(lang)``: True/False when the model lists its languages, None when it does not say
     (run with a warning). ``wanted`` (``--languages``) restricts explicitly; a wanted language no
     suite has, or one the model does not know, is an error. A suite in one language the model
-    does not know is an error naming it and the model's languages; a suite in several keeps the
+    does not know is an error naming it and the model's languages when it is the only suite
+    (beside others it is skipped, returned with its language); a suite in several keeps the
     languages the model knows (skipped ones returned); none left is an error. ``own``: the
     language of a model not known to be multilingual: a suite in several languages keeps its
     probes in ``own`` (when it has some) unless ``wanted`` asks for others.
@@ -56,7 +57,7 @@ def only_languages(
         runnable = [g for g in langs if known(g) is not False]
         if own and not wanted and len(suite.languages) > 1 and own in runnable:
             runnable = [own]  # a monolingual model: the suite's other languages mean little
-        if not runnable and len(suite.languages) == 1 and not wanted:
+        if not runnable and len(suite.languages) == 1 and not wanted and len(suites) == 1:
             lang = suite.languages[0]
             raise InputError(f"suite {suite.name!r} is in {lang!r}, which model {model!r} "
                              f"does not know; it has: {listed}")  # fmt: skip

@@ -497,3 +497,78 @@ def _add_weathub_sources() -> None:
 
 
 _add_weathub_sources()
+
+
+# Id-aligned CrowS-Pairs translations (issue 25): Dutch (Strazda & Spanakis 2025), the S_JSD
+# gender subset in 10 languages (Steinborn et al. 2022), Kaneko et al. 2022's ja/ru gender pairs.
+# Each folder's SOURCE.md gives the commits, checksums and known bad rows.
+_NL_COMMIT = "7cf51965b4818a717d22068477fba951bca1eb90"
+SOURCES["crows-pairs-nl"] = DataSource(
+    name="crows-pairs-nl",
+    relpath="crows_pairs_nl/crows_dutch.csv",
+    # the published file is Mac Roman; the pinned one is its UTF-8 conversion (SOURCE.md), so a
+    # download from this URL does not verify and is refused
+    url=f"https://raw.githubusercontent.com/jerryspan/Dutch-CrowS-Pairs/{_NL_COMMIT}"
+    "/datasets/crows_dutch.csv",
+    sha256="73796f9a3a5f00e1bfb4a61ffeaf70e019feee678b03843b9c6f41cf8d4cf7b1",
+    git_blob="b8e3257986664e5d2e38bb42db909fefe5a98705",
+    n_bytes=268484,
+    license="CC BY-SA 4.0 (a translation of CrowS-Pairs; the repository declares CC0 1.0)",
+    citation="Strazda, Spanakis 2025, RANLP, arXiv:2507.16442",
+)
+_SJSD_COMMIT = "b10302047b55043004a0280f8c2f63236ccea878"
+_SJSD_FILES = (  # (language, sha256, git blob, bytes)
+    ("ar", "172a8ad57c5b25647cd91affa7e3472d06dcdcbd783a129aa38dfd148a9c8665",
+     "780b98bc548768f2dc9a9fe64178cc34da2c9af8", 85255),
+    ("de", "68495e0185780c8a47fc4d999a1774f5718be8654c8926f67f97d4f4b5ba1630",
+     "c33cd7eb745f7a11b56153b830969912958d533a", 70201),
+    ("en", "e965762fa00af7648e5146c504fdd4940b7cf9703f85394257aaaf70d8c28d0c",
+     "f56d8cd547dec27c436f24296747b5006f5c561c", 64549),
+    ("fi", "a20b411b62b7f8255381429475c90b8205425dff8c6d0f4845b604cf106b6a1d",
+     "533cda1fbb8682cf37b9155344b54f543236d309", 67601),
+    ("fr", "a50e0f3cca8b7acfeb0a618bb67032d9c592d00e7ea4bff7b54c36640f7d8201",
+     "e73cbe60151685cc76720ea8bcbe777a31cc846f", 71451),
+    ("id", "669d2c8477786e5c278081bcc3192a432feb8ffab57fd623d0c1c77fc6e2c31b",
+     "e067df50e150a378f4bb7cd0d30e06709ea7d7bd", 68158),
+    ("ko", "6c8e90c6bd113bdbd719860b87f0baffc0d4729b4a3032452073e1af1d078dc2",
+     "f9663881e5de98d515eead3393f664a8f724414a", 74674),
+    ("th", "34a86c49aa89f6c699ea481b530ab894c27373b73d080d1f0069a0041823299b",
+     "21a677bf20fb13be0aaf63671f458fcb324ad103", 110345),
+    ("vi", "e724d536191dd6d1e4eed83748a4285af50a98c1d5c263be650bd56f0ee970c5",
+     "d5b8bff3953d315c3c0153cc3eb8c11ab162b20f", 77141),
+    ("zh", "d92b05b1bebfd59b7d2d3db1d8d435e9915e5713d8e03b52e6ba5942ff5f6066",
+     "557a29c58ab290ae81e8d8a478118d0fe027b46d", 64173),
+)  # fmt: skip
+for _lang, _sha, _blob, _size in _SJSD_FILES:
+    _file = f"cps_translated_{_lang}_formatted.csv"
+    SOURCES[f"crows-pairs-sjsd-{_lang}"] = DataSource(
+        name=f"crows-pairs-sjsd-{_lang}",
+        relpath=f"s_jsd_multilingual/{_file}",
+        url=f"https://raw.githubusercontent.com/VSteinborn/s_jsd-multilingual-bias/{_SJSD_COMMIT}"
+        f"/data/{_file}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="CC BY-SA 4.0",
+        citation="Steinborn et al. 2022, Findings of NAACL, "
+        "https://aclanthology.org/2022.findings-naacl.69",
+    )
+_KANEKO_COMMIT = "bb2f2c718d17f41444112b4191e46fd8d436a141"
+_KANEKO_FILES = (  # (language, file, sha256, git blob, bytes)
+    ("ja", "japanese.json", "711522cd8939a0ca5660bff0a1d1aa7993611e747bfe512a1ae39465fa277e5d",
+     "ce6240ee568f6cd514c8577676aaa931b0151cba", 88485),
+    ("ru", "russian.json", "1868e02a6088b8a6e8360b51c42e0c916a356879185df4b79108e3f453e8441c",
+     "d9e3520a43c5211f31e0e1fc161e2d986df8405c", 110231),
+)  # fmt: skip
+for _lang, _file, _sha, _blob, _size in _KANEKO_FILES:
+    SOURCES[f"crows-pairs-{_lang}"] = DataSource(
+        name=f"crows-pairs-{_lang}",
+        relpath=f"crows_pairs_ja_ru_kaneko/{_file}",
+        url="https://raw.githubusercontent.com/kanekomasahiro/bias_eval_in_multiple_mlm/"
+        f"{_KANEKO_COMMIT}/translated_data/{_file}",
+        sha256=_sha,
+        git_blob=_blob,
+        n_bytes=_size,
+        license="CC BY-SA 4.0 (a translation of CrowS-Pairs; the repository is MIT)",
+        citation="Kaneko et al. 2022, NAACL, https://aclanthology.org/2022.naacl-main.197",
+    )

@@ -2,9 +2,10 @@
 
 YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l2r | sjsd),
 ``dataset`` (optional: ``crows-pairs``, the default, or one of the French / revised-English files
-of Névéol et al. 2022, ``MULTILINGUAL``), ``data`` (optional path to the data set's file;
-default: found under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types``
-(optional list to keep).
+of Névéol et al. 2022, ``MULTILINGUAL``, or a translation with original ids, ``crows_pack.PACK``:
+Dutch, the S_JSD ten-language gender subset, Kaneko's Japanese and Russian), ``data`` (optional
+path to the data set's file; default: found under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the
+cache), ``bias_types`` (optional list to keep).
 Raw rows: one per pair, with ``pair_id`` (the CSV's first column: an int for the original data,
 a string such as ``"LA12"`` for the multilingual files, shared by their languages),
 ``bias_type``, ``direction``, ``estimator``, ``sent_more_score``, ``sent_less_score``,
@@ -21,7 +22,6 @@ frames only); summaries count them in ``n_excluded`` (per bias type, direction a
 from __future__ import annotations
 
 import hashlib
-import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,7 @@ import pandas as pd
 from xlmaudit.metrics import crows as m
 from xlmaudit.metrics.stats import MIN_N_SHARE
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.crows_pack import PACK, load_pack, record_loaded
 from xlmaudit.probes.shared import keep_listed, option_path
 from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
 
@@ -215,7 +216,7 @@ class CrowsPairs(ProbeKind):
     mask = "none"
     options = {"estimator": str, "dataset": str, "data": str, "bias_types": list}
     required = ("estimator",)
-    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL)}
+    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL, *PACK)}
     main_metric = "pct_sent_more"
     contrast = ("more-stereotyping", "less-stereotyping")
     pairing = "decision"
@@ -280,6 +281,7 @@ class CrowsPairs(ProbeKind):
 
     def build_items(self, probe: ProbeSpec, ctx: RunContext) -> list[PairItem]:
         from xlmaudit.datasets import load_crows_pairs, resolve_data_file
+        from xlmaudit.datasets.crows_multilingual import with_excluded
 
         dataset = probe.options.get("dataset", ORIGINAL)
         path = resolve_data_file(dataset, path=option_path(probe), data_dir=ctx.data_dir)
@@ -287,6 +289,10 @@ class CrowsPairs(ProbeKind):
         ctx.record_data(dataset, path)
         if dataset == ORIGINAL:
             pairs = load_crows_pairs(path)
+        elif dataset in PACK:
+            loaded = load_pack(probe, ctx, dataset, path)
+            record_loaded(ctx, dataset, loaded, path, notice=first)
+            pairs = with_excluded(loaded)
         else:
             pairs = _multilingual(probe, ctx, dataset, path, notice=first)
         pairs = keep_listed(probe, "bias_types", pairs, "bias_type", set(pairs.bias_type),
@@ -337,13 +343,5 @@ def _multilingual(
         raise probe.at("dataset").error(
             f"{path.name} is {loaded.language!r} data but the probe's language is {language!r}"
         )
-    status = ctx.data_status.setdefault(dataset, {})
-    status["n_kept"] = len(loaded.pairs)
-    status["n_excluded"] = len(loaded.rejected)
-    status["excluded"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in loaded.rejected]
-    status["kept_with_note"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in loaded.notes]
-    if notice and loaded.rejected:
-        where = ", ".join(f"{f.line} ({f.code})" for f in loaded.rejected)
-        print(f"{dataset}: {len(loaded.rejected)} known bad row(s) of {path.name} excluded and "
-              f"counted (n_excluded), never scored: lines {where}", file=sys.stderr)  # fmt: skip
+    record_loaded(ctx, dataset, loaded, path, notice=notice)
     return pairs

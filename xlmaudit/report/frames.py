@@ -24,9 +24,14 @@ CORRELATION_RE = re.compile(r"^(spearman|pearson)_(?P<score>.+)_vs_(?P<attr>.+)$
 
 
 def probe_rows(summary: pd.DataFrame, suite: str, probe: str) -> pd.DataFrame:
-    """Summary rows of one probe, columns that are empty for it dropped."""
+    """Summary rows of one probe, columns that are empty for it dropped (the estimate's own
+    columns stay: every pair skipped leaves a NaN value, not a missing one)."""
     part = summary[(summary["suite"] == suite) & (summary["probe"] == probe)]
-    return part.dropna(axis=1, how="all")
+    keep = [c for c in part.columns if c in _ESTIMATE or part[c].notna().any()]
+    return part[keep]
+
+
+_ESTIMATE = ("value", "ci_low", "ci_high", "n")
 
 
 def probes_of(summary: pd.DataFrame, suite: str) -> list[str]:

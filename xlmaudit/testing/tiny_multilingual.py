@@ -56,9 +56,10 @@ MULTILINGUAL_WORDS: tuple[str, ...] = FR_WORDS + DE_WORDS
 
 
 def make_tiny_xlm_like(
-    dir: str | Path, checkpoint: str = "xlm-mlm-enfr-1024", *, seed: int = 0
+    dir: str | Path, checkpoint: str = "xlm-mlm-enfr-1024", *, seed: int = 0, positions: int = 128
 ) -> Path:
-    """Write a tiny random XLM with ``checkpoint``'s language fields to ``dir``."""
+    """Write a tiny random XLM with ``checkpoint``'s language fields to ``dir`` (``positions``:
+    its maximum length; a sentence of unknown script is one piece per character)."""
     import torch
     from transformers import XLMConfig, XLMWithLMHeadModel
 
@@ -71,10 +72,11 @@ def make_tiny_xlm_like(
     letters = string.ascii_lowercase if lower else LETTERS
     vocab, merges = xlm_vocab_and_merges(_words(cased=not lower), letters, bare_punct=True)
     langs = {"lang2id": lang2id(checkpoint), "id2lang": id2lang(checkpoint)}
-    write_tokenizer(out, merges, max_length=128, vocab=vocab,
+    write_tokenizer(out, merges, max_length=positions, vocab=vocab,
                     config={**langs, "do_lowercase_and_remove_accent": lower})  # fmt: skip
     config = XLMConfig(
-        vocab_size=len(vocab), emb_dim=32, n_layers=2, n_heads=2, max_position_embeddings=128,
+        vocab_size=len(vocab), emb_dim=32, n_layers=2, n_heads=2,
+        max_position_embeddings=positions,
         n_langs=spec["n_langs"], use_lang_emb=spec["use_lang_emb"], lang_id=spec["lang_id"],
         mask_index=5, mask_token_id=0, unk_index=3, pad_index=2, bos_index=0, eos_index=1,
         embed_init_std=0.5, init_std=0.2, xlmaudit_tiny_of=checkpoint, **langs,
