@@ -245,6 +245,7 @@ def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) 
     tables, record = run_tables({r.suite.name: r.raw for r in results}, seed=settings.seed)
     tables = {**tables, **run_quality(results, seed=settings.seed)}
     tables.update(_agreement_tables(results, meta))
+    tables.update(_competence_tables(results, scorer, group, settings.seed))
     if record:
         meta = replace(meta, extra={**meta.extra, "cross_language": record})
     if settings.out is None:
@@ -264,6 +265,17 @@ def _agreement_tables(results, meta) -> dict:  # noqa: ANN001
 
     raw = {r.suite.name: r.raw for r in results}
     return agreement_tables(summary_frame(results), meta.to_json(), raw)
+
+
+def _competence_tables(results, scorer, group, seed: int) -> dict:  # noqa: ANN001
+    """``competence.csv`` (:mod:`xlmaudit.competence`): one more scoring call, so none in a
+    distributed run (its ranks score together, and only rank 0 holds the results)."""
+    if group:
+        print("note: competence.csv is not written by a distributed run", file=sys.stderr)
+        return {}
+    from xlmaudit.competence import run_competence
+
+    return run_competence(results, scorer, seed=seed)
 
 
 def _model_and_scorer(settings: RunSettings, model: Any, group: Any) -> tuple[Any, Any]:

@@ -75,6 +75,11 @@ read the kind recorded in ``meta.json`` and never guess from column names):
   ``quality.csv`` reports their number and the design effect. ``""``: items are independent.
 - ``profile_key``: the raw column whose values are the categories of the probe's profile (the
   split-half reliability in ``quality.csv``); ``""``: the ``group`` of ``paired_values``.
+- ``sentence_columns``: the raw columns holding the whole sentences an item is scored on
+  (CrowS-Pairs: ``sent_more``, ``sent_less``); ``competence.csv`` (:mod:`xlmaudit.competence`)
+  scores their pseudo-log-likelihood per token. ``()``: the items are not whole sentences.
+- ``competence_metric``: a summary metric that measures language modelling, not bias
+  (StereoSet: ``lms``); ``competence.csv`` carries its headline value. ``""``: none.
 - ``describe(probe)``: what ``meta.json`` records per probe beside ``kind`` (main metric,
   contrast groups and their terms); the runner writes it.
 """
@@ -182,6 +187,8 @@ class ProbeKind:
     limits_within_items: ClassVar[bool] = False  # True: build_items applies ctx.limit itself
     cluster_key: ClassVar[str] = ""  # raw column whose items share a source (template, target)
     profile_key: ClassVar[str] = ""  # raw column of the profile's categories ("": paired group)
+    sentence_columns: ClassVar[tuple[str, ...]] = ()  # raw columns of whole sentences (competence)
+    competence_metric: ClassVar[str] = ""  # a summary metric of language-model competence (LMS)
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         """What ``meta.json`` records for ``probe`` beside its kind (main metric, contrast)."""

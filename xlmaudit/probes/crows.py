@@ -219,6 +219,7 @@ class CrowsPairs(ProbeKind):
                        "decided_ci_low", "decided_ci_high", "n_skipped", "n_asymmetric",
                        "warning", "estimator", "n_excluded")  # fmt: skip
     min_n = MIN_N_SHARE  # a bias type of fewer pairs is reported, never called a finding
+    sentence_columns = ("sent_more", "sent_less")
     metric_docs = (
         MetricDoc("pct_sent_more",
                   "% of pairs where the {a} sentence scores higher (50 = no preference)",
