@@ -145,7 +145,8 @@ def run_in_memory(
     table = (tables or {}).get("cross_language.csv")
     cross = None if table is None else read_cross(None, table.to_csv(index=False))
     quality, agreement, competence = (
-        (tables or {}).get(name) for name in (QUALITY, "agreement.csv", COMPETENCE))
+        (tables or {}).get(name) for name in (QUALITY, "agreement.csv", COMPETENCE)
+    )
     return RunData(path=None, meta=info, summary=summary, raw=raw, cross_language=cross,
                unwritten=Unwritten(tuple(results), meta, dict(tables or {})),
                quality=None if quality is None else read_table(quality),
