@@ -114,7 +114,8 @@ def test_stereoset_lms_and_clusters():
     result = SimpleNamespace(suite=SimpleNamespace(name="ss"), raw=raw, summary=summary,
                              meta={"probes": {"p": {"kind": "stereoset"}}})  # fmt: skip
     requests = competence_requests([result])
-    answers = dict(zip((r.key() for r in requests), FakeScorer(TABLE).score(requests)))
+    keys = [r.key() for r in requests]
+    answers = dict(zip(keys, FakeScorer(TABLE).score(requests), strict=True))
     row = competence_frame([result], answers).iloc[0]
     # c1: (-3.5) + (-5.5) + (-5 - 2 - 0.5) = -16.5 over 9; c2: 3 x -10.5 = -31.5 over 9
     assert row["mean_pll_per_token"] == pytest.approx((-16.5 / 9 - 31.5 / 9) / 2)
