@@ -39,6 +39,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
         "agreement",
         "quality",
         "competence",
+        "coverage",
     ),  # run dirs
     ("report",),  # figures, report, model card; the typed Run
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)
