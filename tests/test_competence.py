@@ -69,6 +69,9 @@ def test_mean_pll_per_token_hand_derived(tmp_path):
     assert row["ci_low"] <= -2.5 <= row["ci_high"]
     assert row["floor"] == pytest.approx(-math.log(1000))
     assert not run.findings()["warning"].str.contains("does not handle").any()
+    from xlmaudit.report.summary_text import run_summaries
+
+    assert "does not handle" not in run_summaries(run, run.findings())[0].text
 
 
 def test_one_request_per_distinct_sentence(tmp_path):
@@ -88,6 +91,10 @@ def test_below_floor_warns_in_the_findings(tmp_path):
     warnings = run.findings()["warning"]
     assert len(warnings) and warnings.str.contains("does not handle fr").all()
     assert warnings.str.contains("-9.00 nats per piece").all()
+    from xlmaudit.report.summary_text import run_summaries
+
+    (summary,) = run_summaries(run, run.findings())
+    assert "The model does not handle fr: mean pseudo-log-likelihood -9.00" in summary.text
 
 
 def test_written_run_has_competence_csv(tmp_path):

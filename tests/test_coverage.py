@@ -112,3 +112,20 @@ def test_list_model_tiny_17_language_checkpoint(tmp_path, capsys):
     share = float(es[1].split("%")[0])
     assert es[0] == "yes" and share > 100 * MAX_UNKNOWN and es[-1] == "no"
     assert rows[("honest", "en")][1].startswith("0.00%") and rows[("honest", "en")][-1] == "yes"
+
+
+def test_docs_checkpoint_table_from_configs():
+    """The docs table: one row per shipped suite language, one column per checkpoint; Romanian
+    (HONEST) is a language of xlm-mlm-100-1280, XLM-R and mBERT only."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs"))
+    import hooks
+
+    from xlmaudit.suites import shipped_suites
+
+    table = hooks.checkpoint_table().splitlines()
+    n_rows = sum(len(load_suite(p).languages) for p in shipped_suites())
+    assert len(table) == 2 + n_rows
+    assert "| `honest` | ro | no | no | no | yes | yes | yes |" in table
+    assert "| `crows-pairs-fr` | fr | yes | yes | yes | yes | yes | yes |" in table

@@ -168,6 +168,20 @@ def competence_warning(row: Mapping[str, Any]) -> str:
             "is not evidence of no bias")  # fmt: skip
 
 
+def competence_sentence(table: pd.DataFrame | None, suite: str, lang: str) -> str:
+    """The report summary's sentence for ``suite`` in ``lang`` when a probe of it is below the
+    floor (the lowest figure quoted); "" otherwise."""
+    if table is None or table.empty:
+        return ""
+    rows = table[(table["suite"].astype(str) == suite) & (table["lang"].astype(str) == lang)]
+    rows = rows[rows["below_floor"].astype(bool)]
+    if rows.empty:
+        return ""
+    low = rows.loc[rows["mean_pll_per_token"].idxmin()]
+    text = competence_warning(low)
+    return text[0].upper() + text[1:] + "."
+
+
 def competence_warnings(table: pd.DataFrame | None) -> dict[tuple[str, str], str]:
     """(suite, probe) -> warning, for the rows of ``competence.csv`` below the floor."""
     if table is None or table.empty:
