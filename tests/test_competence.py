@@ -14,9 +14,11 @@ from xlmaudit.competence import (
     FILE,
     FLOOR,
     competence_frame,
-    competence_requests,
+    competence_sentences,
     competence_warnings,
+    score_sentences,
 )
+from xlmaudit.requests import PLLRequest
 from xlmaudit.testing import FakeScorer
 
 # FakeScorer: one piece per lower-cased word, log P(piece) = table[piece] (default -5.0)
@@ -74,13 +76,25 @@ def test_mean_pll_per_token_hand_derived(tmp_path):
     assert "does not handle" not in run_summaries(run, run.findings())[0].text
 
 
-def test_one_request_per_distinct_sentence(tmp_path):
-    """Two probes on the same four sentences ask four whole-sentence PLL requests."""
-    scorer = FakeScorer(TABLE)
-    xlmaudit.audit(scorer, [_suite(tmp_path, PAIRS)], cache_dir=None, progress=False)
-    whole = [r for r in scorer.calls if getattr(r, "positions", "x") is None]
-    assert sorted(r.text for r in whole) == sorted(s for p in PAIRS for s in p[:2])
-    assert {(r.estimator, r.lang) for r in whole} == {("original", "fr")}
+def test_pieces_the_pair_estimators_scored_are_reused(tmp_path):
+    """nangia2020 scores the shared pieces (cried .), meade2022 the differing ones (she / he):
+    together every piece, so competence asks nothing more; with nangia2020 alone it asks, per
+    sentence, only the differing pieces (position 1: she, he, x, z)."""
+    both = FakeScorer(TABLE)
+    xlmaudit.audit(both, [_suite(tmp_path, PAIRS)], cache_dir=None, progress=False)
+    only = FakeScorer(TABLE)
+    suite = _suite(tmp_path, PAIRS, name="one")
+    text = suite.read_text()
+    suite.write_text(text[: text.index("  - id: meade")])
+    run = xlmaudit.audit(only, [suite], cache_dir=None, progress=False)
+    assert run.competence["mean_pll_per_token"].iloc[0] == pytest.approx(-2.5)
+    pll = [r for r in both.calls if isinstance(r, PLLRequest)]
+    assert len(pll) == 8  # 4 sentences x (nangia2020, meade2022): nothing for competence
+    extra = [r for r in only.calls if isinstance(r, PLLRequest)][4:]
+    assert sorted((r.text, r.positions) for r in extra) == sorted(
+        (s, (1,)) for p in PAIRS for s in p[:2]
+    )
+    assert {(r.estimator, r.lang) for r in extra} == {("original", "fr")}
 
 
 def test_below_floor_warns_in_the_findings(tmp_path):
@@ -120,10 +134,8 @@ def test_stereoset_lms_and_clusters():
                             "metric": ["ss", "lms"], "value": [55.0, 87.5]})  # fmt: skip
     result = SimpleNamespace(suite=SimpleNamespace(name="ss"), raw=raw, summary=summary,
                              meta={"probes": {"p": {"kind": "stereoset"}}})  # fmt: skip
-    requests = competence_requests([result])
-    keys = [r.key() for r in requests]
-    answers = dict(zip(keys, FakeScorer(TABLE).score(requests), strict=True))
-    row = competence_frame([result], answers).iloc[0]
+    scores = score_sentences(competence_sentences([result]), FakeScorer(TABLE))
+    row = competence_frame([result], scores).iloc[0]
     # c1: (-3.5) + (-5.5) + (-5 - 2 - 0.5) = -16.5 over 9; c2: 3 x -10.5 = -31.5 over 9
     assert row["mean_pll_per_token"] == pytest.approx((-16.5 / 9 - 31.5 / 9) / 2)
     assert row["lms"] == 87.5 and row["n"] == 2
@@ -134,8 +146,16 @@ def test_kinds_without_sentences_get_no_row():
                         "text": ["[MASK] is here ."]})  # fmt: skip
     result = SimpleNamespace(suite=SimpleNamespace(name="t"), raw=raw, summary=pd.DataFrame(),
                              meta={"probes": {"p": {"kind": "target_preference"}}})  # fmt: skip
-    assert competence_requests([result]) == []
+    assert competence_sentences([result]) == []
     assert competence_frame([result], {}).empty
+
+
+def test_known_pieces_are_not_asked_again():
+    scorer = FakeScorer(TABLE)
+    known = {("she cried .", "en"): {1: -1.0, 3: -0.5}}  # the fake's positions: she=1 cried=2 .=3
+    scores = score_sentences([("she cried .", "en")], scorer, known)
+    assert scores == {("she cried .", "en"): (-3.5, 3)}
+    assert [(r.positions, r.estimator) for r in scorer.calls] == [((2,), "original")]
 
 
 def test_warning_text_only_below_the_floor():

@@ -17,11 +17,12 @@ measures, on the same items, this table gives the model's language-modelling com
   where the data has unrelated options); NaN for other kinds.
 - ``below_floor``: ``mean_pll_per_token`` below ``floor`` (:data:`FLOOR`).
 
-Reuse: the pair estimators score subsets of a sentence's pieces (nangia2020 the shared ones,
-meade2022 the differing ones, word_l2r with another estimator), so no request of theirs is a
-whole-sentence PLL; this table asks one ``PLLRequest`` per distinct sentence and language (the
-``original`` estimator, every piece), through the run's scorer and its response cache: a rerun
-costs nothing, and probes on the same sentences (one per estimator) share the requests.
+Reuse: a piece's PLL term (the piece masked alone, the rest of the sentence intact) does not
+depend on which other pieces are scored, so the pieces the probes already scored with the
+``original`` estimator (CrowS-Pairs: nangia2020 the shared pieces, meade2022 the differing ones;
+recorded by :class:`PLLRecorder` during the run's one pass) are reused, and one ``PLLRequest`` per
+sentence asks only for the pieces no probe scored (none when a run has both nangia2020 and
+meade2022 on the sentence), through the run's scorer and its response cache.
 
 The floor (:data:`FLOOR`): -ln(1000) = -6.91 nats per piece, a pseudo-perplexity of 1000: the model
 predicts a masked piece of the item no better than a uniform guess among 1000 pieces. It is
@@ -89,25 +90,77 @@ def _probes(results: Sequence[Any]):  # noqa: ANN202 - yields (suite, probe, lan
             yield r.suite.name, str(probe), lang, kind, probe_sentences(kind, raw)
 
 
-def _request(text: str, lang: str) -> PLLRequest:
-    return PLLRequest(text, "original", None, lang)
+Sentence = tuple[str, str]  # (text, language)
+Scored = tuple[float, int]  # (summed log P, pieces scored)
 
 
-def competence_requests(results: Sequence[Any]) -> list[PLLRequest]:
-    """One whole-sentence PLL request per distinct (sentence, language) of the run."""
-    asked = {}
+class PLLRecorder:
+    """``scorer`` that keeps, per (text, language), the log P of every piece the run's
+    ``original``-estimator PLL requests scored (the pair estimators' shared and differing pieces),
+    so that :func:`score_sentences` asks only for the pieces no probe scored. Everything else is
+    ``scorer``'s (attributes are passed through)."""
+
+    def __init__(self, scorer: Scorer) -> None:
+        self.scorer = scorer
+        self.known: dict[Sentence, dict[int, float]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.scorer, name)
+
+    def tokenize(self, text: str, lang: str | None = None) -> Any:
+        return self.scorer.tokenize(text, lang)
+
+    def score(self, requests: list) -> list:
+        answers = self.scorer.score(requests)
+        for req, answer in zip(requests, answers, strict=True):
+            ours = isinstance(req, PLLRequest) and req.estimator == "original" and req.lang
+            if ours and isinstance(answer, TokenScores):
+                record(self.known, (req.text, str(req.lang)), answer)
+        return answers
+
+
+def record(known: dict[Sentence, dict[int, float]], key: Sentence, answer: TokenScores) -> None:
+    """Add ``answer``'s per-position log P to ``known[key]``."""
+    seen = known.setdefault(key, {})
+    for pos, lp in zip(answer.positions.tolist(), answer.logprobs.tolist(), strict=True):
+        seen[int(pos)] = float(lp)
+
+
+def competence_sentences(results: Sequence[Any]) -> list[Sentence]:
+    """The distinct (sentence, language) pairs of the run's probes with whole sentences."""
+    seen: dict[Sentence, None] = {}
     for _, _, lang, _, sentences in _probes(results):
-        for text in sentences["text"]:
-            req = _request(text, lang)
-            asked.setdefault(req.key(), req)
-    return list(asked.values())
+        seen.update(dict.fromkeys((str(t), lang) for t in sentences["text"]))
+    return list(seen)
 
 
-def item_pll(sentences: pd.DataFrame, answers: Mapping[str, TokenScores], lang: str) -> pd.Series:
+def score_sentences(
+    sentences: Sequence[Sentence], scorer: Scorer,
+    known: Mapping[Sentence, Mapping[int, float]] | None = None,
+) -> dict[Sentence, Scored]:  # fmt: skip
+    """(summed PLL, pieces) of each whole sentence: every non-special piece masked in turn (the
+    ``original`` estimator). Pieces already scored (``known``: a piece's PLL term does not depend
+    on which other pieces are scored) are reused; the others are asked in one ``score`` call,
+    one ``PLLRequest`` per sentence with the missing positions."""
+    known = known or {}
+    need, asked = {}, []
+    for text, lang in sentences:
+        enc = scorer.tokenize(text, lang)
+        need[(text, lang)] = [i for i, special in enumerate(enc.special) if not special]
+        missing = tuple(p for p in need[(text, lang)] if p not in known.get((text, lang), {}))
+        if missing:
+            asked.append(PLLRequest(text, "original", missing, lang))
+    fresh: dict[Sentence, dict[int, float]] = {k: dict(v) for k, v in known.items()}
+    for req, answer in zip(asked, scorer.score(asked) if asked else [], strict=True):
+        record(fresh, (req.text, str(req.lang)), answer)
+    return {key: (float(sum(fresh[key][p] for p in pos)), len(pos)) if pos else (0.0, 0)
+            for key, pos in need.items()}  # fmt: skip
+
+
+def item_pll(sentences: pd.DataFrame, scores: Mapping[Sentence, Scored], lang: str) -> pd.Series:
     """Per item: summed PLL of its sentences / their scored pieces (NaN: no piece scored)."""
-    scores = [answers[_request(t, lang).key()] for t in sentences["text"]]
-    pieces = [len(s.logprobs) for s in scores]
-    frame = sentences.assign(pll=[s.total for s in scores], pieces=pieces)
+    got = [scores[(str(t), lang)] for t in sentences["text"]]
+    frame = sentences.assign(pll=[g[0] for g in got], pieces=[g[1] for g in got])
     per = frame.groupby("item_id", sort=False)[["pll", "pieces"]].sum()
     return (per["pll"] / per["pieces"].where(per["pieces"] > 0)).rename("pll_per_token")
 
@@ -122,22 +175,21 @@ def _headline(summary: pd.DataFrame, suite: str, probe: str, metric: str) -> flo
 
 
 def competence_frame(
-    results: Sequence[Any], answers: Mapping[str, TokenScores], *, floor: float = FLOOR,
+    results: Sequence[Any], scores: Mapping[Sentence, Scored], *, floor: float = FLOOR,
     seed: int = 0,
 ) -> pd.DataFrame:  # fmt: skip
-    """The ``competence.csv`` frame from suite results and the answers to
-    :func:`competence_requests` (by request key)."""
+    """The ``competence.csv`` frame from suite results and :func:`score_sentences`."""
     summaries = {r.suite.name: r.summary for r in results}
     rows = []
     for suite, probe, lang, kind, sentences in _probes(results):
-        per_item = item_pll(sentences, answers, lang) if len(sentences) else pd.Series(dtype=float)
+        per_item = item_pll(sentences, scores, lang) if len(sentences) else pd.Series(dtype=float)
         values = per_item.to_numpy(float)
         if kind.cluster_key and kind.cluster_key in sentences.columns:
             clusters = sentences.drop_duplicates("item_id").set_index("item_id")[kind.cluster_key]
             est = cluster_mean(values, clusters.reindex(per_item.index).to_numpy(), seed=seed)
         else:
             est = bootstrap_mean(values, seed=seed)
-        n_tokens = sum(len(answers[_request(t, lang).key()].logprobs) for t in sentences["text"])
+        n_tokens = sum(scores[(str(t), lang)][1] for t in sentences["text"])
         rows.append({
             "suite": suite, "probe": probe, "lang": lang, "n": int(np.isfinite(values).sum()),
             "n_sentences": len(sentences), "n_tokens": n_tokens, "mean_pll_per_token": est.value,
@@ -148,14 +200,16 @@ def competence_frame(
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
-def run_competence(results: Sequence[Any], scorer: Scorer, *, seed: int = 0) -> dict:
-    """``{"competence.csv": frame}`` for suite results, scoring the whole-sentence PLL requests
-    with ``scorer`` (one ``score`` call); ``{}`` when no probe declares sentences."""
-    requests = competence_requests(results)
-    if not requests:
+def run_competence(
+    results: Sequence[Any], scorer: Scorer, *, seed: int = 0,
+    known: Mapping[Sentence, Mapping[int, float]] | None = None,
+) -> dict:  # fmt: skip
+    """``{"competence.csv": frame}`` for suite results (``{}`` when no probe declares
+    sentences); ``known``: the pieces the run already scored (:class:`PLLRecorder`)."""
+    sentences = competence_sentences(results)
+    if not sentences:
         return {}
-    answers = dict(zip((r.key() for r in requests), scorer.score(requests), strict=True))
-    return {FILE: competence_frame(results, answers, seed=seed)}
+    return {FILE: competence_frame(results, score_sentences(sentences, scorer, known), seed=seed)}
 
 
 def competence_warning(row: Mapping[str, Any]) -> str:
