@@ -11,7 +11,8 @@ Per suite and language, two facts:
   language the model does not list: as it reads text by default). The
   items are built by the suites' own kinds (``build_items``, then ``requests``: every request's
   text and candidate words), so a new suite or kind is covered with no change here. A probe whose
-  data is not found (``--data-dir``) is counted in ``missing`` and contributes no pieces.
+  data is not found (``--data-dir``) is counted in ``missing`` and contributes no pieces; a text
+  longer than the model's positions is counted up to them (``xlmaudit list`` truncates).
 
 ``covered``: the language is the model's (or it lists none) and at most :data:`MAX_UNKNOWN` of the
 pieces are unknown. Why 1%: a CrowS-Pairs or StereoSet sentence has 10 to 30 pieces, so at 1% most

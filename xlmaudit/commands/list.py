@@ -62,7 +62,7 @@ def _coverage(args: argparse.Namespace, suites: list) -> int:
     from xlmaudit.probes import RunContext
 
     loaded = load_model(args.model, device="cpu")
-    scorer = ModelScorer(loaded, progress=False)
+    scorer = ModelScorer(loaded, progress=False, truncate=True)  # a longer text: counted in part
     unk = str(loaded.tokenizer.unk_token or "")
     langs = sorted(getattr(loaded, "lang2id", None) or {})
     print(f"model {args.model}: languages {', '.join(langs) or 'not listed'}; covered = a "
