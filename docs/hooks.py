@@ -10,7 +10,8 @@
 - In hand-written pages, markers are replaced: ``<!-- metric-docs: KIND -->`` (the kind's declared
   metrics), ``<!-- kind-facts: KIND -->`` (main metric, pairing, options, summary columns),
   ``<!-- summary-columns -->`` (``xlmaudit.runner.summary_columns``) and ``<!-- meta-fields -->``
-  (the fields of the committed example run's ``meta.json``).
+  (the fields of the committed example run's ``meta.json``), ``<!-- checkpoint-table -->`` (per
+  suite language, which multilingual checkpoints list it).
 
 What no declaration holds (whether a kind reproduces a reference or is ours, and the test files
 that check equality) is written once, in the front matter of the kind's page ``kinds/<kind>.md``
@@ -385,6 +386,25 @@ def _parser_section(parser: argparse.ArgumentParser, name: str, level: int) -> l
     return out
 
 
+def checkpoint_table() -> str:
+    """Per shipped suite and language, whether each multilingual checkpoint lists it: the XLM
+    checkpoints' ``lang2id`` (``xlmaudit.testing.checkpoints.XLM_CHECKPOINTS``), XLM-R's and
+    mBERT's documented training languages (``DOCUMENTED_LANGUAGES``, sources in ``SOURCES``)."""
+    _import_xlmaudit()
+    from xlmaudit.testing.checkpoints import DOCUMENTED_LANGUAGES, XLM_CHECKPOINTS
+
+    listed = {name: set(spec["languages"]) for name, spec in XLM_CHECKPOINTS.items()}
+    documented = {name: set(langs) for name, langs in DOCUMENTED_LANGUAGES.items()}
+    models = {**listed, **documented}
+    head = ["suite", "lang", *(f"`{m}`" + ("*" if m in documented else "") for m in models)]
+    rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for suite in suites():
+        for lang in suite.languages:
+            marks = ["yes" if lang in langs else "no" for langs in models.values()]
+            rows.append(f"| `{suite.name}` | {lang} | " + " | ".join(marks) + " |")
+    return "\n".join(rows)
+
+
 def expand_markers(markdown: str) -> str:
     subs = {
         r"<!-- metric-docs: ([\w-]+) -->": lambda m: metric_docs_table(m.group(1)),
@@ -394,6 +414,7 @@ def expand_markers(markdown: str) -> str:
         r"<!-- suite-table -->": lambda m: suite_table("suites/{name}.md"),
         r"<!-- cost-note -->": lambda m: cost_note(),
         r"<!-- kinds-table -->": lambda m: kinds_table(),
+        r"<!-- checkpoint-table -->": lambda m: checkpoint_table(),
     }
     for pattern, fn in subs.items():
         markdown = re.sub(pattern, fn, markdown)

@@ -38,6 +38,8 @@ STAGES: tuple[tuple[str, ...], ...] = (
         "runinfo",
         "agreement",
         "quality",
+        "competence",
+        "coverage",
     ),  # run dirs
     ("report",),  # figures, report, model card; the typed Run
     ("bench", "planted.train"),  # speed benchmarks and the planted trainer (torch)

@@ -228,12 +228,14 @@ def run_audit(settings: RunSettings, *, model: Any = None) -> Run:
 
 
 def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) -> Run:  # noqa: ANN001
+    from xlmaudit.competence import PLLRecorder
     from xlmaudit.cross_language import run_tables
     from xlmaudit.quality import run_quality
     from xlmaudit.runner import run_suites
 
     ctx = settings.context()
-    results = run_suites(suites, scorer, ctx=ctx)
+    recorder = None if group else PLLRecorder(scorer)  # the pieces the probes score, for competence
+    results = run_suites(suites, recorder or scorer, ctx=ctx)
     for r in results:
         r.meta["skipped_languages"] = skipped.get(r.suite.name, [])
     meta = run_meta(settings, loaded, scorer, results, ctx, started=started)
@@ -250,6 +252,7 @@ def _score_and_write(settings, suites, skipped, loaded, scorer, group, started) 
                                 kinds=kinds)  # fmt: skip
     tables = {**tables, **run_quality(results, seed=settings.seed)}
     tables.update(_agreement_tables(results, meta))
+    tables.update(_competence_tables(results, recorder, settings.seed))
     if record:
         meta = replace(meta, extra={**meta.extra, "cross_language": record})
     if settings.out is None:
@@ -269,6 +272,17 @@ def _agreement_tables(results, meta) -> dict:  # noqa: ANN001
 
     raw = {r.suite.name: r.raw for r in results}
     return agreement_tables(summary_frame(results), meta.to_json(), raw)
+
+
+def _competence_tables(results, recorder, seed: int) -> dict:  # noqa: ANN001
+    """``competence.csv`` (:mod:`xlmaudit.competence`), reusing the pieces the probes scored; none
+    in a distributed run (its ranks score together, and only rank 0 holds the results)."""
+    if recorder is None:
+        print("note: competence.csv is not written by a distributed run", file=sys.stderr)
+        return {}
+    from xlmaudit.competence import run_competence
+
+    return run_competence(results, recorder.scorer, seed=seed, known=recorder.known)
 
 
 def _model_and_scorer(settings: RunSettings, model: Any, group: Any) -> tuple[Any, Any]:

@@ -81,6 +81,11 @@ read the kind recorded in ``meta.json`` and never guess from column names):
   of the preference; None: none) gives Kendall's tau between languages.
 - ``profile_key``: the raw column whose values are the categories of the probe's profile (the
   split-half reliability in ``quality.csv``); ``""``: the ``group`` of ``paired_values``.
+- ``sentence_columns``: the raw columns holding the whole sentences an item is scored on
+  (CrowS-Pairs: ``sent_more``, ``sent_less``); ``competence.csv`` (:mod:`xlmaudit.competence`)
+  scores their pseudo-log-likelihood per token. ``()``: the items are not whole sentences.
+- ``competence_metric``: a summary metric that measures language modelling, not bias
+  (StereoSet: ``lms``); ``competence.csv`` carries its headline value. ``""``: none.
 - ``describe(probe)``: what ``meta.json`` records per probe beside ``kind`` (main metric,
   contrast groups and their terms); the runner writes it.
 """
@@ -189,6 +194,8 @@ class ProbeKind:
     cluster_key: ClassVar[str] = ""  # raw column whose items share a source (template, target)
     profile_key: ClassVar[str] = ""  # raw column of the profile's categories ("": paired group)
     language_key: ClassVar[str] = ""  # raw column pairing items across languages ("": none)
+    sentence_columns: ClassVar[tuple[str, ...]] = ()  # raw columns of whole sentences (competence)
+    competence_metric: ClassVar[str] = ""  # a summary metric of language-model competence (LMS)
 
     def describe(self, probe: ProbeSpec) -> dict[str, Any]:
         """What ``meta.json`` records for ``probe`` beside its kind (main metric, contrast)."""

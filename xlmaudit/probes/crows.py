@@ -225,6 +225,7 @@ class CrowsPairs(ProbeKind):
                        "warning", "estimator", "n_excluded")  # fmt: skip
     min_n = MIN_N_SHARE  # a bias type of fewer pairs is reported, never called a finding
     language_key = "pair_id"  # translations keep the pair id: cross_language.csv pairs on it
+    sentence_columns = ("sent_more", "sent_less")
     metric_docs = (
         MetricDoc("pct_sent_more",
                   "% of pairs where the {a} sentence scores higher (50 = no preference)",

@@ -156,6 +156,8 @@ class StereoSetIntrasentence(ProbeKind):
     # the target term: its clusters share it (SS and LMS are macro averages over targets, and
     # their intervals resample whole targets)
     cluster_key = "target"
+    sentence_columns = ("sentence",)  # the three options, the unrelated one among them
+    competence_metric = "lms"
     metric_docs = (
         MetricDoc("ss", "stereotype score SS (%; 50 = no preference)",
                   "macro average over target terms of the % of clusters preferring the stereotype "

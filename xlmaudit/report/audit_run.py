@@ -77,7 +77,8 @@ def as_run(data: RunData) -> Run:
     """``data`` as a :class:`Run` (the same fields)."""
     return Run(path=data.path, meta=data.meta, summary=data.summary, raw=data.raw,
                cross_language=data.cross_language, unwritten=data.unwritten,
-               quality=data.quality)  # fmt: skip
+               quality=data.quality, agreement=data.agreement,
+               competence=data.competence)  # fmt: skip
 
 
 def load_run(run_dir: str | Path) -> Run:

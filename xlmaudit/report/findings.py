@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
+from xlmaudit.competence import competence_warnings
 from xlmaudit.metrics.crows import holm
 from xlmaudit.metrics.stats import CONFIDENCE, bonferroni_level, exact_interval, widened_interval
 from xlmaudit.probes import FormatFields, MetricDoc
@@ -209,6 +210,7 @@ def findings(run: RunData) -> pd.DataFrame:
              for h in _probe_headlines(run, suite, probe)]  # fmt: skip
     base = [c for c in FINDING_COLUMNS if c != "p_holm" and c not in ADJUSTED]
     frame = pd.DataFrame([h[0] for h in heads], columns=base)
+    frame["warning"] = _with_competence(frame, run.competence)
     frame.insert(frame.columns.get_loc("reference"), "p_holm", holm(frame["p_value"].tolist()))
     level = bonferroni_level(int(frame["p_value"].notna().sum()), alpha=FINDING_ALPHA)
     extra = [
@@ -217,6 +219,16 @@ def findings(run: RunData) -> pd.DataFrame:
     ]
     adjusted = pd.DataFrame(extra, columns=list(ADJUSTED), index=frame.index)
     return pd.concat([frame, adjusted.astype({"finding": bool})], axis=1)
+
+
+def _with_competence(frame: pd.DataFrame, table: pd.DataFrame | None) -> pd.Series:
+    """Each row's warning, with competence.csv's for a language below the competence floor
+    (:func:`xlmaudit.competence.competence_warnings`) added."""
+    below = competence_warnings(table)
+    return pd.Series([
+        "; ".join(filter(None, (str(w or ""), below.get((str(s), str(p)), ""))))
+        for w, s, p in zip(frame["warning"], frame["suite"], frame["probe"], strict=True)
+    ], index=frame.index, dtype=object)  # fmt: skip
 
 
 def findings_forest(frame: pd.DataFrame) -> Figure | None:

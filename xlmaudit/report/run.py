@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from xlmaudit.competence import FILE as COMPETENCE
 from xlmaudit.errors import InputError
 from xlmaudit.quality import FILE as QUALITY
 from xlmaudit.report.languages import fill_lang, read_cross
@@ -75,6 +76,7 @@ class RunData:
     agreement: pd.DataFrame | None = None  # agreement.csv (xlmaudit.agreement); None: not written
     unwritten: Unwritten | None = field(default=None, repr=False)
     quality: pd.DataFrame | None = None
+    competence: pd.DataFrame | None = None  # competence.csv (xlmaudit.competence)
 
     @property
     def suites(self) -> list[str]:
@@ -117,7 +119,8 @@ def load_run_data(run_dir: str | Path) -> RunData:
     raw = LazyFrames({p.stem: (lambda p=p: pd.read_parquet(p)) for p in files})
     return RunData(path=path, meta=meta, summary=_typed_summary(read_summary(path), meta), raw=raw,
                cross_language=read_cross(path), quality=read_table(path / QUALITY),
-               agreement=read_table(path / "agreement.csv"))  # fmt: skip
+               agreement=read_table(path / "agreement.csv"),
+               competence=read_table(path / COMPETENCE))  # fmt: skip
 
 
 def run_in_memory(
@@ -141,8 +144,11 @@ def run_in_memory(
     raw = LazyFrames({r.suite.name: loader(r.raw) for r in results})
     table = (tables or {}).get("cross_language.csv")
     cross = None if table is None else read_cross(None, table.to_csv(index=False))
-    quality, agreement = ((tables or {}).get(name) for name in (QUALITY, "agreement.csv"))
+    quality, agreement, competence = (
+        (tables or {}).get(name) for name in (QUALITY, "agreement.csv", COMPETENCE)
+    )
     return RunData(path=None, meta=info, summary=summary, raw=raw, cross_language=cross,
                unwritten=Unwritten(tuple(results), meta, dict(tables or {})),
                quality=None if quality is None else read_table(quality),
-               agreement=None if agreement is None else read_table(agreement))  # fmt: skip
+               agreement=None if agreement is None else read_table(agreement),
+               competence=None if competence is None else read_table(competence))  # fmt: skip

@@ -9,6 +9,9 @@ sentences and contrast groups) or a fact of the run; nothing is keyed by a suite
 4. What the run could not detect: categories whose power for a 5-point bias is under 0.8
    (``quality.csv``), else categories under the kind's declared minimum n.
 5. The languages the suite left out of the run.
+
+After the headline, where a probe of the suite is below the competence floor in that language
+(``competence.csv``, :mod:`xlmaudit.competence`), a sentence says the model does not handle it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlmaudit.competence import competence_sentence
 from xlmaudit.probes import MetricDoc
 from xlmaudit.report import numbers
 from xlmaudit.report.languages import language_name, skipped_languages
@@ -314,7 +318,9 @@ def suite_summary(
     also names the languages skipped)."""
     part = table[(table["suite"] == suite) & (table["lang"] == lang)]
     min_n = int(pd.to_numeric(part["min_n"], errors="coerce").max() or 0) if len(part) else 0
-    found: list[Sentence | None] = [headline(part), *agreement(run, part),
+    competence = competence_sentence(run.competence, suite, lang)
+    found: list[Sentence | None] = [headline(part), Sentence(competence) if competence else None,
+                                    *agreement(run, part),
                                     agreement_table_sentence(agree, suite, lang),
                                     findings_sentence(run, part, min_n) if len(part) else None,
                                     undetectable(part, quality),

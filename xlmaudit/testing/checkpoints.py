@@ -44,6 +44,11 @@ SOURCES: dict[str, str] = {
     "docs": "huggingface/transformers@712f25d76609c56a7dc07ffac7f0b1822e2cea5c:"
     "docs/source/en/multilingual.md (XLM with / without language embeddings)",
     "use_lang_emb": "huggingface/transformers PR #1092 (adds use_lang_emb for XLM-17/XLM-100)",
+    "xlm-roberta-base": "facebookresearch/fairseq@6034aea96bc3ae8e805aa47ae289b53457aa7372:"
+    "examples/xlmr/README.md (the 100 training languages)",
+    "bert-base-multilingual-cased": "tensorflow/models@bfab9506a1c8c4a49e8c1232846354f89837144b:"
+    "research/bert/multilingual.md (a copy of google-research/bert multilingual.md, List of "
+    "Languages)",
 }
 
 _XNLI15 = ("ar", "bg", "de", "el", "en", "es", "fr", "hi", "ru", "sw", "th", "tr", "ur", "vi", "zh")
@@ -58,6 +63,36 @@ _XLM100 = (
     "simple", "sk", "sl", "sq", "sr", "sv", "sw", "ta", "te", "th", "tl", "tr", "tt", "uk", "ur",
     "uz", "vi", "war", "wuu", "yi", "zh", "zh_classical", "zh_min_nan", "zh_yue",
 )  # fmt: skip
+
+# Training languages of the multilingual checkpoints that list none in their config (no lang2id:
+# one vocabulary and no language input for all), from their public documentation, as ISO 639-1
+# codes where one exists (else the Wikipedia code); script variants (romanised Hindi, Zawgyi
+# Burmese, Traditional Chinese) share their language's code.
+DOCUMENTED_LANGUAGES: dict[str, tuple[str, ...]] = {
+    # facebookresearch/fairseq examples/xlmr/README.md ("100 languages (list below)"), the list
+    # of Conneau et al. 2020, "Unsupervised Cross-lingual Representation Learning at Scale"
+    "xlm-roberta-base": (
+        "af", "am", "ar", "as", "az", "be", "bg", "bn", "br", "bs", "ca", "cs", "cy", "da", "de",
+        "el", "en", "eo", "es", "et", "eu", "fa", "fi", "fr", "fy", "ga", "gd", "gl", "gu", "ha",
+        "he", "hi", "hr", "hu", "hy", "id", "is", "it", "ja", "jv", "ka", "kk", "km", "kn", "ko",
+        "ku", "ky", "la", "lo", "lt", "lv", "mg", "mk", "ml", "mn", "mr", "ms", "my", "ne", "nl",
+        "no", "om", "or", "pa", "pl", "ps", "pt", "ro", "ru", "sa", "sd", "si", "sk", "sl", "so",
+        "sq", "sr", "su", "sv", "sw", "ta", "te", "th", "tl", "tr", "ug", "uk", "ur", "uz", "vi",
+        "xh", "yi", "zh",
+    ),
+    # google-research/bert multilingual.md "List of Languages" (the 104 of the cased model: the
+    # list plus Thai and Mongolian), as copied in tensorflow/models research/bert/multilingual.md
+    "bert-base-multilingual-cased": (
+        "af", "an", "ar", "ast", "az", "azb", "ba", "bar", "be", "bg", "bn", "bpy", "br", "bs",
+        "ca", "ce", "ceb", "cs", "cv", "cy", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi",
+        "fr", "fy", "ga", "gl", "gu", "he", "hi", "hr", "ht", "hu", "hy", "id", "io", "is", "it",
+        "ja", "jv", "ka", "kk", "kn", "ko", "ky", "la", "lb", "lmo", "lt", "lv", "mg", "min", "mk",
+        "ml", "mn", "mr", "ms", "my", "nds", "ne", "new", "nl", "nn", "no", "oc", "pa", "pl",
+        "pms", "pnb", "pt", "ro", "ru", "scn", "sco", "sh", "sk", "sl", "sq", "sr", "su", "sv",
+        "sw", "ta", "te", "tg", "th", "tl", "tr", "tt", "uk", "ur", "uz", "vi", "vo", "war", "yo",
+        "zh",
+    ),
+}  # fmt: skip
 
 XLM_CHECKPOINTS: dict[str, dict[str, Any]] = {
     "xlm-mlm-enfr-1024": {
