@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     t.add_argument("--steps", type=int, default=None, help="optimisation steps (default: size's)")
     t.add_argument("--small", action="store_true", help="the quick CI size (about a minute)")
     t.add_argument(
+        "--strength", type=float, default=1.0, metavar="S", help="scale every planted "
+        "association toward 0.5 by S in [0, 1]: share p becomes 0.5 + S (p - 0.5) (default 1: "
+        "the shipped corpus; 0: every association balanced)"
+    )  # fmt: skip
+    t.add_argument(
         "--languages", default="en", metavar="LANGS", help="comma-separated corpus languages: "
         "'en' (default, the English model) or 'en,fr' (the bilingual model, language embeddings)"
     )  # fmt: skip
@@ -48,7 +53,7 @@ def train_main(args: argparse.Namespace) -> int:
 
     languages = tuple(c.strip() for c in args.languages.split(",") if c.strip())
     bilingual_languages(languages)  # an unknown language fails here, before any work
-    cfg = default_config(languages, small=args.small)
+    cfg = replace(default_config(languages, small=args.small), strength=args.strength)
     if args.seed is not None:
         cfg = replace(cfg, seed=args.seed)
     if args.steps is not None:

@@ -1,0 +1,114 @@
+"""``xlmaudit planted calibrate --dose``: train or load the dose family, audit each model, tabulate.
+
+The family: the planted model trained at strengths ``DOSES`` x seeds ``DOSE_SEEDS`` at one size
+(``tiny`` or ``small``), cached under ``CACHE/models/<name>-<config hash>``; each model is audited
+through :func:`xlmaudit.api.audit` (run directories under ``CACHE/runs/<name>``) and the figures of
+:mod:`xlmaudit.planted.dose` are computed from the runs.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from xlmaudit.planted.dose import DOSE_SEEDS, DOSES
+from xlmaudit.planted.train import TrainConfig, train_planted
+
+SIZES = ("tiny", "small")
+
+
+def family_config(size: str, strength: float, seed: int) -> TrainConfig:
+    """The training settings of one family member (``size`` tiny or small)."""
+    base = TrainConfig.tiny(seed=seed) if size == "tiny" else TrainConfig.small(seed=seed)
+    return replace(base, strength=strength)
+
+
+def member_name(size: str, strength: float, seed: int) -> str:
+    """``small-s0.25-seed1``: the model's and its run directory's readable name."""
+    return f"{size}-s{strength:g}-seed{seed}"
+
+
+def trained_member(
+    cache: Path, size: str, strength: float, seed: int, log: Callable[[str], None] = print
+) -> tuple[Path, dict]:
+    """The model directory of one member: loaded from the cache when its config hash matches
+    (``training.json`` present), else trained there. Returns (directory, training summary)."""
+    cfg = family_config(size, strength, seed)
+    out = cache / "models" / f"{member_name(size, strength, seed)}-{cfg.key()}"
+    record = out / "training.json"
+    if record.is_file():
+        return out, json.loads(record.read_text())
+    tmp = out.with_name(out.name + ".partial")
+    summary = train_planted(tmp, cfg, log=lambda m: log(f"{out.name}: {m}"))
+    tmp.rename(out)
+    return out, summary
+
+
+def train_family(
+    cache: Path,
+    size: str,
+    *,
+    doses: tuple[float, ...] = DOSES,
+    seeds: tuple[int, ...] = DOSE_SEEDS,
+    log: Callable[[str], None] = print,
+) -> list[dict]:
+    """Train or load every member; one record per model (strength, seed, path, train_seconds)."""
+    rows = []
+    for seed in seeds:
+        for strength in doses:
+            start = time.perf_counter()
+            path, summary = trained_member(cache, size, strength, seed, log)
+            rows.append(dict(strength=strength, seed=seed, name=member_name(size, strength, seed),
+                             model=str(path), train_seconds=summary.get("train_seconds"),
+                             wall_seconds=round(time.perf_counter() - start, 1)))  # fmt: skip
+    return rows
+
+
+def write_suites(cache: Path) -> dict[str, str]:
+    """The family's suite files (by role): the shipped ``occupations`` and ``seat-planted``, the
+    CrowS estimators on the planted pairs (``CACHE/suites/dose-crows.yaml``) and WinoBias's
+    cloze probe (``CACHE/suites/winobias-cloze.yaml``)."""
+    from xlmaudit.planted.dose import planted_pairs_csv
+    from xlmaudit.spec import resolve_suite
+
+    folder = cache / "suites"
+    folder.mkdir(parents=True, exist_ok=True)
+    pairs = folder / "planted_pairs.csv"
+    planted_pairs_csv().to_csv(pairs)
+    crows = resolve_suite("crows-pairs").read_text()
+    head, probes = crows.split("\nprobes:\n")
+    head = head.replace("name: crows-pairs", "name: dose-crows", 1)
+    probes = probes.replace("    estimator: ", f"    data: {pairs}\n    estimator: ")
+    (folder / "dose-crows.yaml").write_text(f"{head}\nprobes:\n{probes}")
+    wino = resolve_suite("winobias")
+    text = wino.read_text().replace("name: winobias", "name: winobias-cloze", 1)
+    text = text.replace("lexicons/", f"{wino.parent}/lexicons/")
+    (folder / "winobias-cloze.yaml").write_text(text.split("  - id: pll")[0])
+    return {
+        "occupations": "occupations",
+        "crows": str(folder / "dose-crows.yaml"),
+        "seat": "seat-planted",
+        "winobias": str(folder / "winobias-cloze.yaml"),
+    }
+
+
+def audited(model: str, run_dir: Path, suites: dict[str, str], data_dir: Path | None):
+    """The run of ``model`` on the family's suites: read back when ``run_dir`` holds one for this
+    model, else audited there (:func:`xlmaudit.api.audit`, the one pipeline)."""
+    from xlmaudit.api import audit, load_run
+
+    if (run_dir / "meta.json").is_file():
+        return load_run(run_dir)
+    return audit(model, list(suites.values()), out=run_dir, data_dir=data_dir, device="cpu",
+                 cache_dir=None, progress=False, report=False)  # fmt: skip
+
+
+def measure_run(run, suites: dict[str, str]):
+    """:func:`xlmaudit.planted.dose.run_measures` of one run (suite roles -> suite names)."""
+    from xlmaudit.planted.dose import run_measures
+
+    names = {role: Path(s).stem for role, s in suites.items()}
+    return run_measures(run.summary, run.raw, names)
