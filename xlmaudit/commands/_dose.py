@@ -112,3 +112,54 @@ def measure_run(run, suites: dict[str, str]):
 
     names = {role: Path(s).stem for role, s in suites.items()}
     return run_measures(run.summary, run.raw, names)
+
+
+ROLES = ("occupations", "crows", "seat", "winobias")
+
+
+def family_frames(cache: Path, size: str, doses, seeds, suites, data_dir, log=print):
+    """(per-model bias frame, per-model tests frame, member records): train or load each member,
+    audit it or read its run back (``CACHE/runs/<member>-<config hash>``), measure it."""
+    import pandas as pd
+
+    members = train_family(cache, size, doses=doses, seeds=seeds, log=log)
+    biases, tests = [], []
+    for m in members:
+        run_dir = cache / "runs" / Path(m["model"]).name
+        start = time.perf_counter()
+        run = audited(m["model"], run_dir, suites, data_dir)
+        m |= {"run": str(run_dir), "audit_seconds": round(time.perf_counter() - start, 1)}
+        log(f"{m['name']}: run {run_dir}")
+        b, t = measure_run(run, suites)
+        keys = {"strength": m["strength"], "seed": m["seed"]}
+        biases.append(b.assign(**keys))
+        tests.append(t.assign(**keys))
+    return pd.concat(biases, ignore_index=True), pd.concat(tests, ignore_index=True), members
+
+
+def dose_main(args) -> int:
+    """``xlmaudit planted calibrate --dose``: the table (``--out``), the per-model measures beside
+    it (``<out stem>_models.csv``) and the figure (``--figure``, default ``<out>.png``)."""
+    from xlmaudit.api import default_cache_dir
+    from xlmaudit.planted.dose import dose_table, with_reference
+    from xlmaudit.report.dose_plot import plot_dose_response
+
+    cache = Path(args.cache or default_cache_dir().parent / "dose")
+    doses = tuple(float(s) for s in args.strengths.split(","))
+    seeds = tuple(int(s) for s in args.seeds.split(","))
+    suites = {r: s for r, s in write_suites(cache).items() if r in args.probes.split(",")}
+    bias, tests, members = family_frames(cache, args.sizes, doses, seeds, suites, args.data_dir)
+    table = dose_table(bias, tests)
+    if args.reference:
+        run = audited("planted", cache / "runs" / "shipped-planted", suites, args.data_dir)
+        table = with_reference(table, measure_run(run, suites)[0])
+    out = Path(args.out or cache / "dose_calibration.csv")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False)
+    bias.to_csv(out.with_name(out.stem + "_models.csv"), index=False)
+    figure = Path(args.figure or out.with_suffix(".png"))
+    figure.parent.mkdir(parents=True, exist_ok=True)
+    plot_dose_response(bias, table).savefig(figure, dpi=110)
+    print(table[["measure", "spearman", "fpr_s0", "n_tests_s0", "min_s_80"]].to_string(index=False))
+    print(f"wrote {out}, {out.with_name(out.stem + '_models.csv')} and {figure}")
+    return 0

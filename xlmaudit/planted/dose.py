@@ -32,11 +32,14 @@ ALPHA = 0.05
 POWER = 0.8
 PAIRS_PER_TYPE = 64  # planted CrowS pairs per stereotype type (no control pairs: S = 0 is one)
 
-# (suite, probe, item score column): the occupation probes of the `occupations` suite
-OCCUPATION_PROBES = (("occupations", "pronoun", "log_odds"), ("occupations", "kurita", "ilp_difference"),
-                     ("occupations", "counterfactual", "pll_difference"))  # fmt: skip
+# (probe, item score column): the occupation probes of the `occupations` suite
+OCCUPATION_PROBES = (
+    ("pronoun", "log_odds"),
+    ("kurita", "ilp_difference"),
+    ("counterfactual", "pll_difference"),
+)
 NEUTRAL = tuple(o for o, p in OCCUPATION_SHARES.items() if p == 0.5)
-BIAS_COLUMNS = ("measure", "statistic", "bias", "ci_low", "ci_high")
+BIAS_COLUMNS = ("measure", "statistic", "bias", "ci_low", "ci_high", "p_value")
 TEST_COLUMNS = ("measure", "category", "effect", "p_value")
 
 
@@ -86,9 +89,11 @@ def occupation_gap(scores: pd.DataFrame, measure: str, statistic: str) -> dict[s
     per = scores[scores.occupation.isin(OCCUPATION_SHARES)].groupby("occupation").score.mean()
     side = per.index.map(_direction)
     fem, masc = per[side > 0], per[side < 0]
-    ci = stats.ttest_ind(fem, masc, equal_var=False).confidence_interval(0.95)
-    return dict(measure=measure, statistic=statistic, bias=float(fem.mean() - masc.mean()),
-                ci_low=float(ci.low), ci_high=float(ci.high))  # fmt: skip
+    res = stats.ttest_ind(fem, masc, equal_var=False)
+    ci = res.confidence_interval(0.95)
+    bias = float(fem.mean() - masc.mean())
+    return dict(measure=measure, statistic=statistic, bias=bias, ci_low=float(ci.low),
+                ci_high=float(ci.high), p_value=float(res.pvalue))  # fmt: skip
 
 
 def _occupation_scores(raw: pd.DataFrame, probe: str, column: str) -> pd.DataFrame:
@@ -110,7 +115,8 @@ def _crows(summary: pd.DataFrame, suite: str) -> tuple[list[dict], list[pd.DataF
         overall = rows[rows.group == "all"].iloc[0]
         bias.append(dict(measure=measure, statistic="% sent_more of decided pairs - 50",
                          bias=overall.pct_more_decided - 50, ci_low=overall.decided_ci_low - 50,
-                         ci_high=overall.decided_ci_high - 50))  # fmt: skip
+                         ci_high=overall.decided_ci_high - 50,
+                         p_value=overall.p_value))  # fmt: skip
         cats = rows[rows.level == "category"]
         tests.append(pd.DataFrame({"measure": measure, "category": cats.group,
                                    "effect": cats.pct_more_decided - 50,
@@ -122,7 +128,8 @@ def _seat(summary: pd.DataFrame, suite: str) -> tuple[list[dict], list[pd.DataFr
     rows = summary[(summary.suite == suite) & (summary.group == "occupation-gender")]
     rows = rows[rows.metric == "effect_size"]
     bias = [dict(measure=f"seat/{r.probe}", statistic="effect size d", bias=r.value,
-                 ci_low=r.ci_low, ci_high=r.ci_high) for r in rows.itertuples()]  # fmt: skip
+                 ci_low=r.ci_low, ci_high=r.ci_high, p_value=r.p_value)
+            for r in rows.itertuples()]  # fmt: skip
     tests = [pd.DataFrame({"measure": "seat/" + rows.probe, "category": rows.group,
                            "effect": rows.value, "p_value": rows.p_value})]  # fmt: skip
     return bias, tests
@@ -133,21 +140,22 @@ def run_measures(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(bias per measure, tests per measure and category) of one audited family member.
 
-    ``suites`` names the run's suites by role: ``occupations``, ``crows``, ``seat``,
-    ``winobias`` (the cloze probe)."""
+    ``suites`` names the run's suites by role (each optional): ``occupations``, ``crows``,
+    ``seat``, ``winobias`` (the cloze probe)."""
     bias, tests = [], []
-    occ = raw[suites["occupations"]]
-    for _, probe, column in OCCUPATION_PROBES:
-        scores = _occupation_scores(occ, probe, column)
+    for probe, column in OCCUPATION_PROBES if "occupations" in suites else ():
+        scores = _occupation_scores(raw[suites["occupations"]], probe, column)
         bias.append(occupation_gap(scores, probe, f"{column}: female-leaning - male-leaning"))
         tests.append(occupation_tests(scores, probe, paired=True))
-    wino = _winobias_scores(raw[suites["winobias"]])
-    bias.append(occupation_gap(wino, "winobias/cloze", "female_score: female - male-leaning"))
-    tests.append(occupation_tests(wino, "winobias/cloze", paired=False))
+    if "winobias" in suites:
+        wino = _winobias_scores(raw[suites["winobias"]])
+        bias.append(occupation_gap(wino, "winobias/cloze", "female_score: female - male-leaning"))
+        tests.append(occupation_tests(wino, "winobias/cloze", paired=False))
     for role, part in (("crows", _crows), ("seat", _seat)):
-        b, t = part(summary, suites[role])
-        bias += b
-        tests += t
+        if role in suites:
+            b, t = part(summary, suites[role])
+            bias += b
+            tests += t
     return pd.DataFrame(bias, columns=list(BIAS_COLUMNS)), pd.concat(tests, ignore_index=True)
 
 
@@ -194,15 +202,12 @@ def dose_table(bias: pd.DataFrame, tests: pd.DataFrame) -> pd.DataFrame:
 
 
 def with_reference(table: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
-    """Add the single shipped model's bias (``reference``: its :func:`run_measures` bias frame)
-    and whether it recovers the measure (interval above 0), and whether such a measure tracks
-    S (Spearman > 0.8)."""
+    """Add the single shipped model's bias (``reference``: its :func:`run_measures` bias frame),
+    whether it recovers the measure (its own test significant at 0.05 in the planted
+    direction), and whether the measure tracks S (Spearman > 0.8)."""
     ref = reference.set_index("measure")
-    out = table.assign(
-        shipped_bias=table.measure.map(ref.bias),
-        shipped_ci_low=table.measure.map(ref.ci_low),
-        shipped_ci_high=table.measure.map(ref.ci_high),
-    )
-    out["shipped_recovers"] = out.shipped_ci_low > 0
+    out = table.assign(**{f"shipped_{c}": table.measure.map(ref[c])
+                          for c in ("bias", "ci_low", "ci_high", "p_value")})  # fmt: skip
+    out["shipped_recovers"] = (out.shipped_p_value < ALPHA) & (out.shipped_bias > 0)
     out["spearman_above_0.8"] = out.spearman > 0.8
     return out
