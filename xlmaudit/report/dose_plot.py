@@ -36,7 +36,8 @@ def plot_dose_response(models: pd.DataFrame, table: pd.DataFrame, *, columns: in
         for i, seed in enumerate(seeds):
             own = part[part.seed == seed].sort_values("strength")
             x = own.strength + (i - (len(seeds) - 1) / 2) * SEED_OFFSET
-            err = [own.bias - own.ci_low, own.ci_high - own.bias]
+            # clipped at 0: a percentile interval may miss its point estimate (SEAT's d)
+            err = [(own.bias - own.ci_low).clip(lower=0), (own.ci_high - own.bias).clip(lower=0)]
             ax.errorbar(x, own.bias, yerr=err, fmt="o-", ms=3, lw=1, capsize=2,
                         label=f"seed {seed}")  # fmt: skip
         ax.axhline(0, color="grey", lw=0.6)
