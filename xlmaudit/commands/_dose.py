@@ -17,13 +17,15 @@ from pathlib import Path
 from xlmaudit.planted.dose import DOSE_SEEDS, DOSES
 from xlmaudit.planted.train import TrainConfig, train_planted
 
-SIZES = ("tiny", "small")
+# tiny: seconds (CI, direction only); small: the CI retraining size (2,000 steps); shipped: the
+# shipped model's recipe (5,000 steps), the size whose S < 1 members learn the pronoun at all
+SIZES = ("tiny", "small", "shipped")
 
 
 def family_config(size: str, strength: float, seed: int) -> TrainConfig:
-    """The training settings of one family member (``size`` tiny or small)."""
-    base = TrainConfig.tiny(seed=seed) if size == "tiny" else TrainConfig.small(seed=seed)
-    return replace(base, strength=strength)
+    """The training settings of one family member (``size``: one of ``SIZES``)."""
+    base = {"tiny": TrainConfig.tiny, "small": TrainConfig.small, "shipped": TrainConfig}[size]
+    return replace(base(seed=seed), strength=strength)
 
 
 def member_name(size: str, strength: float, seed: int) -> str:
