@@ -161,7 +161,9 @@ def dose_main(args) -> int:
     bias.to_csv(out.with_name(out.stem + "_models.csv"), index=False)
     figure = Path(args.figure or out.with_suffix(".png"))
     figure.parent.mkdir(parents=True, exist_ok=True)
-    plot_dose_response(bias, table).savefig(figure, dpi=110)
+    title = (f"planted family: size {args.sizes}, seeds {args.seeds}, S = {args.strengths}; "
+             "95% intervals per model")  # fmt: skip
+    plot_dose_response(bias, table, title=title).savefig(figure, dpi=110)
     print(table[["measure", "spearman", "fpr_s0", "n_tests_s0", "min_s_80"]].to_string(index=False))
     print(f"wrote {out}, {out.with_name(out.stem + '_models.csv')} and {figure}")
     return 0

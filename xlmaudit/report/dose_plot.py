@@ -16,7 +16,9 @@ from matplotlib.figure import Figure  # noqa: E402
 SEED_OFFSET = 0.03  # seeds drawn side by side at each S
 
 
-def plot_dose_response(models: pd.DataFrame, table: pd.DataFrame, *, columns: int = 4) -> Figure:
+def plot_dose_response(
+    models: pd.DataFrame, table: pd.DataFrame, *, columns: int = 4, title: str = ""
+) -> Figure:
     """One panel per measure: each model's bias (95% interval) against S, seeds side by side;
     the panel title gives the measure and its Spearman with S (``table``).
 
@@ -48,5 +50,7 @@ def plot_dose_response(models: pd.DataFrame, table: pd.DataFrame, *, columns: in
     for ax in axes.flat[len(measures) :]:
         ax.set_visible(False)
     axes.flat[0].legend(fontsize=6)
+    if title:
+        fig.suptitle(title, fontsize=9)
     fig.supxlabel("planted strength S (0: balanced corpus, 1: the shipped recipe)", fontsize=8)
     return fig
