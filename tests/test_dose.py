@@ -146,3 +146,18 @@ def test_mini_family_runs_and_the_direction_holds(tmp_path: Path) -> None:
     assert table.loc["pronoun", "spearman"] == pytest.approx(1.0)
     assert (tmp_path / "dose.png").is_file()
     assert len(list((tmp_path / "cache" / "runs").glob("tiny-*/meta.json"))) == 2
+
+
+@pytest.mark.parametrize(
+    "flags, message",
+    [
+        (["--probes", "foo"], "--probes: unknown foo"),
+        (["--strengths", "0,2"], "got 2.0"),
+        (["--seeds", "a"], "--strengths / --seeds"),
+    ],  # fmt: skip
+)
+def test_dose_arguments_are_checked_before_any_work(tmp_path: Path, capsys, flags, message) -> None:
+    cache = tmp_path / "cache"
+    assert main(["planted", "calibrate", "--dose", "--cache", str(cache), *flags]) == 2
+    assert message in capsys.readouterr().err
+    assert not cache.exists()

@@ -1,7 +1,7 @@
 """``xlmaudit planted calibrate --dose``: train or load the dose family, audit each model, tabulate.
 
 The family: the planted model trained at strengths ``DOSES`` x seeds ``DOSE_SEEDS`` at one size
-(``tiny`` or ``small``), cached under ``CACHE/models/<name>-<config hash>``; each model is audited
+(``SIZES``), cached under ``CACHE/models/<name>-<config hash>``; each model is audited
 through :func:`xlmaudit.api.audit` (run directories under ``CACHE/runs/<name>``) and the figures of
 :mod:`xlmaudit.planted.dose` are computed from the runs.
 """
@@ -139,6 +139,27 @@ def family_frames(cache: Path, size: str, doses, seeds, suites, data_dir, log=pr
     return pd.concat(biases, ignore_index=True), pd.concat(tests, ignore_index=True), members
 
 
+def _family_arguments(args) -> tuple[tuple[float, ...], tuple[int, ...], list[str]]:
+    """``--strengths``, ``--seeds`` and ``--probes`` parsed and checked (InputError naming one)."""
+    from xlmaudit.errors import InputError
+    from xlmaudit.planted.language import check_strength
+
+    try:
+        doses = tuple(float(s) for s in args.strengths.split(","))
+        seeds = tuple(int(s) for s in args.seeds.split(","))
+    except ValueError as exc:
+        raise InputError(
+            f"--strengths / --seeds: comma-separated numbers expected ({exc})"
+        ) from exc
+    for s in doses:
+        check_strength(s)
+    roles = args.probes.split(",")
+    unknown = sorted(set(roles) - set(ROLES))
+    if unknown:
+        raise InputError(f"--probes: unknown {', '.join(unknown)} (choose from {', '.join(ROLES)})")
+    return doses, seeds, roles
+
+
 def dose_main(args) -> int:
     """``xlmaudit planted calibrate --dose``: the table (``--out``), the per-model measures beside
     it (``<out stem>_models.csv``) and the figure (``--figure``, default ``<out>.png``)."""
@@ -147,9 +168,8 @@ def dose_main(args) -> int:
     from xlmaudit.report.dose_plot import plot_dose_response
 
     cache = Path(args.cache or default_cache_dir().parent / "dose")
-    doses = tuple(float(s) for s in args.strengths.split(","))
-    seeds = tuple(int(s) for s in args.seeds.split(","))
-    suites = {r: s for r, s in write_suites(cache).items() if r in args.probes.split(",")}
+    doses, seeds, roles = _family_arguments(args)
+    suites = {r: s for r, s in write_suites(cache).items() if r in roles}
     bias, tests, members = family_frames(cache, args.sizes, doses, seeds, suites, args.data_dir)
     table = dose_table(bias, tests)
     if args.reference:
