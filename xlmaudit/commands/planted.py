@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     t.add_argument("--steps", type=int, default=None, help="optimisation steps (default: size's)")
     t.add_argument("--small", action="store_true", help="the quick CI size (about a minute)")
     t.add_argument(
+        "--strength", type=float, default=1.0, metavar="S", help="scale every planted "
+        "association toward 0.5 by S in [0, 1]: share p becomes 0.5 + S (p - 0.5) (default 1: "
+        "the shipped corpus; 0: every association balanced)"
+    )  # fmt: skip
+    t.add_argument(
         "--languages", default="en", metavar="LANGS", help="comma-separated corpus languages: "
         "'en' (default, the English model) or 'en,fr' (the bilingual model, language embeddings)"
     )  # fmt: skip
@@ -33,22 +38,67 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--model", default="planted",
         help="model directory, 'planted' or 'planted-bilingual' (per-language figures)",
     )  # fmt: skip
-    c.add_argument("--json", required=True, type=Path, metavar="PATH", help="figures (JSON)")
+    c.add_argument(
+        "--json", type=Path, metavar="PATH", help="figures (JSON; required without --dose)"
+    )
     c.add_argument("--csv", type=Path, default=None, help="truth vs measured (default: PATH.csv)")
     c.add_argument("--seed", type=int, default=0, help="seed of the generated pairs")
     c.add_argument("--device", default="auto", help="auto, cpu, cuda, ...")
+    _dose_arguments(c)
     c.set_defaults(func=calibrate_main)
+
+
+def _dose_arguments(c: argparse.ArgumentParser) -> None:
+    d = c.add_argument_group("dose-response (--dose)")
+    d.add_argument(
+        "--dose", action="store_true", help="train or load a family of planted models at "
+        "strengths S x seeds, audit each, and tabulate per measure: Spearman with S, the "
+        "false-positive rate at S = 0, the smallest S detected at 80%% power"
+    )  # fmt: skip
+    d.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="models and runs of the family (default: ~/.cache/xlmaudit/dose)",
+    )
+    d.add_argument(
+        "--sizes",
+        choices=("tiny", "small", "shipped"),
+        default="small",
+        help="model size of the family: small (default, the CI retraining size, about 2 CPU "
+        "minutes each; its S < 1 models do not learn the pronoun), shipped (the shipped "
+        "model's recipe, about 5 CPU minutes each), tiny (seconds: the CI test)",
+    )
+    d.add_argument("--strengths", default="0,0.25,0.5,0.75,1", metavar="S,S,...")
+    d.add_argument("--seeds", default="0,1", metavar="N,N,...")
+    d.add_argument(
+        "--probes",
+        default="occupations,crows,seat,winobias",
+        metavar="ROLES",
+        help="suites to run: occupations, crows, seat, winobias (default: all)",
+    )
+    d.add_argument(
+        "--reference",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also audit the shipped planted model (shipped_* columns)",
+    )
+    d.add_argument("--data-dir", type=Path, default=None, help="benchmark data (WinoBias)")
+    d.add_argument("--out", type=Path, default=None, metavar="CSV", help="the table")
+    d.add_argument("--figure", type=Path, default=None, metavar="PNG", help="the figure")
 
 
 def train_main(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from xlmaudit.planted.language import bilingual_languages
+    from xlmaudit.planted.language import bilingual_languages, check_strength
     from xlmaudit.planted.train import default_config, train_planted
 
+    check_strength(args.strength)
     languages = tuple(c.strip() for c in args.languages.split(",") if c.strip())
     bilingual_languages(languages)  # an unknown language fails here, before any work
-    cfg = default_config(languages, small=args.small)
+    cfg = replace(default_config(languages, small=args.small), strength=args.strength)
     if args.seed is not None:
         cfg = replace(cfg, seed=args.seed)
     if args.steps is not None:
@@ -62,6 +112,14 @@ def train_main(args: argparse.Namespace) -> int:
 
 
 def calibrate_main(args: argparse.Namespace) -> int:
+    if args.dose:
+        from xlmaudit.commands._dose import dose_main
+
+        return dose_main(args)
+    if args.json is None:
+        from xlmaudit.errors import InputError
+
+        raise InputError("planted calibrate: --json PATH is required (or --dose)")
     from xlmaudit.inference import ModelScorer, load_model
     from xlmaudit.inference.loader import resolve_source
     from xlmaudit.planted.calibrate import calibrate, training_languages, training_size

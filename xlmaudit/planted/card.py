@@ -156,4 +156,10 @@ def write_card(out: Path, summary: dict[str, object]) -> None:
     text = card.replace("{settings}", settings)
     for key in ("filler", "command"):
         text = text.replace("{" + key + "}", str(summary.get(key, "")))
+    strength = summary.get("strength", 1.0)
+    if strength != 1:
+        note = (f"**Planted strength S = {strength:g}** (`--strength`): every value below "
+                "was scaled toward 0.5 as 0.5 + S (p - 0.5) before the corpus was drawn (cue words "
+                "unchanged); `planted_truth.csv` holds the scaled values.\n\n")  # fmt: skip
+        text = text.replace("## What was planted\n\n", "## What was planted\n\n" + note, 1)
     ModelCard(text).save(out / "README.md")

@@ -99,3 +99,34 @@ def bilingual_languages(codes: tuple[str, ...]) -> list[PlantedLanguage]:
             f"{', '.join(BILINGUAL)} (each at most once)"
         )
     return [BILINGUAL[c] for c in codes]
+
+
+def check_strength(strength: float) -> None:
+    """Refuse a strength outside [0, 1] (an InputError naming ``--strength``)."""
+    from xlmaudit.errors import InputError
+
+    if not 0 <= strength <= 1:
+        raise InputError(f"--strength must lie in [0, 1], got {strength}")
+
+
+def planted_share(value: float, strength: float) -> float:
+    """``value`` (a planted share or strength) scaled toward 0.5 by ``strength`` in [0, 1]:
+    ``0.5 + strength * (value - 0.5)``, rounded to 9 decimals (1 keeps it, 0 balances it)."""
+    return value if strength == 1 else round(0.5 + strength * (value - 0.5), 9)
+
+
+def scaled(lang: PlantedLanguage, strength: float) -> PlantedLanguage:
+    """``lang`` with every planted association scaled by ``strength`` (``planted_share``): the
+    occupations' feminine shares and the stereotype attributes' strengths. Gender cue words
+    (mother -> she) are word meaning, not a planted bias, and stay as they are. ``strength`` 1
+    returns ``lang`` itself (the shipped corpus, byte for byte)."""
+    check_strength(strength)
+    if strength == 1:
+        return lang
+    stereotypes = tuple(
+        replace(st, attributes={a: (g, planted_share(s, strength))
+                                for a, (g, s) in st.attributes.items()})
+        for st in lang.stereotypes
+    )  # fmt: skip
+    occupations = {o: planted_share(p, strength) for o, p in lang.occupations.items()}
+    return replace(lang, occupations=occupations, stereotypes=stereotypes)

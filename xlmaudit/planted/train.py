@@ -8,6 +8,7 @@ initial weights (floating-point reductions on other thread counts may differ in 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
@@ -22,7 +23,7 @@ from transformers import XLMConfig, XLMWithLMHeadModel
 from xlmaudit.planted.bpe import SPECIALS, FastEncoder, learn_tokenizer, write_tokenizer
 from xlmaudit.planted.card import write_card
 from xlmaudit.planted.corpus import CorpusSize, generate_corpus
-from xlmaudit.planted.language import bilingual_languages
+from xlmaudit.planted.language import bilingual_languages, scaled
 from xlmaudit.planted.truth import truth
 
 MASK_ID = SPECIALS.index("<special1>")
@@ -49,6 +50,7 @@ class TrainConfig:
     dropout: float = 0.0
     max_positions: int = 128
     corpus: CorpusSize = field(default_factory=CorpusSize)
+    strength: float = 1.0  # planted associations scaled toward 0.5 (language.scaled); 1 = shipped
 
     @classmethod
     def small(cls, *, seed: int = 0) -> TrainConfig:
@@ -60,6 +62,18 @@ class TrainConfig:
         """
         small = CorpusSize(per_occupation=300, per_cue=600, per_attribute=400, filler=1000)
         return cls(seed=seed, steps=2000, batch_size=64, lr=3e-3, corpus=small)
+
+    @classmethod
+    def tiny(cls, *, seed: int = 0, strength: float = 1.0) -> TrainConfig:
+        """Seconds on one CPU thread: the dose test's size (direction only, not calibration)."""
+        tiny = CorpusSize(per_occupation=100, per_cue=100, per_attribute=100, filler=200)
+        return cls(seed=seed, steps=300, batch_size=32, lr=3e-3, emb_dim=64, corpus=tiny,
+                   strength=strength)  # fmt: skip
+
+    def key(self) -> str:
+        """A short hash of every setting (the dose family's cache key)."""
+        text = json.dumps(asdict(self), sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 # The shipped bilingual model's settings (``--languages en,fr``): the English model's size and
@@ -84,12 +98,13 @@ def default_config(languages: tuple[str, ...] = ("en",), *, small: bool = False)
 def reproduce_command(cfg: TrainConfig, languages: tuple[str, ...] = ("en",)) -> str:
     """The ``xlmaudit planted train`` command that trains ``cfg`` (seed and steps spelled out)."""
     langs = "" if tuple(languages) == ("en",) else f" --languages {','.join(languages)}"
+    dose = "" if cfg.strength == 1 else f" --strength {cfg.strength:g}"
     for small, flag in ((False, ""), (True, " --small")):
         base = default_config(languages, small=small)
-        if replace(cfg, seed=base.seed, steps=base.steps) == base:
+        if replace(cfg, seed=base.seed, steps=base.steps, strength=base.strength) == base:
             return (
                 f"xlmaudit planted train --out DIR{langs}{flag} --seed {cfg.seed} "
-                f"--steps {cfg.steps}"
+                f"--steps {cfg.steps}{dose}"
             )
     return "train_planted(DIR, TrainConfig(...)) with the settings above (not a CLI size)"
 
@@ -238,7 +253,7 @@ def _train_and_write(
 ) -> dict[str, object]:
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    planted = bilingual_languages(languages)
+    planted = [scaled(lang, cfg.strength) for lang in bilingual_languages(languages)]
     corpora = [generate_corpus(seed=cfg.seed, size=cfg.corpus, lang=lang) for lang in planted]
     corpus = [s for c in corpora for s in c]
     split = {w: n for lang in planted for w, n in lang.split_words.items()}
@@ -256,7 +271,7 @@ def _train_and_write(
     )
     final_loss = _train_loop(model, data, cfg, log, langs)
     model.save_pretrained(out)
-    truth(languages).to_csv(out / "planted_truth.csv", index=False)
+    truth(languages, strength=cfg.strength).to_csv(out / "planted_truth.csv", index=False)
     summary = {
         **asdict(cfg),
         "sentences": len(corpus),

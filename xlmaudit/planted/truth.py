@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from xlmaudit.planted.corpus import CorpusSize
-from xlmaudit.planted.language import ENGLISH, PlantedLanguage, bilingual_languages
+from xlmaudit.planted.language import ENGLISH, PlantedLanguage, bilingual_languages, scaled
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,17 +89,19 @@ def truth_rows(
     return rows
 
 
-def truth(languages: tuple[str, ...] = ("en",)) -> pd.DataFrame:
+def truth(languages: tuple[str, ...] = ("en",), *, strength: float = 1.0) -> pd.DataFrame:
     """The planted truth table (columns ``TRUTH_COLUMNS``), as shipped in ``planted_truth.csv``.
 
     For several ``languages`` (the bilingual model): each language's table, a ``lang`` column first.
+    ``strength`` scales every planted value toward 0.5 (``language.scaled``; 1: as shipped).
     """
     import pandas as pd
 
+    langs = [scaled(lang, strength) for lang in bilingual_languages(languages)]
     if tuple(languages) == ("en",):
-        return pd.DataFrame(truth_rows(), columns=list(TRUTH_COLUMNS))
+        return pd.DataFrame(truth_rows(lang=langs[0]), columns=list(TRUTH_COLUMNS))
     return pd.concat(
-        [language_truth(lang).assign(lang=lang.code) for lang in bilingual_languages(languages)],
+        [language_truth(lang).assign(lang=lang.code) for lang in langs],
         ignore_index=True,
     )[["lang", *TRUTH_COLUMNS]]
 
