@@ -21,7 +21,7 @@ from xlmaudit.report.statements import NO_CAVEATS, NO_CITATIONS
 from xlmaudit.spec import shipped_suites
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-OTHER = ("-de", "-es")  # suites in languages the planted models do not know
+OTHER = ("-de", "-es", "rubia")  # suites in languages the planted models do not know
 # the sentences statements.run_facts computes (nothing else may stand beside the caveats)
 FACTS = (
     r"This is a partial run \(--limit \d+\): at most \d+ items per probe\.",
