@@ -41,7 +41,11 @@ def test_the_authors_left_out_subsets_are_listed_not_scored(loaded):
     # 2,221 records - 2 bad - 320 left out
     assert len(loaded.pairs) == 1899
     assert dict(loaded.pairs.bias_type.value_counts()) == {
-        "gender": 1159 - 136 - 79, "lgbtq": 452 - 105 - 1, "nationality": 332 - 1, "class": 278}
+        "gender": 1159 - 136 - 79,
+        "lgbtq": 452 - 105 - 1,
+        "nationality": 332 - 1,
+        "class": 278,
+    }
     assert set(loaded.pairs.direction) == {"stereo"} and set(loaded.pairs.language) == {"ru"}
 
 
