@@ -116,8 +116,10 @@ def _duplicates(path: Path, by_sentence: dict[str, list[dict]]) -> list[str]:
             continue
         a, b = same
         if a["stereotype"] != b["stereotype"]:
-            why = (f"duplicate sentence filed under two stereotypes (line {a['line']}: "
-                   f"{a['stereotype']}, line {b['line']}: {b['stereotype']}); label ambiguous")  # fmt: skip
+            why = (
+                f"duplicate sentence filed under two stereotypes (line {a['line']}: "
+                f"{a['stereotype']}, line {b['line']}: {b['stereotype']}); label ambiguous"
+            )
             a["excluded"] = b["excluded"] = why
         else:
             b["excluded"] = f"repeats line {a['line']} (same sentence and stereotype)"
