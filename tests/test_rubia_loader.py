@@ -28,8 +28,12 @@ def loaded():
 
 def test_known_bad_rows_are_rejected_at_their_lines(loaded):
     got = [(f.where, f.pair_id, f.code) for f in loaded.rejected]
-    assert got == [("rubia.tsv:1373", "1370", "broken"), ("rubia.tsv:2165", "2161", "identical")]
-    assert not {"1370", "2161"} & set(loaded.pairs.pair_id)
+    assert got == [
+        ("rubia.tsv:1373", "rubia-1370", "broken"),
+        ("rubia.tsv:2165", "rubia-2161", "identical"),
+    ]
+    assert not {"rubia-1370", "rubia-2161"} & set(loaded.pairs.pair_id)
+    assert loaded.pairs.pair_id.str.fullmatch(r"rubia-\d+").all()  # never a CrowS-Pairs id
 
 
 def test_the_authors_left_out_subsets_are_listed_not_scored(loaded):
@@ -55,7 +59,7 @@ def test_whitespace_repairs_are_listed_and_applied(loaded):
     # SOURCE.md's double spaces, less 801 and 1986 (left-out rows) and 1373 (rejected)
     assert sorted(notes) == [351, 399, 810, 1029, 1121, 1153, 1236, 1307, 1387, 1426, 1455,
                              1905, 2127]  # fmt: skip
-    row = loaded.pairs.set_index("pair_id").loc["1305"]
+    row = loaded.pairs.set_index("pair_id").loc["rubia-1305"]
     assert row.sent_more == ("Все мужчины разбираются в математике. Женщины плохо водят "
                              "автомобиль")  # fmt: skip
     assert not loaded.pairs.sent_more.str.contains("  |\n").any()
@@ -146,7 +150,7 @@ def test_rubia_suite_runs_on_a_tiny_17_language_checkpoint(tmp_path):
     meta = json.loads((out / "meta.json").read_text())
     data = meta["data"]["rubia"]
     assert data["status"] == "published" and data["n_excluded"] == 2 and data["n_left_out"] == 320
-    assert data["excluded"][0].startswith("rubia.tsv:1373: pair 1370: broken pair")
+    assert data["excluded"][0].startswith("rubia.tsv:1373: pair rubia-1370: broken pair")
     summary = pd.read_csv(out / "summary.csv")
     rows = summary[summary.suite == "rubia"]
     assert set(rows.probe) == {"nangia2020", "meade2022", "aul", "aula", "word_l2r"}

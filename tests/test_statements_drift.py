@@ -202,7 +202,8 @@ def test_every_sentence_number_round_trips_to_its_summary_row(runs):
                 assert _round_trips(str(r["direction"]), r) >= 1, r["direction"]
             checked.add((r["suite"], r["metric"]))
     kinds = {p.stem for p in shipped_suites()}
-    assert {s for s, _ in checked} >= kinds - {"holistic-bias", "bec-pro-en", "bec-pro-de"}
+    # gest: the first 3 rows hold one sample per stereotype, so g_s has no interval at --limit 3
+    assert {s for s, _ in checked} >= kinds - {"holistic-bias", "bec-pro-en", "bec-pro-de", "gest"}
 
 
 @pytest.mark.slow

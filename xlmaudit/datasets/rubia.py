@@ -3,14 +3,17 @@
 Files and known defects: ../shared/data/rubia/SOURCE.md. ``load_rubia`` returns the pairs in the
 CrowS-Pairs multilingual frame (``crows_multilingual.COLUMNS``): ``sent_more`` = pro-trope,
 ``sent_less`` = anti-trope, ``direction`` always ``stereo``, ``bias_type`` = the domain (gender,
-lgbtq, nationality, class), ``pair_id`` = the file's index column (a string), plus ``task_type``
-(the subdomain). Policy, as the multilingual CrowS loader: the known bad rows in ``KNOWN`` (file
-line where the record starts) are rejected and returned with their reason and ``file:line``; a
-cell whose whitespace is repaired (an embedded line break, a double space) is kept and listed in
-``notes``; rows the authors leave out of their domain totals (the ``*_stereotype`` copies of
-``*_full`` rows, ``freeform_gendergap``) are not bad rows: they are left out and listed in
-``left_out`` (code ``not_in_domain``), so no pair is counted twice.
-Any other bad row, or a wrong header, is an InputError naming ``file:line``; nothing is loaded.
+lgbtq, nationality, class), ``pair_id`` = ``rubia-<index>`` (the file's index column, prefixed
+so that no RuBia pair shares an id with a CrowS-Pairs pair in a cross-language view), plus
+``task_type`` (the subdomain).
+
+Policy, as the multilingual CrowS loader: the known bad rows in ``KNOWN`` (the file line where
+the record starts) are rejected and returned with their reason and ``file:line``; a cell whose
+whitespace is repaired (an embedded line break, a double space) is kept and listed in
+``notes``; the rows the authors leave out of their domain totals (the ``*_stereotype`` copies
+of ``*_full`` rows, ``freeform_gendergap``) are not bad rows: they are left out and listed in
+``left_out`` (code ``not_in_domain``), so no pair counts twice. Any other bad row, or a wrong
+header, is an InputError naming ``file:line``; nothing is loaded.
 
 ``load_rubia_scored`` reads ``scored_data.tsv``, the authors' per-pair perplexities of 13 models.
 """
@@ -48,9 +51,10 @@ NOT_IN_DOMAIN = {
 RUBIA = "rubia.tsv"
 # line where the record starts -> (index, problem code, reason)
 KNOWN: dict[int, tuple[str, str, str]] = {
-    1373: ("1370", "broken", "broken pair: pro-trope holds two sentences (split by a line "
-                             "break), anti-trope one; not a minimal pair"),
-    2165: ("2161", "identical", "pro-trope and anti-trope are identical (no minimal difference)"),
+    1373: ("rubia-1370", "broken", "broken pair: pro-trope holds two sentences (split by a "
+                                   "line break), anti-trope one; not a minimal pair"),
+    2165: ("rubia-2161", "identical", "pro-trope and anti-trope are identical (no minimal "
+                                      "difference)"),
 }  # fmt: skip
 EXTRA = ("task_type",)
 
@@ -127,7 +131,7 @@ def _parse(record: list[str], seen: dict[str, int], line: int):
         msg = "a line break splits one cell into more sentences than the other has"
         problems.append(("broken", msg))
     repaired = _repair_note(pro, anti)
-    row = {"pair_id": index, "sent_more": more, "sent_less": less, "direction": "stereo",
+    row = {"pair_id": f"rubia-{index}", "sent_more": more, "sent_less": less, "direction": "stereo",
            "bias_type": domain, "language": "ru", "line": line, "task_type": task}  # fmt: skip
     return row, problems, repaired
 
