@@ -20,16 +20,18 @@ from xlmaudit.runinfo import RunInfo
 OVERALL_GROUPS: tuple[str, ...] = ("all", "overall")
 BENCHMARK_METRICS: tuple[str, ...] = ("pct_sent_more", "ss", "lms", "icat")
 FOREST_LEVELS: tuple[str, ...] = ("overall", "category", "contrast", "filler")
-ESTIMATE_COLUMNS: tuple[str, ...] = ("value", "ci_low", "ci_high", "n", "p_value")
 CORRELATION_RE = re.compile(r"^(spearman|pearson)_(?P<score>.+)_vs_(?P<attr>.+)$")
 
 
 def probe_rows(summary: pd.DataFrame, suite: str, probe: str) -> pd.DataFrame:
     """Summary rows of one probe, columns that are empty for it dropped (the estimate's own
-    columns kept: a probe whose every item was skipped still has rows, with NaN values)."""
+    columns stay: every pair skipped leaves a NaN value, not a missing one)."""
     part = summary[(summary["suite"] == suite) & (summary["probe"] == probe)]
-    empty = part.columns[part.isna().all()].difference(ESTIMATE_COLUMNS)
-    return part.drop(columns=empty)
+    keep = [c for c in part.columns if c in _ESTIMATE or part[c].notna().any()]
+    return part[keep]
+
+
+_ESTIMATE = ("value", "ci_low", "ci_high", "n")
 
 
 def probes_of(summary: pd.DataFrame, suite: str) -> list[str]:
