@@ -1,9 +1,8 @@
 """Probe kind ``crows-pairs``: CrowS-Pairs scored by one estimator (see xlmaudit.metrics.crows).
 
 YAML keys: ``estimator`` (required: nangia2020 | meade2022 | aul | aula | word_l2r), ``dataset``
-(optional: ``crows-pairs``, the default, one of the French / revised-English files of Névéol
-et al. 2022, or ``rubia``, the Russian RuBia pairs with their domains as bias types;
-``MULTILINGUAL``), ``data`` (optional path to the data set's file; default: found
+(optional: ``crows-pairs``, the default, or one of the French / revised-English files of Névéol
+et al. 2022, ``MULTILINGUAL``), ``data`` (optional path to the data set's file; default: found
 under ``--data-dir``, ``$XLMAUDIT_DATA_DIR`` or the cache), ``bias_types`` (optional list to keep).
 Raw rows: one per pair, with ``pair_id`` (the CSV's first column: an int for the original data,
 a string such as ``"LA12"`` for the multilingual files, shared by their languages),
@@ -32,6 +31,7 @@ import pandas as pd
 from xlmaudit.metrics import crows as m
 from xlmaudit.metrics.stats import MIN_N_SHARE
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
+from xlmaudit.probes.crows_rubia import RUBIA, rubia_pairs
 from xlmaudit.probes.shared import keep_listed, option_path
 from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 # dataset option -> loader: the original (English) file, or the multilingual files by source name
 ORIGINAL = "crows-pairs"
 MULTILINGUAL = ("crows-pairs-fr-210", "crows-pairs-en-revised-210", "crows-pairs-fr",
-                "crows-pairs-en-revised", "rubia")  # fmt: skip
+                "crows-pairs-en-revised")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ class CrowsPairs(ProbeKind):
     mask = "none"
     options = {"estimator": str, "dataset": str, "data": str, "bias_types": list}
     required = ("estimator",)
-    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL)}
+    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL, RUBIA)}
     main_metric = "pct_sent_more"
     contrast = ("more-stereotyping", "less-stereotyping")
     pairing = "decision"
@@ -261,6 +261,8 @@ class CrowsPairs(ProbeKind):
         ctx.record_data(dataset, path)
         if dataset == ORIGINAL:
             pairs = load_crows_pairs(path)
+        elif dataset == RUBIA:
+            pairs = rubia_pairs(probe, ctx, path, notice=first)
         else:
             pairs = _multilingual(probe, ctx, dataset, path, notice=first)
         pairs = keep_listed(probe, "bias_types", pairs, "bias_type", set(pairs.bias_type),
@@ -300,13 +302,9 @@ def _multilingual(
     the exclusions go into ``meta.json`` (``data.<dataset>``) and, with ``notice``, one line on
     stderr. The file's language must be the probe's."""
     from xlmaudit.datasets.crows_multilingual import FILES, load_crows_multilingual, with_excluded
-    from xlmaudit.datasets.rubia import load_rubia
 
     language = getattr(probe, "language", None)
-    if dataset == "rubia":  # RuBia (Russian): its domains as bias types, every pair stereo
-        loaded = load_rubia(path)
-    else:
-        loaded = load_crows_multilingual(path, None if path.name in FILES else language)
+    loaded = load_crows_multilingual(path, None if path.name in FILES else language)
     pairs = with_excluded(loaded)
     if language is not None and loaded.language != language:
         raise probe.at("dataset").error(
@@ -317,13 +315,6 @@ def _multilingual(
     status["n_excluded"] = len(loaded.rejected)
     status["excluded"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in loaded.rejected]
     status["kept_with_note"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in loaded.notes]
-    left_out = getattr(loaded, "left_out", [])  # valid rows outside the data's own totals
-    if left_out:
-        status["n_left_out"] = len(left_out)
-        status["left_out"] = [f"{f.where}: pair {f.pair_id}: {f.reason}" for f in left_out]
-        if notice:
-            print(f"{dataset}: {len(left_out)} row(s) of {path.name} left out as the authors' "
-                  "totals leave them out (listed in meta.json)", file=sys.stderr)  # fmt: skip
     if notice and loaded.rejected:
         where = ", ".join(f"{f.line} ({f.code})" for f in loaded.rejected)
         print(f"{dataset}: {len(loaded.rejected)} known bad row(s) of {path.name} excluded and "
