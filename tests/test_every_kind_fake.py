@@ -43,6 +43,9 @@ CASES: dict[str, Case] = {
                     "association_gap has n = 0; the per-row association is checked"),
     "counterfactual_pll": Case("occupations.yaml", "counterfactual"),
     "crows-pairs": Case("crows-pairs.yaml", "nangia2020"),
+    "gest": Case("gest.yaml", "he-said", "rate",
+                 "the first 3 GEST rows: one known duplicate (excluded) and two stereotypes "
+                 "with one sample each, so g_s has no interval; the base rate is checked"),
     "holistic-bias": Case("holistic-bias.yaml", "word_l2r", "mean_pll_per_token",
                           "the first 3 sentences have one descriptor: no descriptor pair to "
                           "test, so likelihood_bias has n = 0; the descriptor means are checked"),

@@ -23,7 +23,8 @@ from xlmaudit.report.statements import NO_CAVEATS, NO_CITATIONS
 from xlmaudit.spec import shipped_suites
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-OTHER = ("-de", "-es", "-nl", "-ru", "-sjsd")  # suites in languages the planted models lack
+# suites in languages the planted models lack
+OTHER = ("-de", "-es", "-nl", "-ru", "-sjsd", "rubia")
 SENTENCEPIECE = ("-ja",)  # XLM's ja pre-tokenisation needs Mykytea: run on a tiny XLM-R
 XLM17_LANGUAGES = "ar,de,en,es,fr,ko,nl,ru,vi"  # the suites' languages xlm-mlm-17 runs here
 # the sentences statements.run_facts computes (nothing else may stand beside the caveats)
@@ -215,7 +216,8 @@ def test_every_sentence_number_round_trips_to_its_summary_row(runs):
                 assert _round_trips(str(r["direction"]), r) >= 1, r["direction"]
             checked.add((r["suite"], r["metric"]))
     kinds = {p.stem for p in shipped_suites()}
-    assert {s for s, _ in checked} >= kinds - {"holistic-bias", "bec-pro-en", "bec-pro-de"}
+    # gest: the first 3 rows hold one sample per stereotype, so g_s has no interval at --limit 3
+    assert {s for s, _ in checked} >= kinds - {"holistic-bias", "bec-pro-en", "bec-pro-de", "gest"}
 
 
 @pytest.mark.slow

@@ -47,8 +47,8 @@ __all__ = [
 ]  # fmt: skip
 
 MASK = "[MASK]"
-Estimator = Literal["original", "word_l2r"]
-ESTIMATORS: tuple[str, ...] = ("original", "word_l2r")
+Estimator = Literal["original", "word_l2r", "joint"]
+ESTIMATORS: tuple[str, ...] = ("original", "word_l2r")  # sentence PLL estimators kinds offer
 
 
 class _Keyed:
@@ -104,7 +104,9 @@ class PLLRequest(_Keyed):
     ``positions`` None scores every non-special token; otherwise only the given positions
     (indices into ``Scorer.tokenize(text).ids``; specials among them are an error).
     ``estimator`` "original" (Salazar et al. 2020) masks only the token; "word_l2r"
-    (Kauf & Ivanova 2023) also masks the later pieces of the same word.
+    (Kauf & Ivanova 2023) also masks the later pieces of the same word; "joint" masks every
+    given position at once in one forward pass and returns log P(original token) at each
+    (GEST's ``masked_logprob_score``; not a sentence PLL, so not in ``ESTIMATORS``).
     """
 
     text: str

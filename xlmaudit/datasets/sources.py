@@ -296,6 +296,25 @@ def _add_seat_sources() -> None:
 _add_seat_sources()
 
 
+def _add_rubia_gest_sources() -> None:
+    """RuBia (Grigoreva et al. 2024) and GEST (Pikuliak et al. 2024); issue 25. Checksums in
+    ``rubia_gest_files`` (see the data folders' SOURCE.md)."""
+    from xlmaudit.datasets import rubia_gest_files as rg
+
+    for files, folder, origin, lic, cite in (
+        (rg.RUBIA_FILES, "rubia", f"vergrig/RuBia-Dataset/{rg.RUBIA_COMMIT}", "CC BY 4.0",
+         "Grigoreva et al. 2024, LREC-COLING, arXiv:2403.17553"),
+        (rg.GEST_FILES, "gest", f"kinit-sk/gest/{rg.GEST_COMMIT}/data", "Apache-2.0",
+         "Pikuliak et al. 2024, Findings of EMNLP, doi:10.18653/v1/2024.findings-emnlp.173"),
+    ):  # fmt: skip
+        for name, rel, sha, blob, size in files:
+            url = f"https://raw.githubusercontent.com/{origin}/{rel}"
+            SOURCES[name] = DataSource(name, f"{folder}/{rel}", url, sha, blob, size, lic, cite)
+
+
+_add_rubia_gest_sources()
+
+
 def get_source(name: str) -> DataSource:
     """The registered source called ``name``; an InputError lists the known names."""
     try:

@@ -171,10 +171,12 @@ def _pll_positions(codec: Codec, req: PLLRequest, enc) -> list[int]:
 
 
 def pll(codec: Codec, req: PLLRequest) -> Job:
-    if req.estimator not in ("original", "word_l2r"):
+    if req.estimator not in ("original", "word_l2r", "joint"):
         raise InputError(f"unknown PLL estimator {req.estimator!r} for {_short(req.text)}")
     enc = codec.encode(req.text)
     positions = _pll_positions(codec, req, enc)
+    if req.estimator == "joint":
+        return _joint(codec, enc, positions)
     rows = []
     for t in positions:
         ids = list(enc.ids)
@@ -191,6 +193,20 @@ def pll(codec: Codec, req: PLLRequest) -> Job:
         return TokenScores(enc, np.array(positions, dtype=np.int64), lps)
 
     return Job(rows, finish)
+
+
+def _joint(codec: Codec, enc, positions: list[int]) -> Job:
+    """Every position masked at once, one row: log P(original token) at each."""
+    ids = list(enc.ids)
+    for q in positions:
+        ids[q] = codec.mask_id
+    targets = tuple(enc.ids[q] for q in positions)
+
+    def finish(results: list[RowResult]) -> TokenScores:
+        lps = np.asarray(results[0].logprobs, dtype=np.float64)
+        return TokenScores(enc, np.array(positions, dtype=np.int64), lps)
+
+    return Job([Row(tuple(ids), tuple(positions), targets)], finish)
 
 
 def unmasked(codec: Codec, req: UnmaskedRequest) -> Job:

@@ -33,6 +33,7 @@ from xlmaudit.metrics import crows as m
 from xlmaudit.metrics.stats import MIN_N_SHARE
 from xlmaudit.probes import Asked, MetricDoc, ProbeKind, RunContext, register
 from xlmaudit.probes.crows_pack import PACK, load_pack, record_loaded
+from xlmaudit.probes.crows_rubia import RUBIA, rubia_pairs
 from xlmaudit.probes.shared import keep_listed, option_path
 from xlmaudit.requests import PLLRequest, Request, Response, UnmaskedRequest
 
@@ -216,7 +217,7 @@ class CrowsPairs(ProbeKind):
     mask = "none"
     options = {"estimator": str, "dataset": str, "data": str, "bias_types": list}
     required = ("estimator",)
-    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL, *PACK)}
+    choices = {"estimator": m.ESTIMATORS, "dataset": (ORIGINAL, *MULTILINGUAL, *PACK, RUBIA)}
     main_metric = "pct_sent_more"
     contrast = ("more-stereotyping", "less-stereotyping")
     pairing = "decision"
@@ -294,6 +295,8 @@ class CrowsPairs(ProbeKind):
             loaded = load_pack(probe, ctx, dataset, path)
             record_loaded(ctx, dataset, loaded, path, notice=first)
             pairs = with_excluded(loaded)
+        elif dataset == RUBIA:
+            pairs = rubia_pairs(probe, ctx, path, notice=first)
         else:
             pairs = _multilingual(probe, ctx, dataset, path, notice=first)
         pairs = keep_listed(probe, "bias_types", pairs, "bias_type", set(pairs.bias_type),
