@@ -338,8 +338,9 @@ def report_blocks(run: RunData, figures: list[SavedFigure]) -> list[Block]:
     blocks += summary_blocks(run, figures)
     blocks.append(
         Para(
-            f"Run directory: {run.path.name}. Suites: {', '.join(run.suites)}. Every "
-            "interval is a 95% interval."
+            f"Run directory: {run.path.name}. Suites: {', '.join(run.suites)}. The summary "
+            "and the findings tables give each interval at the multiplicity-adjusted level of "
+            "the one decision rule (see Findings); every other interval is a 95% interval."
         )
     )
     blocks += findings_blocks(run, figures)

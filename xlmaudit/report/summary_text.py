@@ -293,6 +293,8 @@ def agreement_table_sentence(agree: pd.DataFrame | None, suite: str, lang: str) 
         return None
     rows = agree[(agree["suite_a"].astype(str) == suite) & (agree["suite_b"].astype(str) == suite)
                  & (agree["lang"].astype(str) == lang)]  # fmt: skip
+    if "over" in rows.columns:  # item-level rows (shared items) are not category verdicts
+        rows = rows[rows["over"].astype(str) == "categories"]
     tau = pd.to_numeric(rows["kendall_tau"], errors="coerce").dropna()
     if not len(tau):
         return None
