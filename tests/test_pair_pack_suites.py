@@ -83,6 +83,22 @@ def test_every_known_language_gets_rows_on_a_17_language_xlm(xlm17_run):
 
 
 @pytest.mark.slow
+def test_the_languages_are_compared_n_way_on_shared_ids(xlm17_run):
+    """cross_language.csv (issue 25 item 3) pairs every two languages the run measured on the
+    ids both scored; at --limit 5 every pair shares 5 ids, under the 30 needed for a test, so
+    each pair gets one row saying so and no p-value."""
+    from itertools import combinations
+
+    out, wanted = xlm17_run
+    cross = pd.read_csv(out / "cross_language.csv", keep_default_na=False, na_values=[""])
+    measured = set(_summary(out).lang)
+    pairs = {frozenset(p) for p in zip(cross.lang_a, cross.lang_b, strict=True)}
+    assert pairs == {frozenset(p) for p in combinations(sorted(measured), 2)}
+    assert len(measured) >= 8 and (cross.n_pairs <= 5).all()
+    assert cross.p_value.isna().all() and cross.direction.eq("too few shared ids").all()
+
+
+@pytest.mark.slow
 def test_pairs_keep_their_original_ids_across_languages(xlm17_run):
     out, _ = xlm17_run
     sjsd = pd.read_parquet(out / "raw" / "crows-pairs-sjsd.parquet")
