@@ -22,7 +22,7 @@ def _suite(tmp_path: Path, lang: str = "ru") -> Path:
     with data.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["", "sent_more", "sent_less", "stereo_antistereo", "bias_type"])
-        writer.writerow([0, "зло is here .", "good is here .", "stereo", "gender"])
+        writer.writerow([0, "жщъ is here .", "good is here .", "stereo", "gender"])
     path = tmp_path / "toy.yaml"
     path.write_text(f"""name: toy
 version: "1"
@@ -48,10 +48,10 @@ probes:
 
 @pytest.mark.parametrize("known", [True, None, False])
 def test_unknown_share_hand_checked(tmp_path, known):
-    """Pieces (FakeScorer: a word a piece; зло -> two <unk>): "зло is here ." = <unk> <unk> is
+    """Pieces (FakeScorer: a word a piece; жщъ -> two <unk>): "жщъ is here ." = <unk> <unk> is
     here . (5 pieces, 2 unknown), "good is here ." = 4 pieces: 2 unknown of 9 (both probes read
     the same two sentences, counted once)."""
-    scorer = FakeScorer(split={"зло": ("<unk>", "<unk>")})
+    scorer = FakeScorer(split={"жщъ": ("<unk>", "<unk>")})
     suite = load_suite(_suite(tmp_path))
     (c,) = suite_coverage(suite, scorer, unk="<unk>", knows=lambda g: known)
     assert (c.suite, c.lang, c.pieces, c.unknown, c.texts) == ("toy", "ru", 9, 2, 2)
