@@ -13,8 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlmaudit.datasets.crows_multilingual import CrowsMultilingual, Flagged
-from xlmaudit.datasets.crows_pack import Known, Sorter, csv_records, original_rows
-from xlmaudit.errors import InputError
+from xlmaudit.datasets.crows_pack import Known, Sorter, header_rows, original_rows
 
 HEADER = ["id", "sent_more", "sent_less", "stereo_antistereo", "bias_type"]
 _REPHRASED = "rephrased, not a minimal edit (SOURCE.md); kept: it measures phrasing as well"
@@ -40,16 +39,7 @@ def load_crows_nl(path: str | Path, original: str | Path) -> CrowsMultilingual:
     by_id = original_rows(original)
     sorter = Sorter(path, "nl", KNOWN)
     relabelled = []
-    for line, record in csv_records(path):
-        if line == 1:
-            if record != HEADER:
-                raise InputError(f"{path}:1: bad header {record!r}; expected {HEADER!r}")
-            continue
-        if len(record) != len(HEADER):
-            sorter.errors.append(f"{path}:{line}: expected {len(HEADER)} fields, "
-                                 f"got {len(record)}")  # fmt: skip
-            continue
-        raw = dict(zip(HEADER, record, strict=True))
+    for line, raw in header_rows(path, HEADER, sorter):
         if raw["id"] not in by_id:
             sorter.errors.append(f"{path}:{line}: id {raw['id']!r} is not a CrowS-Pairs id")
             continue

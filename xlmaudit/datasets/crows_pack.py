@@ -113,3 +113,19 @@ def csv_records(path: Path):
                 start = reader.line_num + 1
         except csv.Error as e:
             raise InputError(f"{path}:{reader.line_num}: unparseable line ({e})") from None
+
+
+def header_rows(path: Path, header: list[str], sorter: Sorter):
+    """``(line, row)`` for each record of a CSV with ``header`` (row: header -> field): a wrong
+    header is an InputError at line 1; a record with the wrong number of fields is an error
+    collected by ``sorter`` at its line (and skipped)."""
+    for line, record in csv_records(path):
+        if line == 1:
+            if record != header:
+                raise InputError(f"{path}:1: bad header {record!r}; expected {header!r}")
+            continue
+        if len(record) != len(header):
+            sorter.errors.append(f"{path}:{line}: expected {len(header)} fields, "
+                                 f"got {len(record)}")  # fmt: skip
+            continue
+        yield line, dict(zip(header, record, strict=True))

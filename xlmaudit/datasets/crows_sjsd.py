@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from xlmaudit.datasets.crows_multilingual import CrowsMultilingual
-from xlmaudit.datasets.crows_pack import Known, Sorter, csv_records
+from xlmaudit.datasets.crows_pack import Known, Sorter, header_rows
 from xlmaudit.errors import InputError
 
 LANGUAGES = ("ar", "de", "en", "fi", "fr", "id", "ko", "th", "vi", "zh")
@@ -40,16 +40,7 @@ def load_crows_sjsd(path: str | Path, language: str | None = None) -> CrowsMulti
         raise InputError(f"{path}: language must be one of {', '.join(LANGUAGES)} "
                          f"(got {language!r}; not in the file name either)")  # fmt: skip
     sorter = Sorter(path, language, dict(KNOWN.get(language, {})))
-    for line, record in csv_records(path):
-        if line == 1:
-            if record != HEADER:
-                raise InputError(f"{path}:1: bad header {record!r}; expected {HEADER!r}")
-            continue
-        if len(record) != len(HEADER):
-            sorter.errors.append(f"{path}:{line}: expected {len(HEADER)} fields, "
-                                 f"got {len(record)}")  # fmt: skip
-            continue
-        raw = dict(zip(HEADER, record, strict=True))
+    for line, raw in header_rows(path, HEADER, sorter):
         if not raw["ID"].isdigit():
             sorter.errors.append(f"{path}:{line}: ID {raw['ID']!r} is not an integer")
             continue
