@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from xlmaudit.agreement import Measure, match_categories, measures
+from xlmaudit.metrics.quality import POWER  # less power than this for 5 points: flagged
 from xlmaudit.report import frames
 from xlmaudit.report.agreement_plots import AGREEMENT_FIGURE, alt_text
 from xlmaudit.report.figures import SavedFigure
@@ -24,7 +25,7 @@ from xlmaudit.report.render import Block, Bullets, Heading, Image, Para, Table
 from xlmaudit.report.run import RunData
 
 TITLE = "How much to believe these numbers"
-POWER = 0.8  # a row with less power than this to detect a 5-point bias is flagged
+
 LOW_POWER = "too small to detect a 5-point bias"
 MAX_SENTENCES = 12  # direction disagreements named in the report (all are in agreement.csv)
 KEYS = ("suite", "probe", "lang", "group", "metric")

@@ -26,13 +26,13 @@ import numpy as np
 import pandas as pd
 
 from xlmaudit.competence import competence_sentence
+from xlmaudit.metrics.quality import POWER
 from xlmaudit.probes import MetricDoc
 from xlmaudit.report import numbers
 from xlmaudit.report.languages import language_name, skipped_languages
 from xlmaudit.report.run import RunData
 
 FINDING_ALPHA = 0.05  # Holm-adjusted p below this (with n and interval): a finding
-POWER_TARGET = 0.8  # power for a 5-point bias under this: "could not detect"
 MAX_LISTED = 5  # findings named in the sentence; the rest are counted
 QUALITY_FILE = "quality.csv"
 AGREEMENT_FILE = "agreement.csv"
@@ -257,7 +257,7 @@ def undetectable(part: pd.DataFrame, quality: pd.DataFrame | None) -> Sentence |
         return None
     if quality is not None and "power_5pt" in quality.columns:
         return Sentence("Too few items to detect a 5-point bias (power under "
-                        f"{POWER_TARGET} in {QUALITY_FILE}): {', '.join(weak)}.")  # fmt: skip
+                        f"{POWER} in {QUALITY_FILE}): {', '.join(weak)}.")  # fmt: skip
     sizes = cats.groupby("group", sort=False)["n"].min()
     listed = ", ".join(f"{g} (n = {numbers.fmt_n(sizes[g])})" for g in weak)
     minimum = int(cats["min_n"].max())
@@ -274,7 +274,7 @@ def too_small(rows: pd.DataFrame, quality: pd.DataFrame | None) -> pd.Series:
         left = rows[keys].astype(str).reset_index()
         merged = left.merge(q[[*keys, "power_5pt"]], on=keys, how="left").set_index("index")
         power = pd.to_numeric(merged["power_5pt"], errors="coerce").reindex(rows.index)
-        return power < POWER_TARGET
+        return power < POWER
     n = pd.to_numeric(rows["n"], errors="coerce")
     return n < pd.to_numeric(rows["min_n"], errors="coerce").fillna(0)
 
